@@ -1,0 +1,145 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"leitai/generator/internal/config"
+	"leitai/generator/internal/linkcheck"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// buildFixture builds testdata/site into a fresh folder.
+func buildFixture(t *testing.T) (string, *Result) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Config: "testdata/site/config.yaml", Overrides: config.Overrides{Destination: out}})
+	if err != nil {
+		for _, p := range res.Problems {
+			t.Log(p.Format())
+		}
+		t.Fatal(err)
+	}
+	return out, res
+}
+
+// TestGolden compares every file of the fixture site with testdata/golden. Run
+// `go test ./generator/internal/build -update` after an intended change and read
+// the diff.
+func TestGolden(t *testing.T) {
+	out, _ := buildFixture(t)
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.CopyFS(golden, os.DirFS(out)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := files(t, out)
+	want := files(t, golden)
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Errorf("%s: not built", name)
+			continue
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from golden (run with -update and review the diff):\n%s", name, firstDiff(string(w), string(g)))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: built but not in golden", name)
+		}
+	}
+}
+
+func files(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+func TestFixtureBehaviour(t *testing.T) {
+	out, res := buildFixture(t)
+	if res.Pages["zh"] != 4 || res.Pages["en"] != 4 {
+		t.Errorf("pages = %v, want 4 per language", res.Pages)
+	}
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	alpha := read("zh/departments/alpha/index.html")
+	cases := []struct{ name, page, want string }{
+		{"YAML text is escaped", alpha, "&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"CJK-friendly emphasis", alpha, "<strong>“军令状”</strong>落实"},
+		{"no space at a Chinese line break", alpha, "落实，见"},
+		{"internal link rewritten for language and base path", alpha, `<a href="/pledges/zh/departments/beta/">乙局</a>`},
+		{"link keeps its fragment", read("en/departments/alpha/index.html"), `href="/pledges/en/departments/beta/#pledge"`},
+		{"English keeps its line-break space", read("en/departments/alpha/index.html"), "deliver, see\n<a"},
+		{"next department", alpha, `rel="next" href="/pledges/zh/departments/beta/"`},
+		{"site layout overrides theme partial", alpha, "(site override)"},
+		{"GFM table", read("zh/articles/report/index.html"), "<table>"},
+		{"footnote", read("zh/articles/report/index.html"), `class="footnotes"`},
+		{"Chinese heading id", read("zh/articles/report/index.html"), `id="千字为先-勇当龙头"`},
+		{"bold before Chinese comma", read("zh/articles/report/index.html"), "<strong>真，</strong>她说"},
+		{"Chinese date", read("zh/articles/report/index.html"), "2022年11月25日"},
+		{"English date", read("en/articles/report/index.html"), "25 November 2022"},
+		{"previous department", read("en/departments/beta/index.html"), `rel="prev" href="/pledges/en/departments/alpha/"`},
+	}
+	for _, c := range cases {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("%s: output lacks %q", c.name, c.want)
+		}
+	}
+	if strings.Contains(alpha, "<script>") {
+		t.Error("raw <script> reached the page")
+	}
+	broken, err := linkcheck.Check(out, "https://example.org/pledges/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range broken {
+		t.Errorf("broken link: %s", b)
+	}
+}

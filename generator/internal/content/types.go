@@ -1,0 +1,132 @@
+package content
+
+import (
+	"time"
+
+	"leitai/generator/internal/diag"
+)
+
+// Text is one piece of reader-facing text in every language, e.g. {zh: 市财政局,
+// en: Qingdao Municipal Finance Bureau}.
+type Text struct {
+	Values map[string]string
+	Pos    diag.Pos
+	Field  string // where it is in its file, for messages: "pledges[2]"
+	// LangPos is where each language's value is, for messages about one of them.
+	LangPos map[string]diag.Pos
+}
+
+// In returns the text in lang, or "" when it has none.
+func (t Text) In(lang string) string { return t.Values[lang] }
+
+// Has reports whether the text exists in lang.
+func (t Text) Has(lang string) bool { return t.Values[lang] != "" }
+
+// Group is a heading under which the article reports departments.
+type Group struct {
+	ID    string
+	Title Text
+	Pos   diag.Pos
+}
+
+// Department is one department's file.
+type Department struct {
+	Slug string
+	File string
+
+	Order     int
+	OrderPos  diag.Pos
+	Group     string
+	GroupPos  diag.Pos
+	Name      Text
+	Leader    Leader
+	Record    []Text // achievements: this year's claims
+	Pledges   []Pledge
+	Statement Text // Markdown
+}
+
+// Leader is the department's head, who signs the pledge.
+type Leader struct {
+	Name  Text
+	Title Text
+}
+
+// Statuses a pledge can have, in the order a tally lists them. They judge outcomes,
+// not intentions.
+var Statuses = []string{"not-rated", "in-progress", "stalled", "achieved", "partly-achieved", "missed"}
+
+// Pledge is one commitment of the 军令状.
+type Pledge struct {
+	Text   Text
+	Target *Target
+	Due    time.Time // zero when not given
+	Status string
+}
+
+// Target is a pledge's measurable goal.
+type Target struct {
+	Value   float64
+	Unit    string
+	Compare string // at-least, at-most, exactly
+}
+
+// Compares are the ways a target can be met.
+var Compares = []string{"at-least", "at-most", "exactly"}
+
+// Credits are the newspaper's editorial roles for an article.
+type Credits struct {
+	Editor      string // 主编
+	Designer    string // 美编
+	Proofreader string // 审读
+	Layout      string // 排版
+}
+
+// Article is one language's version of a narrative report.
+type Article struct {
+	Slug string
+	Lang string
+	File string
+
+	Title     string
+	Subtitle  string
+	Date      time.Time
+	Lead      string
+	Reporters []string
+	Credits   Credits
+	Source    string
+
+	Body []byte // Markdown
+	// BodyLine is the file line the body starts on, so Markdown problems can be
+	// reported against the file.
+	BodyLine int
+}
+
+// Site is all the content, in the order readers see it.
+type Site struct {
+	Groups      []Group
+	Departments []*Department // by Order
+	// Articles maps an article's slug to its versions by language.
+	Articles map[string]map[string]*Article
+	// ArticleSlugs lists the articles newest first, then by slug.
+	ArticleSlugs []string
+}
+
+// Department returns the department with slug, or nil.
+func (s *Site) Department(slug string) *Department {
+	for _, d := range s.Departments {
+		if d.Slug == slug {
+			return d
+		}
+	}
+	return nil
+}
+
+// GroupOf returns the group with id, or nil.
+func (s *Site) GroupOf(id string) *Group {
+	for i := range s.Groups {
+		if s.Groups[i].ID == id {
+			return &s.Groups[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,209 @@
+// Package diag holds the one error type for problems found in an editor's files: a
+// Problem knows its file, line and column, what is wrong and how to fix it. Every
+// stage of the pipeline reports into a List, so a run shows all problems at once.
+//
+// diag knows nothing about content or YAML; it only formats and sorts.
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a problem stops the build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText lets --format json print "error" or "warning".
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Pos is a place in a source file. Line and Col are 1-based; zero means unknown.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Problem is one thing wrong with the input.
+type Problem struct {
+	Pos
+	Severity Severity `json:"severity"`
+	Msg      string   `json:"message"`
+	Hint     string   `json:"hint,omitempty"`
+	// Source is the offending line of the file, shown under the message with a caret.
+	Source string `json:"-"`
+}
+
+func (p Problem) Error() string { return p.Pos.String() + ": " + p.Msg }
+
+// Format renders the problem for a terminal: position, message, the source line
+// with a caret under the column, and the hint.
+func (p Problem) Format() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
+	if p.Source != "" {
+		src := strings.TrimRight(p.Source, "\r\n")
+		fmt.Fprintf(&b, "    %s\n", src)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, "    %s^\n", caretPad(src, p.Col))
+		}
+	}
+	if p.Hint != "" {
+		fmt.Fprintf(&b, "    hint: %s\n", p.Hint)
+	}
+	return b.String()
+}
+
+// caretPad returns the whitespace that puts a caret under column col (counted in
+// runes, as yaml.v3 counts). Wide CJK characters take two cells in a terminal.
+func caretPad(line string, col int) string {
+	var b strings.Builder
+	i := 1
+	for _, r := range line {
+		if i >= col {
+			break
+		}
+		switch {
+		case r == '\t':
+			b.WriteByte('\t')
+		case isWide(r):
+			b.WriteString("  ")
+		default:
+			b.WriteByte(' ')
+		}
+		i++
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool {
+	return r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) ||
+		(r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) ||
+		(r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) ||
+		(r >= 0xffe0 && r <= 0xffe6) || (r >= 0x20000 && r <= 0x3fffd))
+}
+
+// GitHubAnnotation renders the problem as a workflow command, so it shows on the
+// pull request's diff.
+func (p Problem) GitHubAnnotation() string {
+	msg := p.Msg
+	if p.Hint != "" {
+		msg += " (" + p.Hint + ")"
+	}
+	// Workflow commands end at a newline and treat % specially.
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", p.Severity, prop.Replace(p.File), p.Line, p.Col, esc.Replace(msg))
+}
+
+// List collects problems from every stage.
+type List []Problem
+
+// Add appends a problem.
+func (l *List) Add(p Problem) { *l = append(*l, p) }
+
+// Errorf appends an error at pos.
+func (l *List) Errorf(pos Pos, hint, format string, args ...any) {
+	l.Add(Problem{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf appends a warning at pos.
+func (l *List) Warnf(pos Pos, hint, format string, args ...any) {
+	l.Add(Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Append adds all of other's problems.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// HasErrors reports whether any problem is an error rather than a warning.
+func (l List) HasErrors() bool {
+	for _, p := range l {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors counts the errors.
+func (l List) Errors() int {
+	n := 0
+	for _, p := range l {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders problems by file, line and column, so output is stable and reads
+// top to bottom.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
+	})
+}
+
+// Err returns the list as an error when it holds at least one error, else nil.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return ListError(l)
+}
+
+// ListError is a List used as an error value.
+type ListError List
+
+func (e ListError) Error() string {
+	n := List(e).Errors()
+	if n == 1 {
+		for _, p := range e {
+			if p.Severity == Error {
+				return p.Error()
+			}
+		}
+	}
+	return fmt.Sprintf("%d problems in content", n)
+}
+
+// JSON renders the list for tools.
+func (l List) JSON() ([]byte, error) {
+	if l == nil {
+		l = List{}
+	}
+	return json.MarshalIndent(l, "", "  ")
+}

@@ -1,0 +1,136 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configures a Renderer for one language.
+type Options struct {
+	// Lang is the language of the text, "zh", "en", ... When its primary
+	// subtag is "zh", "ja" or "ko", a soft line break next to a Chinese or
+	// Japanese character is dropped instead of showing as a space, since
+	// those languages put no spaces between words (see cjkLineBreaks).
+	// Other languages keep every soft line break.
+	Lang string
+	// Unsafe passes raw HTML through; by default it is dropped. Links with
+	// script URLs are neutralised either way.
+	Unsafe bool
+	// ResolveLink maps a site-internal link destination (one starting with
+	// "/", e.g. "/departments/finance/" or "/articles/x/#sec", with escapes
+	// and character references decoded) to the URL to emit. ok=false means
+	// the target does not exist: the link is kept as written and reported
+	// in Result.BrokenLinks. nil leaves links unchanged.
+	ResolveLink func(dest string) (url string, ok bool)
+}
+
+// Heading is one heading of a document, for a table of contents.
+type Heading struct {
+	Level int    // 1 to 6
+	ID    string // the id attribute given to the heading element
+	Text  string // plain text, markup removed
+}
+
+// BrokenLink is an internal link whose target ResolveLink did not find.
+type BrokenLink struct {
+	Dest string // the destination as written, escapes decoded
+	Line int    // 1-based line in the source passed to Render
+}
+
+// Result is a rendered document.
+type Result struct {
+	HTML        string
+	Headings    []Heading    // in document order
+	BrokenLinks []BrokenLink // in source order
+}
+
+// Renderer renders Markdown for one language. It is safe for concurrent use
+// by many goroutines after New.
+type Renderer struct {
+	md          goldmark.Markdown
+	resolveLink func(string) (string, bool)
+}
+
+// New builds a Renderer. The goldmark instance is built here, once: Render
+// gives each call its own parse context, which holds all per-document state.
+func New(opts Options) *Renderer {
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	exts := []goldmark.Extender{extension.Table, strikethrough{}, extension.Footnote}
+	if isCJKLanguage(opts.Lang) {
+		exts = append(exts, cjkLineBreaks{})
+	}
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithExtensions(exts...),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Renderer{md: md, resolveLink: opts.ResolveLink}
+}
+
+// Render converts src to HTML, collecting its headings and broken internal
+// links.
+func (r *Renderer) Render(src []byte) (Result, error) {
+	ids := newHeadingIDs()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	var res Result
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			res.Headings = append(res.Headings, headingOf(n, src, ids))
+		case *ast.Link:
+			if r.resolveLink != nil {
+				if dest, ok := resolveLink(n, r.resolveLink); !ok {
+					res.BrokenLinks = append(res.BrokenLinks, BrokenLink{Dest: dest, Line: lineOf(n, src)})
+				}
+			}
+		}
+		neutralise(n)
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	// The footnote extension moves footnote bodies to the end of the tree;
+	// sorting by line puts their links back where the editor wrote them.
+	slices.SortStableFunc(res.BrokenLinks, func(a, b BrokenLink) int { return a.Line - b.Line })
+
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	res.HTML = buf.String()
+	return res, nil
+}
+
+// isCJKLanguage reports whether lang (a BCP 47 tag such as "zh-Hans") is
+// Chinese, Japanese or Korean.
+func isCJKLanguage(lang string) bool {
+	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	switch strings.ToLower(primary) {
+	case "zh", "ja", "ko":
+		return true
+	}
+	return false
+}

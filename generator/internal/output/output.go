@@ -1,0 +1,176 @@
+// Package output writes a built site atomically. Pages go into a temporary folder
+// beside the output folder; only when every page is written does the temporary
+// folder take the output folder's place. A failed build leaves the last good site
+// exactly as it was, and a page whose bytes did not change keeps its modification
+// time, so rsync and CDN uploads send only what changed.
+//
+// output knows files and folders, nothing about pages or content.
+package output
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Tx is one build's output in progress.
+type Tx struct {
+	dest string // the live output folder
+	tmp  string // where this build writes
+
+	mu   sync.Mutex
+	dirs map[string]bool // folders already created under tmp
+}
+
+// Begin starts writing a new version of dest. The caller must Commit or Abort.
+func Begin(dest string) (*Tx, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, err
+	}
+	tmp := filepath.Join(parent, "."+filepath.Base(dest)+".tmp-"+hex.EncodeToString(b[:]))
+	if err := os.Mkdir(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	return &Tx{dest: dest, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+}
+
+// Dir is the temporary folder, for tests and for reading back what was written.
+func (t *Tx) Dir() string { return t.tmp }
+
+// path checks that rel stays inside the output: nothing an editor writes can make
+// the build write elsewhere.
+func (t *Tx) path(rel string) (string, error) {
+	clean := filepath.FromSlash(rel)
+	if !filepath.IsLocal(clean) {
+		return "", fmt.Errorf("refusing to write %q: outside the output folder", rel)
+	}
+	return filepath.Join(t.tmp, clean), nil
+}
+
+func (t *Tx) mkdir(dir string) error {
+	t.mu.Lock()
+	done := t.dirs[dir]
+	t.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.dirs[dir] = true
+	t.mu.Unlock()
+	return nil
+}
+
+// WriteFile writes data at rel (forward slashes) in the new output. Safe for
+// concurrent use.
+func (t *Tx) WriteFile(rel string, data []byte) error {
+	p, err := t.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := t.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	t.keepTime(rel, p, data)
+	return nil
+}
+
+// CopyFile copies src to rel in the new output.
+func (t *Tx) CopyFile(rel, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return t.WriteFile(rel, data)
+}
+
+// keepTime gives a file the modification time of the live file it replaces when
+// their bytes are equal. Failing to do so costs only an upload, never correctness.
+func (t *Tx) keepTime(rel, p string, data []byte) {
+	old := filepath.Join(t.dest, filepath.FromSlash(rel))
+	st, err := os.Stat(old)
+	if err != nil || st.Size() != int64(len(data)) || !st.Mode().IsRegular() {
+		return
+	}
+	f, err := os.Open(old)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	prev, err := io.ReadAll(io.LimitReader(f, int64(len(data))+1))
+	if err != nil || !bytes.Equal(prev, data) {
+		return
+	}
+	_ = os.Chtimes(p, st.ModTime(), st.ModTime())
+}
+
+// Commit puts the new output in place of the old one and removes the old one.
+func (t *Tx) Commit() error {
+	if _, err := os.Lstat(t.dest); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(t.tmp, t.dest)
+	}
+	old, err := swap(t.tmp, t.dest)
+	if err != nil {
+		t.Abort()
+		return fmt.Errorf("replacing %s: %w", t.dest, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort throws the new output away; the live output is untouched.
+func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
+
+// CheckDest refuses output folders whose replacement would destroy something that
+// is not build output: the filesystem root, the home folder, the site's folder or
+// anything holding it, and the folders editors and designers work in.
+func CheckDest(dest, siteRoot string) error {
+	dest = filepath.Clean(dest)
+	siteRoot = filepath.Clean(siteRoot)
+	refuse := func(why string) error {
+		return fmt.Errorf("refusing to use %s as the output folder: %s; choose a folder of its own, such as public/", dest, why)
+	}
+	if dest == filepath.Dir(dest) {
+		return refuse("it is the filesystem root")
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && within(filepath.Clean(home), dest) {
+		return refuse("it is or contains the home folder")
+	}
+	if within(siteRoot, dest) {
+		return refuse("it is or contains the site's folder")
+	}
+	if wd, err := os.Getwd(); err == nil && within(wd, dest) {
+		return refuse("it is or contains the current folder")
+	}
+	for _, name := range []string{"content", "themes", "layouts", "static", ".git"} {
+		if within(dest, filepath.Join(siteRoot, name)) {
+			return refuse("it is inside " + name + "/")
+		}
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	if p == dir {
+		return true
+	}
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}

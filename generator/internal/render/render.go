@@ -1,0 +1,97 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path/filepath"
+
+	"leitai/generator/internal/config"
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/diag"
+	"leitai/generator/internal/i18n"
+	"leitai/generator/internal/markdown"
+	"leitai/generator/internal/site"
+)
+
+// Renderer renders the pages of one plan.
+type Renderer struct {
+	cfg       *config.Config
+	plan      *site.Plan
+	content   *content.Site
+	strings   i18n.Catalog
+	templates map[site.Kind]*template.Template
+	markdown  map[string]*markdown.Renderer // by language
+	assets    []Asset
+	assetURLs map[string]string // source name → output path
+}
+
+// New parses the templates and reads the interface strings and assets. Problems
+// in the theme's files (a missing string, a template that does not parse) are
+// returned as problems too, so `check` reports them with the content's.
+func New(cfg *config.Config, s *content.Site, plan *site.Plan) (*Renderer, diag.List) {
+	var problems diag.List
+	rel := func(p string) string {
+		if r, err := filepath.Rel(cfg.Root, p); err == nil {
+			return filepath.ToSlash(r)
+		}
+		return p
+	}
+	r := &Renderer{cfg: cfg, plan: plan, content: s, markdown: map[string]*markdown.Renderer{}}
+	var more diag.List
+	r.strings, more = i18n.Load(filepath.Join(cfg.ThemeDir(), "i18n"), cfg.Codes(), rel)
+	problems.Append(more)
+
+	assets, urls, err := collectAssets([]string{filepath.Join(cfg.ThemeDir(), "static"), cfg.Dir("static")})
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "", "reading static files: %v", err)
+	}
+	r.assets, r.assetURLs = assets, urls
+
+	dirs := layoutDirs{cfg.Dir("layouts"), filepath.Join(cfg.ThemeDir(), "layouts")}
+	r.templates, err = parseTemplates(dirs, template.FuncMap{})
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "fix the template; the message names the file and line", "%v", err)
+	}
+	for _, l := range cfg.Languages {
+		code := l.Code
+		r.markdown[code] = markdown.New(markdown.Options{
+			Lang:   code,
+			Unsafe: cfg.UnsafeHTML,
+			ResolveLink: func(dest string) (string, bool) {
+				return plan.Resolve(code, dest)
+			},
+		})
+	}
+	return r, problems
+}
+
+// Assets lists the static files to copy.
+func (r *Renderer) Assets() []Asset { return r.assets }
+
+// Page renders one page. Problems in the content it shows (a link to a page that
+// does not exist) come back as problems; err is for the theme's mistakes.
+func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
+	v := &View{r: r, Page: pg, Lang: pg.Lang.Code}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := r.templates[pg.Kind].Execute(&buf, v); err != nil {
+		return nil, v.problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
+	}
+	return buf.Bytes(), v.problems, nil
+}
+
+// renderMarkdown renders src in lang; broken links are reported at their line in
+// file, counted from firstLine.
+func (r *Renderer) renderMarkdown(lang string, src string, file string, firstLine int, problems *diag.List) (template.HTML, []markdown.Heading, error) {
+	res, err := r.markdown[lang].Render([]byte(src))
+	if err != nil {
+		return "", nil, err
+	}
+	for _, b := range res.BrokenLinks {
+		problems.Errorf(diag.Pos{File: file, Line: firstLine + b.Line - 1}, "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
+			"link to %q points to no page", b.Dest)
+	}
+	// The renderer has escaped or dropped raw HTML unless the site allows it.
+	return template.HTML(res.HTML), res.Headings, nil
+}

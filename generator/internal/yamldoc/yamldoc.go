@@ -1,0 +1,431 @@
+package yamldoc
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"leitai/generator/internal/diag"
+)
+
+// MaxFileSize bounds what a single content file may hold. The largest real file is
+// a few kilobytes; anything near this limit is a mistake (a pasted export, a
+// binary), and refusing it keeps a build's time and memory bounded.
+const MaxFileSize = 2 << 20
+
+// maxDepth bounds nesting. Real content nests four levels deep.
+const maxDepth = 64
+
+// Doc is one parsed file and the list its problems go to.
+type Doc struct {
+	File     string
+	lines    []string
+	problems *diag.List
+}
+
+// Parse reads data as one YAML document. It returns nil as the root when the file
+// cannot be used at all; the reason is already in problems.
+//
+// A UTF-8 byte-order mark and CRLF line endings are accepted; other encodings,
+// anchors and aliases, and very large or deeply nested files are refused.
+func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
+	d := &Doc{File: file, problems: problems}
+	if len(data) > MaxFileSize {
+		problems.Errorf(diag.Pos{File: file}, "split the file, or check that it is the file you meant to save here",
+			"file is %d bytes; a content file may hold at most %d", len(data), MaxFileSize)
+		return d, nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if line, col, ok := invalidUTF8(data); ok {
+		problems.Errorf(diag.Pos{File: file, Line: line, Col: col}, "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8)",
+			"file is not valid UTF-8")
+		return d, nil
+	}
+	d.lines = strings.Split(string(data), "\n")
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		d.syntaxError(err)
+		return d, nil
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "start from `go run ./generator new`, which writes a complete skeleton", "file is empty")
+		return d, nil
+	}
+	n := root.Content[0]
+	if !d.checkTree(n, 0) {
+		return d, nil
+	}
+	return d, n
+}
+
+// Lines returns the source lines, for callers that report positions themselves.
+func (d *Doc) Lines() []string { return d.lines }
+
+func invalidUTF8(data []byte) (line, col int, bad bool) {
+	if utf8.Valid(data) {
+		return 0, 0, false
+	}
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col, true
+}
+
+var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns a yaml.v3 error into a positioned problem. yaml.v3 reports the
+// line but not the column, so the column is the first character the message points
+// at where it names one, else the line's first non-blank character.
+func (d *Doc) syntaxError(err error) {
+	msg := err.Error()
+	line := 0
+	if m := lineInError.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	col := 0
+	if line > 0 && line <= len(d.lines) {
+		col = guessColumn(d.lines[line-1], msg)
+	}
+	hint := "check the indentation and quoting on this line and the one before it"
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		hint = "a value containing “: ” must be quoted, or written as a block with |"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		hint = "YAML indents with spaces, not tabs; quote values that start with @ or `"
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-'"):
+		hint = "keys at the same level must line up exactly; check the indentation"
+	case strings.Contains(msg, "found unknown escape character"):
+		hint = "in double quotes a backslash starts an escape; use single quotes or a block with |"
+	case strings.Contains(msg, "exceeded max depth"):
+		hint = "content nests a few levels deep; this file is not a content file"
+	}
+	d.problems.Add(d.problem(line, col, "YAML syntax: "+msg, hint))
+}
+
+func guessColumn(line, msg string) int {
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		// The second ": " on the line is the one YAML could not place.
+		if i := strings.Index(line, ": "); i >= 0 {
+			if j := strings.Index(line[i+2:], ": "); j >= 0 {
+				return utf8.RuneCountInString(line[:i+2+j]) + 1
+			}
+		}
+	case strings.Contains(msg, "found character that cannot start any token"):
+		if i := strings.IndexAny(line, "\t@`"); i >= 0 {
+			return utf8.RuneCountInString(line[:i]) + 1
+		}
+	}
+	trimmed := strings.TrimLeft(line, " \t")
+	return utf8.RuneCountInString(line[:len(line)-len(trimmed)]) + 1
+}
+
+// checkTree refuses aliases (editors never need them, and they are how a small file
+// expands into an enormous one) and absurd nesting, before anything walks the tree.
+func (d *Doc) checkTree(n *yaml.Node, depth int) bool {
+	if depth > maxDepth {
+		d.Errorf(n, "content nests a few levels deep; this file is not a content file", "nesting deeper than %d levels", maxDepth)
+		return false
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.Errorf(n, "write the value out in full where it is needed", "YAML anchors and aliases (& and *) are not supported in content")
+		return false
+	}
+	for _, c := range n.Content {
+		if !d.checkTree(c, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Doc) problem(line, col int, msg, hint string) diag.Problem {
+	p := diag.Problem{Pos: diag.Pos{File: d.File, Line: line, Col: col}, Msg: msg, Hint: hint}
+	if line > 0 && line <= len(d.lines) {
+		p.Source = d.lines[line-1]
+	}
+	return p
+}
+
+// Pos is the position of n.
+func (d *Doc) Pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.File, Line: n.Line, Col: n.Column}
+}
+
+// Errorf reports an error at n, with the line it is on.
+func (d *Doc) Errorf(n *yaml.Node, hint, format string, args ...any) {
+	d.problems.Add(d.problem(n.Line, n.Column, fmt.Sprintf(format, args...), hint))
+}
+
+// Warnf reports a warning at n.
+func (d *Doc) Warnf(n *yaml.Node, hint, format string, args ...any) {
+	p := d.problem(n.Line, n.Column, fmt.Sprintf(format, args...), hint)
+	p.Severity = diag.Warning
+	d.problems.Add(p)
+}
+
+// Map is a mapping node's values by key, with the node itself for positions.
+type Map struct {
+	Node   *yaml.Node
+	Values map[string]*yaml.Node
+	Path   string
+}
+
+// Get returns the value of key, or nil.
+func (m Map) Get(key string) *yaml.Node {
+	if m.Values == nil {
+		return nil
+	}
+	return m.Values[key]
+}
+
+// Field names a key under a path, for messages: "leader.name".
+func Field(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Fields checks that n is a mapping whose keys are all in known, reporting unknown
+// keys (with the closest known key), duplicate keys, and required keys that are
+// missing. ok is false when n is not a mapping at all.
+func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, bool) {
+	m := Map{Node: n, Values: map[string]*yaml.Node{}, Path: path}
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
+		return m, false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			d.Errorf(k, "", "a key must be a plain word")
+			continue
+		}
+		if !contains(known, key) {
+			hint := "valid keys here: " + strings.Join(known, ", ")
+			if s := closest(key, known); s != "" {
+				hint = fmt.Sprintf("did you mean %q? (valid keys here: %s)", s, strings.Join(known, ", "))
+			}
+			d.Errorf(k, hint, "unknown key %q in %s", key, describePath(path))
+			continue
+		}
+		if _, dup := m.Values[key]; dup {
+			d.Errorf(k, "delete one of the two", "%s is given twice", Field(path, key))
+			continue
+		}
+		m.Values[key] = v
+	}
+	for _, r := range required {
+		if _, ok := m.Values[r]; !ok {
+			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
+		}
+	}
+	return m, true
+}
+
+func describePath(path string) string {
+	if path == "" {
+		return "the file"
+	}
+	return path
+}
+
+// describe names what kind of value n is, for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "empty"
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!bool":
+			return "true/false"
+		case "!!timestamp":
+			return "a date (" + n.Value + ")"
+		}
+		return fmt.Sprintf("the text %q", truncate(n.Value, 40))
+	}
+	return "something else"
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// String returns a non-empty scalar's text. Numbers are accepted as text (a
+// leader's name could be anything), lists and maps are not.
+func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.Errorf(n, "write the text after the colon, on the same line, or as a block with |", "%s must be text, not %s", path, describe(n))
+		return "", false
+	}
+	if strings.TrimSpace(n.Value) == "" {
+		d.Errorf(n, "write the text, or remove the key if it is optional", "%s is empty", path)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// Int returns a scalar integer.
+func (d *Doc) Int(n *yaml.Node, path string) (int, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if v, err := strconv.Atoi(n.Value); err == nil {
+			return v, true
+		}
+	}
+	d.Errorf(n, "write a whole number, e.g. 3", "%s must be a whole number, not %s", path, describe(n))
+	return 0, false
+}
+
+// Number returns a scalar number, integer or decimal.
+func (d *Doc) Number(n *yaml.Node, path string) (float64, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
+			return v, true
+		}
+	}
+	d.Errorf(n, "write a number without units or commas, e.g. 2541 or 4.7", "%s must be a number, not %s", path, describe(n))
+	return 0, false
+}
+
+// Date returns a YYYY-MM-DD date.
+func (d *Doc) Date(n *yaml.Node, path string) (time.Time, bool) {
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!timestamp" || n.Tag == "!!str") {
+		if t, err := time.Parse("2006-01-02", n.Value); err == nil {
+			return t, true
+		}
+		if n.Tag == "!!str" || n.Tag == "!!timestamp" {
+			d.Errorf(n, "write the date as YYYY-MM-DD, e.g. 2022-12-31", "%s: %q is not a valid date", path, n.Value)
+			return time.Time{}, false
+		}
+	}
+	d.Errorf(n, "write the date as YYYY-MM-DD, e.g. 2022-12-31", "%s must be a date, not %s", path, describe(n))
+	return time.Time{}, false
+}
+
+// Bool returns a scalar true/false.
+func (d *Doc) Bool(n *yaml.Node, path string) (bool, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		v, err := strconv.ParseBool(n.Value)
+		if err == nil {
+			return v, true
+		}
+	}
+	d.Errorf(n, "write true or false", "%s must be true or false, not %s", path, describe(n))
+	return false, false
+}
+
+// Seq returns a list's items. An empty list is allowed here; callers that need
+// items say so.
+func (d *Doc) Seq(n *yaml.Node, path string) ([]*yaml.Node, bool) {
+	if n.Kind != yaml.SequenceNode {
+		d.Errorf(n, "start each item on its own line with “- ”", "%s must be a list, not %s", path, describe(n))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// Strings returns a list of texts; a single text is accepted as a list of one.
+func (d *Doc) Strings(n *yaml.Node, path string) ([]string, bool) {
+	if n.Kind == yaml.ScalarNode {
+		s, ok := d.String(n, path)
+		return []string{s}, ok
+	}
+	items, ok := d.Seq(n, path)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(items))
+	for i, it := range items {
+		if s, ok := d.String(it, fmt.Sprintf("%s[%d]", path, i+1)); ok {
+			out = append(out, s)
+		}
+	}
+	return out, len(out) == len(items)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the known key nearest to key by edit distance, if it is near
+// enough to be a typo.
+func closest(key string, known []string) string {
+	best, bestDist := "", 1<<30
+	for _, k := range known {
+		dist := distance(strings.ToLower(key), k)
+		if strings.HasPrefix(k, key) || strings.HasPrefix(key, k) {
+			dist = min(dist, 1)
+		}
+		if dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	limit := max(2, utf8.RuneCountInString(key)/3)
+	if bestDist <= limit {
+		return best
+	}
+	return ""
+}
+
+// distance is the Damerau–Levenshtein (optimal string alignment) distance, so a
+// swapped pair of letters (nmae) counts as one edit.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range rb {
+		d[0][j+1] = j + 1
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -1,0 +1,46 @@
+// Command generator builds a Leitai site: `go run ./generator build`.
+//
+// This package holds only the commands: flags, exit codes and what is printed to
+// the terminal. The pipeline lives in internal/.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `Leitai builds bilingual performance-pledge sites.
+
+Usage:
+  go run ./generator <command> [flags]
+
+Commands:
+  build    check the content and build the site into public/
+  check    check the content and report every problem; write nothing
+
+Run "go run ./generator <command> -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
