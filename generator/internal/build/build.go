@@ -6,6 +6,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -64,12 +65,13 @@ func Run(o Options) (*Result, error) {
 		return res, ErrProblems
 	}
 
-	plan := site.New(cfg, s)
-	r, problems := render.New(cfg, s, plan)
+	th, problems := render.LoadTheme(cfg)
 	res.Problems.Append(problems)
 	if res.Problems.HasErrors() {
 		return res, ErrProblems
 	}
+	plan := site.New(cfg, s)
+	r := render.New(th, cfg, s, plan)
 
 	var tx *output.Tx
 	if !o.DryRun {
@@ -78,17 +80,19 @@ func Run(o Options) (*Result, error) {
 			return res, err
 		}
 	}
-	problems, err := renderAll(r, plan, tx)
-	res.Problems.Append(problems)
+	var sink Sink = discard{}
+	if tx != nil {
+		sink = tx
+	}
+	perPage, err := renderPages(r, plan.Pages, sink)
+	for _, l := range perPage {
+		res.Problems.Append(l)
+	}
 	if err == nil && res.Problems.HasErrors() {
 		err = ErrProblems
 	}
 	if err == nil && tx != nil {
-		for _, a := range r.Assets() {
-			if err = tx.CopyFile(a.Path, a.Src); err != nil {
-				break
-			}
-		}
+		err = copyAssets(th, tx)
 	}
 	if err != nil {
 		if tx != nil {
@@ -101,7 +105,7 @@ func Run(o Options) (*Result, error) {
 			res.Pages[pg.Lang.Code]++
 		}
 	}
-	res.Files = len(r.Assets())
+	res.Files = len(th.Assets())
 	if tx != nil {
 		if err := tx.Commit(); err != nil {
 			return res, err
@@ -110,10 +114,34 @@ func Run(o Options) (*Result, error) {
 	return res, nil
 }
 
-// renderAll renders every page on all cores and writes each as soon as it is
-// done, so the site is never held in memory whole.
-func renderAll(r *render.Renderer, plan *site.Plan, tx *output.Tx) (diag.List, error) {
-	pages := plan.Pages
+// Sink receives the output files of a build: an output.Tx writes them to disk,
+// a Memory keeps them for the preview server.
+type Sink interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// discard is the sink of a dry run.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func copyAssets(th *render.Theme, sink Sink) error {
+	for _, a := range th.Assets() {
+		data, err := os.ReadFile(a.Src)
+		if err != nil {
+			return err
+		}
+		if err := sink.WriteFile(a.Path, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPages renders pages on all cores and hands each to sink as soon as it is
+// done, so the site is never held in memory whole. Problems come back in page
+// order, one list per page.
+func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List, error) {
 	perPage := make([]diag.List, len(pages))
 	var (
 		wg       sync.WaitGroup
@@ -134,8 +162,8 @@ func renderAll(r *render.Renderer, plan *site.Plan, tx *output.Tx) (diag.List, e
 			}
 			html, problems, err := r.Page(pages[i])
 			perPage[i] = problems
-			if err == nil && tx != nil {
-				err = tx.WriteFile(pages[i].Path, html)
+			if err == nil {
+				err = sink.WriteFile(pages[i].Path, html)
 			}
 			if err != nil {
 				mu.Lock()
@@ -152,11 +180,7 @@ func renderAll(r *render.Renderer, plan *site.Plan, tx *output.Tx) (diag.List, e
 		go worker()
 	}
 	wg.Wait()
-	var all diag.List
-	for _, l := range perPage {
-		all.Append(l)
-	}
-	return all, firstErr
+	return perPage, firstErr
 }
 
 // Summary is the one line a build prints: pages per language and time taken.

@@ -7,10 +7,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -34,7 +32,7 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 	if data, err := os.ReadFile(groupsFile); err != nil {
 		problems.Errorf(diag.Pos{File: rel(groupsFile)}, "create it with the groups the summary shows (see docs/content-format.md)", "cannot read groups: %v", pathErr(err))
 	} else {
-		s.Groups = decodeGroups(rel(groupsFile), data, langs, &problems)
+		s.Groups = DecodeGroups(rel(groupsFile), data, langs, &problems)
 	}
 
 	deptFiles, more := listFiles(filepath.Join(dir, "departments"), ".yaml", rel)
@@ -61,30 +59,12 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 			s.Departments = append(s.Departments, d)
 		}
 	}
-	sort.SliceStable(s.Departments, func(i, j int) bool {
-		a, b := s.Departments[i], s.Departments[j]
-		if a.Order != b.Order {
-			return a.Order < b.Order
-		}
-		return a.Slug < b.Slug
-	})
 	for _, a := range arts {
-		if a == nil {
-			continue
+		if a != nil {
+			s.AddArticle(a)
 		}
-		if s.Articles[a.Slug] == nil {
-			s.Articles[a.Slug] = map[string]*Article{}
-			s.ArticleSlugs = append(s.ArticleSlugs, a.Slug)
-		}
-		s.Articles[a.Slug][a.Lang] = a
 	}
-	sort.Slice(s.ArticleSlugs, func(i, j int) bool {
-		a, b := s.newest(s.ArticleSlugs[i]), s.newest(s.ArticleSlugs[j])
-		if !a.Equal(b) {
-			return a.After(b)
-		}
-		return s.ArticleSlugs[i] < s.ArticleSlugs[j]
-	})
+	s.Sort()
 	return s, problems
 }
 
@@ -167,15 +147,6 @@ func pathErr(err error) error {
 	return err
 }
 
-func (s *Site) newest(slug string) (t time.Time) {
-	for _, a := range s.Articles[slug] {
-		if a.Date.After(t) {
-			t = a.Date
-		}
-	}
-	return t
-}
-
 var (
 	groupKeys  = []string{"id", "title"}
 	deptKeys   = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement"}
@@ -187,7 +158,8 @@ func pledgeKeys(langs []string) []string {
 	return append(append([]string{}, langs...), "target", "due", "status")
 }
 
-func decodeGroups(file string, data []byte, langs []string, problems *diag.List) []Group {
+// DecodeGroups reads content/groups.yaml.
+func DecodeGroups(file string, data []byte, langs []string, problems *diag.List) []Group {
 	doc, root := yamldoc.Parse(file, data, problems)
 	if root == nil {
 		return nil

@@ -14,22 +14,20 @@ import (
 	"leitai/generator/internal/site"
 )
 
-// Renderer renders the pages of one plan.
-type Renderer struct {
-	cfg       *config.Config
-	plan      *site.Plan
-	content   *content.Site
-	strings   i18n.Catalog
+// Theme is what a site's look is made of: parsed templates, interface strings and
+// static files. It is loaded once and shared by every Renderer until a theme file
+// changes.
+type Theme struct {
 	templates map[site.Kind]*template.Template
-	markdown  map[string]*markdown.Renderer // by language
+	strings   i18n.Catalog
 	assets    []Asset
 	assetURLs map[string]string // source name → output path
 }
 
-// New parses the templates and reads the interface strings and assets. Problems
-// in the theme's files (a missing string, a template that does not parse) are
-// returned as problems too, so `check` reports them with the content's.
-func New(cfg *config.Config, s *content.Site, plan *site.Plan) (*Renderer, diag.List) {
+// LoadTheme parses the templates and reads the interface strings and assets.
+// Problems in the theme's files (a missing string, a template that does not
+// parse) are returned as problems, so `check` reports them with the content's.
+func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 	var problems diag.List
 	rel := func(p string) string {
 		if r, err := filepath.Rel(cfg.Root, p); err == nil {
@@ -37,22 +35,40 @@ func New(cfg *config.Config, s *content.Site, plan *site.Plan) (*Renderer, diag.
 		}
 		return p
 	}
-	r := &Renderer{cfg: cfg, plan: plan, content: s, markdown: map[string]*markdown.Renderer{}}
+	th := &Theme{}
 	var more diag.List
-	r.strings, more = i18n.Load(filepath.Join(cfg.ThemeDir(), "i18n"), cfg.Codes(), rel)
+	th.strings, more = i18n.Load(filepath.Join(cfg.ThemeDir(), "i18n"), cfg.Codes(), rel)
 	problems.Append(more)
 
 	assets, urls, err := collectAssets([]string{filepath.Join(cfg.ThemeDir(), "static"), cfg.Dir("static")})
 	if err != nil {
 		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "", "reading static files: %v", err)
 	}
-	r.assets, r.assetURLs = assets, urls
+	th.assets, th.assetURLs = assets, urls
 
 	dirs := layoutDirs{cfg.Dir("layouts"), filepath.Join(cfg.ThemeDir(), "layouts")}
-	r.templates, err = parseTemplates(dirs, template.FuncMap{})
+	th.templates, err = parseTemplates(dirs, template.FuncMap{})
 	if err != nil {
 		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "fix the template; the message names the file and line", "%v", err)
 	}
+	return th, problems
+}
+
+// Assets lists the static files to copy.
+func (th *Theme) Assets() []Asset { return th.assets }
+
+// Renderer renders the pages of one plan with one theme.
+type Renderer struct {
+	*Theme
+	cfg      *config.Config
+	plan     *site.Plan
+	content  *content.Site
+	markdown map[string]*markdown.Renderer // by language
+}
+
+// New prepares to render plan's pages. It is cheap: the theme is already loaded.
+func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Renderer {
+	r := &Renderer{Theme: th, cfg: cfg, plan: plan, content: s, markdown: map[string]*markdown.Renderer{}}
 	for _, l := range cfg.Languages {
 		code := l.Code
 		r.markdown[code] = markdown.New(markdown.Options{
@@ -63,11 +79,8 @@ func New(cfg *config.Config, s *content.Site, plan *site.Plan) (*Renderer, diag.
 			},
 		})
 	}
-	return r, problems
+	return r
 }
-
-// Assets lists the static files to copy.
-func (r *Renderer) Assets() []Asset { return r.assets }
 
 // Page renders one page. Problems in the content it shows (a link to a page that
 // does not exist) come back as problems; err is for the theme's mistakes.

@@ -211,6 +211,7 @@ func Field(path, key string) string {
 // missing. ok is false when n is not a mapping at all.
 func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, bool) {
 	m := Map{Node: n, Values: map[string]*yaml.Node{}, Path: path}
+	suggested := map[string]bool{}
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
 		return m, false
@@ -226,6 +227,7 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 			hint := "valid keys here: " + strings.Join(known, ", ")
 			if s := closest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q? (valid keys here: %s)", s, strings.Join(known, ", "))
+				suggested[s] = true
 			}
 			d.Errorf(k, hint, "unknown key %q in %s", key, describePath(path))
 			continue
@@ -237,7 +239,8 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 		m.Values[key] = v
 	}
 	for _, r := range required {
-		if _, ok := m.Values[r]; !ok {
+		// A misspelt key already says what is missing; saying it twice is noise.
+		if _, ok := m.Values[r]; !ok && !suggested[r] {
 			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
 		}
 	}

@@ -1,0 +1,392 @@
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"leitai/generator/internal/config"
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/diag"
+	"leitai/generator/internal/render"
+	"leitai/generator/internal/site"
+)
+
+// Builder keeps a site loaded between builds, so the preview server can rebuild
+// only what a change affects: one department's pages and the pages that list it,
+// not the whole site. It runs the same load → validate → plan → render steps as
+// Run, on the files that changed. Output goes to memory; the last good output
+// stays in place while the content has errors.
+//
+// A Builder is used from one goroutine at a time; its Output may be read from any.
+type Builder struct {
+	opts Options
+	out  *Memory
+
+	cfg   *config.Config
+	theme *render.Theme
+	site  *content.Site
+	plan  *site.Plan
+
+	// Problems are kept per source, so fixing one file clears exactly its own.
+	configProblems diag.List
+	themeProblems  diag.List
+	fileProblems   map[string]diag.List // content file (as in messages) → problems
+	pageProblems   map[string]diag.List // output path → problems found rendering it
+	siteProblems   diag.List            // Validate's
+}
+
+// Update says what a build or rebuild did.
+type Update struct {
+	Problems diag.List // every problem the site has now, sorted
+	Written  []string  // output paths rendered, sorted
+	Full     bool
+	Duration time.Duration
+}
+
+// OK reports whether the output is current: the content has no errors.
+func (u *Update) OK() bool { return !u.Problems.HasErrors() }
+
+// NewBuilder prepares a builder; call Full before anything else.
+func NewBuilder(o Options) *Builder {
+	return &Builder{opts: o, out: NewMemory()}
+}
+
+// Output is the last good build.
+func (b *Builder) Output() *Memory { return b.out }
+
+// Config is the configuration of the last successful load, or nil.
+func (b *Builder) Config() *config.Config { return b.cfg }
+
+// WatchRoots lists what a watcher should watch: the config file and the folders
+// whose files feed the build.
+func (b *Builder) WatchRoots() (file string, dirs []string) {
+	cfgFile, _ := filepath.Abs(b.opts.Config)
+	if b.cfg == nil {
+		return cfgFile, []string{filepath.Dir(cfgFile)}
+	}
+	return cfgFile, []string{b.cfg.ContentDir(), b.cfg.Dir("themes"), b.cfg.Dir("layouts"), b.cfg.Dir("static")}
+}
+
+// Full loads and renders everything, as Run does, into memory.
+func (b *Builder) Full() *Update {
+	start := time.Now()
+	u := &Update{Full: true}
+	defer func() { u.Duration = time.Since(start) }()
+
+	b.fileProblems = map[string]diag.List{}
+	b.pageProblems = map[string]diag.List{}
+	b.themeProblems, b.siteProblems = nil, nil
+	cfg, problems := config.Load(b.opts.Config, b.opts.Overrides)
+	b.configProblems = problems
+	if cfg == nil {
+		u.Problems = b.problems()
+		return u
+	}
+	b.cfg = cfg
+	b.theme, b.themeProblems = render.LoadTheme(cfg)
+	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
+	for _, p := range problems {
+		b.fileProblems[p.File] = append(b.fileProblems[p.File], p)
+	}
+	b.site = s
+	b.validate()
+	if b.hasErrors() {
+		u.Problems = b.problems()
+		return u
+	}
+	b.plan = site.New(cfg, s)
+	staged := NewMemory()
+	if err := copyAssets(b.theme, staged); err != nil {
+		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+	}
+	u.Written = b.render(b.plan.Pages, staged)
+	if !b.hasErrors() {
+		b.out.replace(staged)
+	}
+	u.Problems = b.problems()
+	return u
+}
+
+// Apply rebuilds after the files at paths (absolute) changed, were created or
+// were removed. It falls back to Full when a change touches everything.
+func (b *Builder) Apply(paths []string) *Update {
+	if b.cfg == nil || b.site == nil || b.theme == nil {
+		return b.Full()
+	}
+	start := time.Now()
+	u := &Update{}
+	defer func() { u.Duration = time.Since(start) }()
+
+	var themeChanged, allPages bool
+	kinds := map[site.Kind]bool{}
+	changedDepts := map[string]bool{}
+	changedArticles := map[string]bool{}
+	groupsChanged := false
+	s := b.site.Clone()
+	cfgFile, _ := filepath.Abs(b.opts.Config)
+	rel := func(p string) string {
+		r, _ := filepath.Rel(b.cfg.Root, p)
+		return filepath.ToSlash(r)
+	}
+	for _, p := range paths {
+		switch {
+		case p == cfgFile:
+			return b.Full()
+		case within(p, b.cfg.Dir("themes")), within(p, b.cfg.Dir("layouts")), within(p, b.cfg.Dir("static")):
+			themeChanged = true
+			if k, ok := pageKindOf(p, b.cfg); ok {
+				kinds[k] = true
+			} else {
+				allPages = true
+			}
+		case within(p, b.cfg.ContentDir()):
+			r := rel(p)
+			dir, name := filepath.Dir(p), filepath.Base(p)
+			switch {
+			case r == "content/groups.yaml":
+				if !b.reloadGroups(s, p, r) {
+					return b.Full()
+				}
+				groupsChanged = true
+			case dir == filepath.Join(b.cfg.ContentDir(), "departments") && strings.HasSuffix(name, ".yaml"):
+				changedDepts[strings.TrimSuffix(name, ".yaml")] = true
+				b.reloadDepartment(s, p, r)
+			case dir == filepath.Join(b.cfg.ContentDir(), "articles") && strings.HasSuffix(name, ".md"):
+				slug := b.reloadArticle(s, p, r)
+				if slug == "" {
+					return b.Full()
+				}
+				changedArticles[slug] = true
+			default:
+				// A new folder or a file that does not belong: a full load reports it.
+				return b.Full()
+			}
+		}
+	}
+
+	var remove []string
+	if themeChanged {
+		old := b.theme.Assets()
+		b.theme, b.themeProblems = render.LoadTheme(b.cfg)
+		remove = removedAssets(old, b.theme.Assets())
+		if len(kinds) == 0 {
+			allPages = true
+		}
+	}
+	s.Sort()
+	oldPlan := b.plan
+	b.site = s
+	b.validate()
+	if b.hasErrors() {
+		u.Problems = b.problems()
+		return u
+	}
+	b.plan = site.New(b.cfg, s)
+
+	// Which pages to render again.
+	var pages []*site.Page
+	structure := !samePages(oldPlan, b.plan) || groupsChanged
+	for _, pg := range b.plan.Pages {
+		switch {
+		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
+		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
+		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
+		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
+		default:
+			continue
+		}
+		pages = append(pages, pg)
+	}
+	staged := NewMemory()
+	if themeChanged {
+		if err := copyAssets(b.theme, staged); err != nil {
+			b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+		}
+	}
+	u.Written = b.render(pages, staged)
+	if !b.hasErrors() {
+		b.out.merge(staged, append(remove, removedPaths(oldPlan, b.plan)...))
+	}
+	u.Problems = b.problems()
+	return u
+}
+
+// render renders pages into staged and records their problems.
+func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
+	r := render.New(b.theme, b.cfg, b.site, b.plan)
+	written := make([]string, 0, len(pages))
+	for _, pg := range pages {
+		delete(b.pageProblems, pg.Path)
+		written = append(written, pg.Path)
+	}
+	perPage, err := renderPages(r, pages, staged)
+	if err != nil {
+		b.themeProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
+	}
+	for i, l := range perPage {
+		if len(l) > 0 {
+			b.pageProblems[pages[i].Path] = l
+		}
+	}
+	sort.Strings(written)
+	return written
+}
+
+func (b *Builder) validate() {
+	b.siteProblems = content.Validate(b.site, content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations})
+}
+
+func (b *Builder) problems() diag.List {
+	var all diag.List
+	all.Append(b.configProblems)
+	all.Append(b.themeProblems)
+	all.Append(b.siteProblems)
+	for _, l := range b.fileProblems {
+		all.Append(l)
+	}
+	for _, l := range b.pageProblems {
+		all.Append(l)
+	}
+	all.Sort()
+	return all
+}
+
+func (b *Builder) hasErrors() bool { return b.problems().HasErrors() }
+
+func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
+	slug := strings.TrimSuffix(filepath.Base(path), ".yaml")
+	delete(b.fileProblems, rel)
+	s.RemoveDepartment(slug)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return // removed
+	}
+	var problems diag.List
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
+	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
+		s.Departments = append(s.Departments, d)
+	}
+	if len(problems) > 0 {
+		b.fileProblems[rel] = problems
+	}
+}
+
+// reloadArticle returns the article's slug, or "" when the file name says none.
+func (b *Builder) reloadArticle(s *content.Site, path, rel string) string {
+	base := strings.TrimSuffix(filepath.Base(path), ".md")
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 {
+		return ""
+	}
+	slug, lang := base[:dot], base[dot+1:]
+	delete(b.fileProblems, rel)
+	s.RemoveArticle(slug, lang)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return slug
+	}
+	var problems diag.List
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
+	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
+		s.AddArticle(a)
+	}
+	if len(problems) > 0 {
+		b.fileProblems[rel] = problems
+	}
+	return slug
+}
+
+// reloadGroups reports false when the file is gone, which a full load explains.
+func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var problems diag.List
+	s.Groups = content.DecodeGroups(rel, data, b.cfg.Codes(), &problems)
+	delete(b.fileProblems, rel)
+	if len(problems) > 0 {
+		b.fileProblems[rel] = problems
+	}
+	return true
+}
+
+// pageKindOf says which kind of page a layout file renders, when it renders one
+// kind only: department.html affects department pages; baseof.html, partials,
+// strings and assets affect all.
+func pageKindOf(p string, cfg *config.Config) (site.Kind, bool) {
+	dir := filepath.Dir(p)
+	if dir != cfg.Dir("layouts") && dir != filepath.Join(cfg.ThemeDir(), "layouts") {
+		return "", false
+	}
+	k := site.Kind(strings.TrimSuffix(filepath.Base(p), ".html"))
+	for _, known := range []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound} {
+		if k == known {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// touchesDepartment reports whether a department page shows one of the changed
+// departments: its own, or as its previous or next.
+func touchesDepartment(pg *site.Page, changed map[string]bool) bool {
+	if changed[pg.Department.Slug] {
+		return true
+	}
+	return (pg.Prev != nil && changed[pg.Prev.Slug]) || (pg.Next != nil && changed[pg.Next.Slug])
+}
+
+// samePages reports whether two plans have the same pages in the same order.
+func samePages(a, b *site.Plan) bool {
+	if len(a.Pages) != len(b.Pages) {
+		return false
+	}
+	for i := range a.Pages {
+		if a.Pages[i].Path != b.Pages[i].Path {
+			return false
+		}
+	}
+	return true
+}
+
+// removedPaths lists the pages of old that new no longer has.
+func removedPaths(old, new *site.Plan) []string {
+	keep := map[string]bool{}
+	for _, pg := range new.Pages {
+		keep[pg.Path] = true
+	}
+	var out []string
+	for _, pg := range old.Pages {
+		if !keep[pg.Path] {
+			out = append(out, pg.Path)
+		}
+	}
+	return out
+}
+
+// removedAssets lists the asset paths of old that new no longer has: a changed
+// stylesheet has a new fingerprint, and the old name must go.
+func removedAssets(old, new []render.Asset) []string {
+	keep := map[string]bool{}
+	for _, a := range new {
+		keep[a.Path] = true
+	}
+	var out []string
+	for _, a := range old {
+		if !keep[a.Path] {
+			out = append(out, a.Path)
+		}
+	}
+	return out
+}
+
+func within(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
+}

@@ -1,0 +1,198 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"leitai/generator/internal/config"
+)
+
+// copySite copies the real site (config, content, themes) into a temporary folder
+// that a test may edit.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	root := filepath.Join("..", "..", "..")
+	for _, name := range []string{"content", "themes"} {
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func edit(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// sameAsFullBuild checks the builder's memory against a fresh full build on disk,
+// byte for byte, file for file.
+func sameAsFullBuild(t *testing.T, dir string, b *Builder) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Run(Options{Config: filepath.Join(dir, "config.yaml"), Overrides: config.Overrides{Destination: out}})
+	if err != nil {
+		t.Fatalf("full build: %v %v", err, res.Problems)
+	}
+	disk := files(t, out)
+	mem := b.Output().Paths()
+	for _, p := range mem {
+		got, _ := b.Output().File(p)
+		want, ok := disk[p]
+		if !ok {
+			t.Errorf("%s: in the incremental output, not in a full build", p)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: incremental output differs from a full build:\n%s", p, firstDiff(string(want), string(got)))
+		}
+	}
+	for p := range disk {
+		if !slices.Contains(mem, p) {
+			t.Errorf("%s: in a full build, missing from the incremental output", p)
+		}
+	}
+}
+
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	dir := copySite(t)
+	b := NewBuilder(Options{Config: filepath.Join(dir, "config.yaml")})
+	if u := b.Full(); !u.OK() {
+		t.Fatalf("full build: %v", u.Problems)
+	}
+	sameAsFullBuild(t, dir, b)
+	depts := filepath.Join(dir, "content", "departments")
+
+	steps := []struct {
+		name   string
+		change func() []string
+		// written, when set, is exactly what the rebuild must render.
+		written []string
+	}{
+		{"edit a pledge", func() []string {
+			p := filepath.Join(depts, "finance.yaml")
+			edit(t, p, "确保新发行的40亿元债券年底前用完", "确保新发行的40亿元债券在年底前全部用完")
+			return []string{p}
+		}, []string{
+			"en/departments/ecology-environment/index.html", "en/departments/finance/index.html", "en/departments/industry-it/index.html", "en/index.html",
+			"zh/departments/ecology-environment/index.html", "zh/departments/finance/index.html", "zh/departments/industry-it/index.html", "zh/index.html",
+		}},
+		{"rename a department (neighbours show its name)", func() []string {
+			p := filepath.Join(depts, "health.yaml")
+			edit(t, p, "en: Qingdao Municipal Health Commission", "en: Qingdao Health Commission")
+			return []string{p}
+		}, nil},
+		{"reorder", func() []string {
+			p := filepath.Join(depts, "education.yaml")
+			edit(t, p, "order: 2", "order: 11")
+			return []string{p}
+		}, nil},
+		{"add a department", func() []string {
+			src, _ := os.ReadFile(filepath.Join(depts, "finance.yaml"))
+			src = bytes.Replace(src, []byte("order: 5"), []byte("order: 12"), 1)
+			src = bytes.ReplaceAll(src, []byte("市财政局"), []byte("市审计局"))
+			p := filepath.Join(depts, "audit.yaml")
+			if err := os.WriteFile(p, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, nil},
+		{"remove the added department", func() []string {
+			p := filepath.Join(depts, "audit.yaml")
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, nil},
+		{"edit the article", func() []string {
+			p := filepath.Join(dir, "content", "articles", "department-arena-2022.en.md")
+			edit(t, p, "lead: Only", "lead: Revised. Only")
+			return []string{p}
+		}, nil},
+		{"edit a group title", func() []string {
+			p := filepath.Join(dir, "content", "groups.yaml")
+			edit(t, p, "深挖需求潜力畅通供需循环", "深挖需求潜力 畅通供需循环")
+			return []string{p}
+		}, nil},
+		{"edit the department template", func() []string {
+			p := filepath.Join(dir, "themes", "default", "layouts", "department.html")
+			edit(t, p, `<article class="department">`, `<article class="department" data-edited="1">`)
+			return []string{p}
+		}, nil},
+		{"edit the stylesheet", func() []string {
+			p := filepath.Join(dir, "themes", "default", "static", "style.css")
+			edit(t, p, "--measure: 40rem;", "--measure: 42rem;")
+			return []string{p}
+		}, nil},
+		{"edit config", func() []string {
+			p := filepath.Join(dir, "config.yaml")
+			edit(t, p, "zh: 部门擂台 · 军令状", "zh: 部门擂台")
+			return []string{p}
+		}, nil},
+	}
+	for _, s := range steps {
+		u := b.Apply(s.change())
+		if !u.OK() {
+			t.Fatalf("%s: %v", s.name, u.Problems)
+		}
+		if s.written != nil && !slices.Equal(u.Written, s.written) {
+			t.Errorf("%s: rendered %v, want %v", s.name, u.Written, s.written)
+		}
+		if s.name == "edit the department template" {
+			for _, w := range u.Written {
+				if !strings.Contains(w, "/departments/") {
+					t.Errorf("a department template change rendered %s", w)
+				}
+			}
+		}
+		t.Run(s.name, func(t *testing.T) { sameAsFullBuild(t, dir, b) })
+	}
+}
+
+func TestIncrementalKeepsLastGoodOutputOnError(t *testing.T) {
+	dir := copySite(t)
+	b := NewBuilder(Options{Config: filepath.Join(dir, "config.yaml")})
+	if u := b.Full(); !u.OK() {
+		t.Fatal(u.Problems)
+	}
+	before, _ := b.Output().File("zh/departments/finance/index.html")
+	p := filepath.Join(dir, "content", "departments", "finance.yaml")
+	edit(t, p, "pledges:", "pledge:")
+	u := b.Apply([]string{p})
+	if u.OK() {
+		t.Fatal("a broken file built without errors")
+	}
+	if got := u.Problems[0]; got.File != "content/departments/finance.yaml" || got.Line == 0 || !strings.Contains(got.Msg, `unknown key "pledge"`) {
+		t.Errorf("first problem = %s", got.Format())
+	}
+	after, _ := b.Output().File("zh/departments/finance/index.html")
+	if !bytes.Equal(before, after) {
+		t.Error("the last good page was replaced while the content is broken")
+	}
+	edit(t, p, "pledge:", "pledges:")
+	if u := b.Apply([]string{p}); !u.OK() {
+		t.Fatalf("fixed file still has problems: %v", u.Problems)
+	}
+	sameAsFullBuild(t, dir, b)
+}
