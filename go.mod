@@ -7,3 +7,5 @@ require (
 	golang.org/x/sys v0.13.0
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require github.com/fsnotify/fsnotify v1.10.1 // indirect

@@ -18,6 +18,7 @@ Usage:
 Commands:
   build    check the content and build the site into public/
   check    check the content and report every problem; write nothing
+  serve    preview the site on http://127.0.0.1:1313/, rebuilding as files change
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -62,6 +62,12 @@ func TestRealContentOutputContract(t *testing.T) {
 	if !strings.Contains(home, `http-equiv="refresh" content="0; url=/zh/"`) || !strings.Contains(home, `href="/zh/"`) {
 		t.Errorf("index.html does not lead to /zh/ without JavaScript:\n%s", home)
 	}
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(read(t, p), "__leitai") {
+			t.Errorf("%s: the live-reload script is only for serve, never for build", p)
+		}
+		return err
+	})
 	if _, err := os.Stat(filepath.Join(out, "404.html")); err != nil {
 		t.Error(err)
 	}

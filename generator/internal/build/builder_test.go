@@ -9,42 +9,8 @@ import (
 	"testing"
 
 	"leitai/generator/internal/config"
+	"leitai/generator/internal/testsite"
 )
-
-// copySite copies the real site (config, content, themes) into a temporary folder
-// that a test may edit.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	root := filepath.Join("..", "..", "..")
-	for _, name := range []string{"content", "themes"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(root, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "config.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func edit(t *testing.T, path, old, new string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("%s does not contain %q", path, old)
-	}
-	if err := os.WriteFile(path, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // sameAsFullBuild checks the builder's memory against a fresh full build on disk,
 // byte for byte, file for file.
@@ -76,7 +42,7 @@ func sameAsFullBuild(t *testing.T, dir string, b *Builder) {
 }
 
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	dir := copySite(t)
+	dir := testsite.Copy(t)
 	b := NewBuilder(Options{Config: filepath.Join(dir, "config.yaml")})
 	if u := b.Full(); !u.OK() {
 		t.Fatalf("full build: %v", u.Problems)
@@ -92,7 +58,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}{
 		{"edit a pledge", func() []string {
 			p := filepath.Join(depts, "finance.yaml")
-			edit(t, p, "确保新发行的40亿元债券年底前用完", "确保新发行的40亿元债券在年底前全部用完")
+			testsite.Edit(t, p, "确保新发行的40亿元债券年底前用完", "确保新发行的40亿元债券在年底前全部用完")
 			return []string{p}
 		}, []string{
 			"en/departments/ecology-environment/index.html", "en/departments/finance/index.html", "en/departments/industry-it/index.html", "en/index.html",
@@ -100,12 +66,12 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		}},
 		{"rename a department (neighbours show its name)", func() []string {
 			p := filepath.Join(depts, "health.yaml")
-			edit(t, p, "en: Qingdao Municipal Health Commission", "en: Qingdao Health Commission")
+			testsite.Edit(t, p, "en: Qingdao Municipal Health Commission", "en: Qingdao Health Commission")
 			return []string{p}
 		}, nil},
 		{"reorder", func() []string {
 			p := filepath.Join(depts, "education.yaml")
-			edit(t, p, "order: 2", "order: 11")
+			testsite.Edit(t, p, "order: 2", "order: 11")
 			return []string{p}
 		}, nil},
 		{"add a department", func() []string {
@@ -127,27 +93,27 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		}, nil},
 		{"edit the article", func() []string {
 			p := filepath.Join(dir, "content", "articles", "department-arena-2022.en.md")
-			edit(t, p, "lead: Only", "lead: Revised. Only")
+			testsite.Edit(t, p, "lead: Only", "lead: Revised. Only")
 			return []string{p}
 		}, nil},
 		{"edit a group title", func() []string {
 			p := filepath.Join(dir, "content", "groups.yaml")
-			edit(t, p, "深挖需求潜力畅通供需循环", "深挖需求潜力 畅通供需循环")
+			testsite.Edit(t, p, "深挖需求潜力畅通供需循环", "深挖需求潜力 畅通供需循环")
 			return []string{p}
 		}, nil},
 		{"edit the department template", func() []string {
 			p := filepath.Join(dir, "themes", "default", "layouts", "department.html")
-			edit(t, p, `<article class="department">`, `<article class="department" data-edited="1">`)
+			testsite.Edit(t, p, `<article class="department">`, `<article class="department" data-edited="1">`)
 			return []string{p}
 		}, nil},
 		{"edit the stylesheet", func() []string {
 			p := filepath.Join(dir, "themes", "default", "static", "style.css")
-			edit(t, p, "--measure: 40rem;", "--measure: 42rem;")
+			testsite.Edit(t, p, "--measure: 40rem;", "--measure: 42rem;")
 			return []string{p}
 		}, nil},
 		{"edit config", func() []string {
 			p := filepath.Join(dir, "config.yaml")
-			edit(t, p, "zh: 部门擂台 · 军令状", "zh: 部门擂台")
+			testsite.Edit(t, p, "zh: 部门擂台 · 军令状", "zh: 部门擂台")
 			return []string{p}
 		}, nil},
 	}
@@ -171,14 +137,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 }
 
 func TestIncrementalKeepsLastGoodOutputOnError(t *testing.T) {
-	dir := copySite(t)
+	dir := testsite.Copy(t)
 	b := NewBuilder(Options{Config: filepath.Join(dir, "config.yaml")})
 	if u := b.Full(); !u.OK() {
 		t.Fatal(u.Problems)
 	}
 	before, _ := b.Output().File("zh/departments/finance/index.html")
 	p := filepath.Join(dir, "content", "departments", "finance.yaml")
-	edit(t, p, "pledges:", "pledge:")
+	testsite.Edit(t, p, "pledges:", "pledge:")
 	u := b.Apply([]string{p})
 	if u.OK() {
 		t.Fatal("a broken file built without errors")
@@ -190,7 +156,7 @@ func TestIncrementalKeepsLastGoodOutputOnError(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("the last good page was replaced while the content is broken")
 	}
-	edit(t, p, "pledge:", "pledges:")
+	testsite.Edit(t, p, "pledge:", "pledges:")
 	if u := b.Apply([]string{p}); !u.OK() {
 		t.Fatalf("fixed file still has problems: %v", u.Problems)
 	}

@@ -1,0 +1,332 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"leitai/generator/internal/build"
+	"leitai/generator/internal/testsite"
+)
+
+func start(t testing.TB, dir string, poll time.Duration) *Server {
+	t.Helper()
+	s, err := Start(Options{Build: build.Options{Config: filepath.Join(dir, "config.yaml")}, Port: 0, Poll: poll})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := s.Close(ctx); err != nil {
+			t.Errorf("close: %v", err)
+		}
+	})
+	return s
+}
+
+// sse is a client of the reload channel, as the page's script is.
+type sse struct {
+	events chan [2]string
+	cancel context.CancelFunc
+}
+
+func connect(t testing.TB, s *Server) *sse {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.URL()+"__leitai/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events content type %q", ct)
+	}
+	c := &sse{events: make(chan [2]string, 16), cancel: cancel}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var name string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				c.events <- [2]string{name, strings.TrimPrefix(line, "data: ")}
+			}
+		}
+		close(c.events)
+	}()
+	t.Cleanup(cancel)
+	return c
+}
+
+// next waits for an event named name, skipping others. The deadline only guards
+// against a hang; it is not a speed requirement.
+func (c *sse) next(t testing.TB, name string) string {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case ev, ok := <-c.events:
+			if !ok {
+				t.Fatalf("event stream closed waiting for %q", name)
+			}
+			if ev[0] == name {
+				return ev[1]
+			}
+		case <-deadline:
+			t.Fatalf("no %q event", name)
+		}
+	}
+}
+
+func get(t testing.TB, url string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func TestEditReloadFetch(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"events", 0}, {"poll", 50 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := testsite.Copy(t)
+			s := start(t, dir, mode.poll)
+			c := connect(t, s)
+			first := c.next(t, "reload")
+
+			code, page, _ := get(t, s.URL()+"zh/departments/finance/")
+			if code != 200 || !strings.Contains(page, `src="/__leitai/reload.js" data-version="`+first+`"`) {
+				t.Fatalf("page %d lacks the reload script:\n%s", code, page)
+			}
+			testsite.Edit(t, filepath.Join(dir, "content", "departments", "finance.yaml"), "确保新发行的40亿元债券年底前用完", "确保新发行债券年底前全部用完")
+			if v := c.next(t, "reload"); v == first {
+				t.Fatalf("reload event kept version %s", v)
+			}
+			_, page, _ = get(t, s.URL()+"zh/departments/finance/")
+			if !strings.Contains(page, "确保新发行债券年底前全部用完") {
+				t.Error("the reloaded page does not show the edit")
+			}
+			_, summary, _ := get(t, s.URL()+"zh/")
+			if !strings.Contains(summary, "确保新发行债券年底前全部用完") {
+				t.Error("the summary does not show the edit")
+			}
+		})
+	}
+}
+
+func TestBrokenFileOverlayThenFix(t *testing.T) {
+	dir := testsite.Copy(t)
+	s := start(t, dir, 0)
+	c := connect(t, s)
+	c.next(t, "reload")
+	file := filepath.Join(dir, "content", "departments", "finance.yaml")
+	testsite.Edit(t, file, "pledges:", "pledgs:")
+
+	data := c.next(t, "problems")
+	if !strings.Contains(data, `"file":"content/departments/finance.yaml"`) || !strings.Contains(data, `unknown key \"pledgs\"`) {
+		t.Errorf("problems event = %s", data)
+	}
+	code, page, _ := get(t, s.URL()+"en/departments/education/")
+	if code != 200 {
+		t.Fatalf("status %d while content is broken; the last good site should be served", code)
+	}
+	if !strings.Contains(page, `id="leitai-overlay"`) || !strings.Contains(page, "content/departments/finance.yaml:") || !strings.Contains(page, "did you mean &#34;pledges&#34;") {
+		t.Errorf("page has no overlay naming the file and the fix:\n%s", page[strings.Index(page, "<main"):])
+	}
+	if !strings.Contains(page, "Qingdao Municipal Education Bureau") {
+		t.Error("the last good page is not served under the overlay")
+	}
+
+	testsite.Edit(t, file, "pledgs:", "pledges:")
+	c.next(t, "reload")
+	_, page, _ = get(t, s.URL()+"en/departments/education/")
+	if strings.Contains(page, `<div id="leitai-overlay"`) {
+		t.Error("overlay still shown after the fix")
+	}
+}
+
+func TestEditorSaveStyles(t *testing.T) {
+	dir := testsite.Copy(t)
+	s := start(t, dir, 0)
+	c := connect(t, s)
+	c.next(t, "reload")
+	depts := filepath.Join(dir, "content", "departments")
+	file := filepath.Join(depts, "health.yaml")
+	orig, _ := os.ReadFile(file)
+
+	// vim: probe file, move the original to a backup, write a new file, drop the backup.
+	os.WriteFile(filepath.Join(depts, "4913"), nil, 0o644)
+	os.Remove(filepath.Join(depts, "4913"))
+	os.Rename(file, file+"~")
+	os.WriteFile(file, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委", 1)), 0o644)
+	os.Remove(file + "~")
+	c.next(t, "reload")
+	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委") {
+		t.Error("vim-style save not picked up")
+	}
+
+	// JetBrains / VS Code: write a temporary file and rename it over the original.
+	tmp := filepath.Join(depts, "health.yaml___jb_tmp___")
+	os.WriteFile(tmp, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委员会", 1)), 0o644)
+	os.Rename(tmp, file)
+	c.next(t, "reload")
+	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委员会") {
+		t.Error("rename-over save not picked up")
+	}
+
+	// A folder created later is watched: a department in a new articles file is
+	// reported (an unexpected folder is a problem, so the event must arrive).
+	sub := filepath.Join(dir, "content", "departments", "drafts")
+	os.Mkdir(sub, 0o755)
+	data := c.next(t, "problems")
+	if !strings.Contains(data, "drafts") {
+		t.Errorf("new folder not noticed: %s", data)
+	}
+	os.Remove(sub)
+	c.next(t, "reload")
+}
+
+func TestServerHygiene(t *testing.T) {
+	dir := testsite.Copy(t)
+	s := start(t, dir, 0)
+	cases := []struct {
+		path   string
+		status int
+		ctype  string
+	}{
+		{"", 200, "text/html; charset=utf-8"},
+		{"zh/", 200, "text/html; charset=utf-8"},
+		{"favicon.svg", 200, "image/svg+xml"},
+		{"no/such/page/", 404, "text/html; charset=utf-8"},
+		{"../../../../etc/passwd", 404, "text/html; charset=utf-8"},
+		{"%2e%2e/%2e%2e/%2e%2e/etc/passwd", 404, "text/html; charset=utf-8"},
+		{"..%2f..%2f..%2fetc%2fpasswd", 404, "text/html; charset=utf-8"},
+		{"zh/..%5c..%5cconfig.yaml", 404, "text/html; charset=utf-8"},
+	}
+	host := strings.TrimSuffix(strings.TrimPrefix(s.URL(), "http://"), "/")
+	for _, c := range cases {
+		status, ctype, body := rawGet(t, host, "/"+c.path)
+		if status/100 == 3 {
+			// The router may first redirect to the cleaned path; it must stay in the site.
+			if !strings.HasPrefix(body, "/") || strings.Contains(body, "..") {
+				t.Errorf("/%s redirects to %q", c.path, body)
+			}
+			status, ctype, body = rawGet(t, host, body)
+		}
+		if status != c.status || ctype != c.ctype {
+			t.Errorf("/%s: %d %q, want %d %q", c.path, status, ctype, c.status, c.ctype)
+		}
+		if strings.Contains(body, "root:") || strings.Contains(body, "baseURL") {
+			t.Errorf("/%s leaked a file from outside the site", c.path)
+		}
+		if c.status == 404 && !strings.Contains(body, "找不到这个页面") {
+			t.Errorf("/%s: not the site's 404 page", c.path)
+		}
+	}
+	code, _, h := get(t, s.URL()+"zh")
+	if code != 200 || h.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("/zh without slash: %d", code)
+	}
+	_, body, _ := get(t, s.URL())
+	css := strings.SplitN(strings.SplitN(body, `rel="stylesheet" href="/`, 2)[1], `"`, 2)[0]
+	if _, _, h := get(t, s.URL()+css); h.Get("Content-Type") != "text/css; charset=utf-8" {
+		t.Errorf("%s: content type %q", css, h.Get("Content-Type"))
+	}
+}
+
+// rawGet sends path as written, since an HTTP client would clean it first. For a
+// redirect it returns the Location as the body.
+func rawGet(t *testing.T, host, path string) (int, string, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET "+path+" HTTP/1.0\r\nHost: "+host+"\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode/100 == 3 {
+		return resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Location")
+	}
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+}
+
+func TestPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	_, err = Start(Options{Build: build.Options{Config: filepath.Join(testsite.Copy(t), "config.yaml")}, Port: port})
+	if !errors.Is(err, ErrPortInUse) || !strings.Contains(err.Error(), "try --port ") || !strings.Contains(err.Error(), strconv.Itoa(port)) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestNoLeaksOverManyRebuilds edits a file hundreds of times with a page connected
+// and checks that goroutines and open files do not grow.
+func TestNoLeaksOverManyRebuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := testsite.Copy(t)
+	s := start(t, dir, 0)
+	c := connect(t, s)
+	c.next(t, "reload")
+	file := filepath.Join(dir, "content", "departments", "finance.yaml")
+	orig, _ := os.ReadFile(file)
+	round := func(i int) {
+		os.WriteFile(file, []byte(strings.Replace(string(orig), "市财政局", "市财政局"+strconv.Itoa(i), 1)), 0o644)
+		c.next(t, "reload")
+		get(t, s.URL()+"zh/departments/finance/")
+	}
+	for i := 0; i < 20; i++ {
+		round(i)
+	}
+	g0, f0 := runtime.NumGoroutine(), openFiles(t)
+	for i := 20; i < 320; i++ {
+		round(i)
+	}
+	time.Sleep(50 * time.Millisecond) // let finished requests' goroutines exit
+	g1, f1 := runtime.NumGoroutine(), openFiles(t)
+	if g1 > g0+5 {
+		t.Errorf("goroutines grew from %d to %d over 300 rebuilds", g0, g1)
+	}
+	if f1 > f0+5 {
+		t.Errorf("open files grew from %d to %d over 300 rebuilds", f0, f1)
+	}
+}
+
+func openFiles(t *testing.T) int {
+	entries, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip("no /proc/self/fd here")
+	}
+	return len(entries)
+}
