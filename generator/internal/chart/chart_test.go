@@ -1,0 +1,77 @@
+package chart
+
+import (
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+)
+
+// parse checks that s is well-formed XML and returns its elements by name.
+func parse(t *testing.T, s string) map[string][]xml.StartElement {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(s))
+	els := map[string][]xml.StartElement{}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return els
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, s)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			els[se.Name.Local] = append(els[se.Name.Local], se)
+		}
+	}
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func TestStacked(t *testing.T) {
+	svg := string(Stacked("c1", "Pledges by status", "Ten departments & their pledges", []Row{
+		{Label: "市财政局 <甲>", Segments: []Segment{{"achieved", "s-achieved", 2}, {"not rated", "s-not-rated", 3}}},
+		{Label: "市商务局", Segments: []Segment{{"achieved", "s-achieved", 0}, {"not rated", "s-not-rated", 1}}},
+	}))
+	els := parse(t, svg)
+	root := els["svg"][0]
+	if attr(root, "role") != "img" || attr(root, "aria-labelledby") != "c1-t c1-d" {
+		t.Errorf("svg lacks its accessible name: %v", root.Attr)
+	}
+	if len(els["title"]) != 1+3 || len(els["desc"]) != 1 {
+		t.Errorf("titles %d, descs %d", len(els["title"]), len(els["desc"]))
+	}
+	rects := els["rect"]
+	if len(rects) != 3 {
+		t.Fatalf("want 3 bars (empty segments drawn as nothing), got %d", len(rects))
+	}
+	// The largest total fills the drawing width less the value label.
+	if attr(rects[0], "width") != "112" || attr(rects[1], "x") != "112" || attr(rects[1], "width") != "168" {
+		t.Errorf("segment geometry: %v %v", rects[0].Attr, rects[1].Attr)
+	}
+	if attr(rects[2], "width") != "56" {
+		t.Errorf("second row on the same scale: %v", rects[2].Attr)
+	}
+	if strings.Contains(svg, "style=") {
+		t.Error("inline style in the SVG breaks a strict CSP")
+	}
+	if !strings.Contains(svg, "市财政局 &lt;甲&gt;") {
+		t.Error("label not escaped")
+	}
+}
+
+func TestBars(t *testing.T) {
+	svg := string(Bars("b", "Growth", "Growth rates", []Bar{{"A", 176, "176%"}, {"B", 4.7, "4.7%"}, {"C", 0, "0%"}}))
+	els := parse(t, svg)
+	rects := els["rect"]
+	if len(rects) != 3 || attr(rects[0], "width") != "230" || attr(rects[1], "width") != "6.1" || attr(rects[2], "width") != "0" {
+		t.Errorf("bars: %v", rects)
+	}
+}

@@ -1,0 +1,241 @@
+// Package units formats a value with its unit the way each language writes it.
+// Values are stored once, as the source states them (2541 with unit 亿元); a reader
+// sees 2541亿元 in Chinese and 254.1 billion yuan in English. The units and the
+// words for large numbers are data, read from a table editors can extend; the
+// package only does the arithmetic and the layout.
+package units
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"leitai/generator/internal/diag"
+	"leitai/generator/internal/yamldoc"
+)
+
+// Style is how one language writes a unit.
+type Style struct {
+	// Scale multiplies the stored value: 亿元 is 100,000,000 yuan in English.
+	Scale float64
+	// One and Other are the unit's words after 1 and after other numbers.
+	One, Other string
+	// Format places the number and the word: "{value} {unit}" by default.
+	Format string
+	// Group writes thousands separators: 80,000.
+	Group bool
+	// Words writes large numbers with the language's magnitude words: 254.1 billion.
+	Words bool
+}
+
+// Magnitude is a word for a power of ten: {1e9, "billion"}.
+type Magnitude struct {
+	Value float64
+	Word  string
+}
+
+// Table is every known unit, per language.
+type Table struct {
+	units      map[string]map[string]Style // unit → lang → style
+	magnitudes map[string][]Magnitude      // lang → magnitudes, largest first
+}
+
+// Has reports whether unit is defined.
+func (t *Table) Has(unit string) bool { _, ok := t.units[unit]; return ok }
+
+// Names lists the defined units, sorted, for messages.
+func (t *Table) Names() []string {
+	out := make([]string, 0, len(t.units))
+	for u := range t.units {
+		out = append(out, u)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var (
+	fileKeys  = []string{"units", "magnitudes"}
+	styleKeys = []string{"scale", "one", "other", "format", "group", "words"}
+)
+
+// Load reads the unit table (content/units.yaml):
+//
+//	units:
+//	  亿元:
+//	    zh: {format: "{value}亿元"}
+//	    en: {scale: 100000000, other: yuan, words: true}
+//	magnitudes:
+//	  en: {1000000: million, 1000000000: billion, 1000000000000: trillion}
+func Load(file string, data []byte, langs []string, problems *diag.List) *Table {
+	t := &Table{units: map[string]map[string]Style{}, magnitudes: map[string][]Magnitude{}}
+	doc, root := yamldoc.Parse(file, data, problems)
+	if root == nil {
+		return t
+	}
+	m, ok := doc.Fields(root, "", fileKeys, []string{"units"})
+	if !ok {
+		return t
+	}
+	if n := m.Get("units"); n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			name, v := n.Content[i].Value, n.Content[i+1]
+			lm, ok := doc.Fields(v, "units."+name, langs, langs)
+			if !ok {
+				continue
+			}
+			styles := map[string]Style{}
+			for _, l := range langs {
+				if sn := lm.Get(l); sn != nil {
+					styles[l] = decodeStyle(doc, sn, "units."+name+"."+l)
+				}
+			}
+			t.units[name] = styles
+		}
+	} else if n != nil {
+		doc.Errorf(n, "list units as “亿元:” keys, each with a style per language", "units must be a set of keys")
+	}
+	if n := m.Get("magnitudes"); n != nil {
+		if lm, ok := doc.Fields(n, "magnitudes", langs, nil); ok {
+			for l, v := range lm.Values {
+				if v.Kind != yaml.MappingNode {
+					doc.Errorf(v, "write “1000000: million” lines", "magnitudes.%s must be a set of number: word lines", l)
+					continue
+				}
+				for i := 0; i+1 < len(v.Content); i += 2 {
+					k, w := v.Content[i], v.Content[i+1]
+					val, ok := doc.Number(k, "magnitudes."+l)
+					word, ok2 := doc.String(w, "magnitudes."+l+"."+k.Value)
+					if ok && ok2 {
+						t.magnitudes[l] = append(t.magnitudes[l], Magnitude{val, word})
+					}
+				}
+				sort.Slice(t.magnitudes[l], func(i, j int) bool { return t.magnitudes[l][i].Value > t.magnitudes[l][j].Value })
+			}
+		}
+	}
+	return t
+}
+
+func decodeStyle(doc *yamldoc.Doc, n *yaml.Node, path string) Style {
+	s := Style{Scale: 1, Format: "{value} {unit}"}
+	m, ok := doc.Fields(n, path, styleKeys, nil)
+	if !ok {
+		return s
+	}
+	if v := m.Get("scale"); v != nil {
+		if x, ok := doc.Number(v, path+".scale"); ok && x > 0 {
+			s.Scale = x
+		} else if ok {
+			doc.Errorf(v, "a positive number, e.g. 100000000 for 亿", "%s.scale must be more than 0", path)
+		}
+	}
+	str := func(key string) string {
+		if v := m.Get(key); v != nil {
+			if v.Kind == yaml.ScalarNode && v.Value == "" && v.Tag == "!!str" {
+				return "" // an explicitly empty word: the number stands alone
+			}
+			x, _ := doc.String(v, path+"."+key)
+			return x
+		}
+		return ""
+	}
+	s.One, s.Other = str("one"), str("other")
+	if s.One == "" {
+		s.One = s.Other
+	}
+	if f := str("format"); f != "" {
+		if !strings.Contains(f, "{value}") {
+			doc.Errorf(m.Get("format"), "e.g. \"{value}亿元\" or \"{value} {unit}\"", "%s.format must contain {value}", path)
+		}
+		s.Format = f
+	}
+	if v := m.Get("group"); v != nil {
+		s.Group, _ = doc.Bool(v, path+".group")
+	}
+	if v := m.Get("words"); v != nil {
+		s.Words, _ = doc.Bool(v, path+".words")
+	}
+	return s
+}
+
+// Format writes value in unit for lang. ok is false for an unknown unit.
+func (t *Table) Format(value float64, unit, lang string) (string, bool) {
+	styles, ok := t.units[unit]
+	if !ok {
+		return "", false
+	}
+	s, ok := styles[lang]
+	if !ok {
+		return "", false
+	}
+	x := value * s.Scale
+	num := ""
+	if mag, ok := t.magnitude(lang, x, s.Words); ok {
+		num = trim(x/mag.Value, 3) + " " + mag.Word
+	} else if s.Group {
+		num = group(trim(x, 2))
+	} else {
+		num = trim(x, 2)
+	}
+	word := s.Other
+	if x == 1 {
+		word = s.One
+	}
+	out := strings.ReplaceAll(s.Format, "{value}", num)
+	out = strings.ReplaceAll(out, "{unit}", word)
+	return strings.TrimSpace(out), true
+}
+
+func (t *Table) magnitude(lang string, x float64, words bool) (Magnitude, bool) {
+	if !words {
+		return Magnitude{}, false
+	}
+	for _, m := range t.magnitudes[lang] {
+		if math.Abs(x) >= m.Value {
+			return m, true
+		}
+	}
+	return Magnitude{}, false
+}
+
+// trim writes x with at most places decimals, dropping trailing zeros: 254.1,
+// 1.285, 460.
+func trim(x float64, places int) string {
+	s := strconv.FormatFloat(x, 'f', places, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// group inserts thousands separators into the integer part: 80000 → 80,000.
+func group(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// String is a value with its unit, for messages.
+func String(value float64, unit string) string { return fmt.Sprintf("%s%s", trim(value, 4), unit) }

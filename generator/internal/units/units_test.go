@@ -1,0 +1,84 @@
+package units
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"leitai/generator/internal/diag"
+)
+
+func realTable(t *testing.T) *Table {
+	t.Helper()
+	file := filepath.Join("..", "..", "..", "content", "units.yaml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var problems diag.List
+	tab := Load("content/units.yaml", data, []string{"zh", "en"}, &problems)
+	if len(problems) > 0 {
+		t.Fatalf("the real unit table has problems: %v", problems)
+	}
+	return tab
+}
+
+// The expected strings are how a newspaper writes these figures from the seed.
+func TestFormatRealUnits(t *testing.T) {
+	tab := realTable(t)
+	cases := []struct {
+		value  float64
+		unit   string
+		zh, en string
+	}{
+		{2541, "亿元", "2541亿元", "254.1 billion yuan"},
+		{2500, "亿元", "2500亿元", "250 billion yuan"},
+		{577, "亿元", "577亿元", "57.7 billion yuan"},
+		{4.6, "亿元", "4.6亿元", "460 million yuan"},
+		{12.85, "亿元", "12.85亿元", "1.285 billion yuan"},
+		{40, "亿元", "40亿元", "4 billion yuan"},
+		{2.6, "万亿元", "2.6万亿元", "2.6 trillion yuan"},
+		{1234.5678, "万元", "1234.57万元", "12.346 million yuan"},
+		{8, "万人", "8万人", "80,000 people"},
+		{0.0001, "万人", "0万人", "1 person"},
+		{1500, "项", "1500项", "1,500 items"},
+		{1, "项", "1项", "1 item"},
+		{400, "个", "400个", "400"},
+		{285, "天", "285天", "285 days"},
+		{96.03, "%", "96.03%", "96.03%"},
+		{2.1, "个百分点", "2.1个百分点", "2.1 percentage points"},
+		{4.8, "倍", "4.8倍", "4.8 times"},
+		{100000, "万元", "100000万元", "1 billion yuan"},
+		{99.9999, "万元", "100万元", "999,999 yuan"},
+	}
+	for _, c := range cases {
+		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
+			got, ok := tab.Format(c.value, c.unit, lang)
+			if !ok || got != want {
+				t.Errorf("Format(%v, %s, %s) = %q, %v; want %q", c.value, c.unit, lang, got, ok, want)
+			}
+		}
+	}
+	if _, ok := tab.Format(1, "公里", "zh"); ok {
+		t.Error("an unknown unit formatted")
+	}
+}
+
+func TestLoadReportsProblems(t *testing.T) {
+	var problems diag.List
+	Load("units.yaml", []byte("units:\n  亿元:\n    zh: {format: \"亿元\"}\n    en: {scale: -1, wrods: true}\n"), []string{"zh", "en"}, &problems)
+	problems.Sort()
+	got := []string{}
+	for _, p := range problems {
+		got = append(got, p.Pos.String()+": "+p.Msg)
+	}
+	want := []string{
+		"units.yaml:3:18: units.亿元.zh.format must contain {value}",
+		"units.yaml:4:17: units.亿元.en.scale must be more than 0",
+		"units.yaml:4:21: unknown key \"wrods\" in units.亿元.en",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
