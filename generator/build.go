@@ -71,7 +71,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if f.format != "json" {
-		fmt.Fprintf(stdout, "content is fine: %d departments' pages checked in every language\n", res.Pages[res.Config.Default().Code])
+		fmt.Fprintln(stdout, res.CheckSummary(res.Config.Codes()))
 	}
 	return 0
 }

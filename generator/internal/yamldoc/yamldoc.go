@@ -2,7 +2,9 @@ package yamldoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,12 +17,20 @@ import (
 )
 
 // MaxFileSize bounds what a single content file may hold. The largest real file is
-// a few kilobytes; anything near this limit is a mistake (a pasted export, a
-// binary), and refusing it keeps a build's time and memory bounded.
-const MaxFileSize = 2 << 20
+// a few tens of kilobytes; anything near this limit is a mistake (a pasted export,
+// a binary). Refusing it keeps a build's time and memory bounded: yaml.v3 spends
+// about 0.8 s and 120 MB on the worst 1 MB file (a million one-character items).
+const MaxFileSize = 1 << 20
 
-// maxDepth bounds nesting. Real content nests four levels deep.
+// maxDepth bounds nesting. Real content nests four levels deep. yaml.v3 has its own
+// limit of 10,000 levels, reported as a syntax error; this one is checked after
+// parsing, so every walk over the tree stays shallow.
 const maxDepth = 64
+
+// Placeholder starts a text that is still to be written. `generator new` fills
+// skeletons with it, and every text that starts with it is reported as not filled
+// in yet, so a half-written file cannot be published.
+const Placeholder = "TODO"
 
 // Doc is one parsed file and the list its problems go to.
 type Doc struct {
@@ -37,19 +47,17 @@ type Doc struct {
 func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 	d := &Doc{File: file, problems: problems}
 	if len(data) > MaxFileSize {
-		problems.Errorf(diag.Pos{File: file}, "split the file, or check that it is the file you meant to save here",
-			"file is %d bytes; a content file may hold at most %d", len(data), MaxFileSize)
+		problems.Add(TooLarge(file, int64(len(data))))
 		return d, nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if line, col, ok := invalidUTF8(data); ok {
-		problems.Errorf(diag.Pos{File: file, Line: line, Col: col}, "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8)",
-			"file is not valid UTF-8")
+	if !CheckEncoding(file, data, problems) {
 		return d, nil
 	}
 	d.lines = strings.Split(string(data), "\n")
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
 		d.syntaxError(err)
 		return d, nil
 	}
@@ -57,11 +65,71 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "start from `go run ./generator new`, which writes a complete skeleton", "file is empty")
 		return d, nil
 	}
+	// A second document (after a “---” line) would be silently ignored by the
+	// build; an editor who wrote it expects it to be published.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		line := next.Line
+		if next.Kind == yaml.DocumentNode && len(next.Content) > 0 {
+			line = next.Content[0].Line
+		}
+		d.problems.Add(d.problem(documentStart(d.lines, line), 1, "a second YAML document starts here; a content file holds one",
+			"remove the “---” line (in a Markdown file, front matter ends at the second “---”)"))
+		return d, nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
+		return d, nil
+	}
 	n := root.Content[0]
 	if !d.checkTree(n, 0) {
 		return d, nil
 	}
 	return d, n
+}
+
+// TooLarge is the problem of a file larger than MaxFileSize.
+func TooLarge(file string, size int64) diag.Problem {
+	return diag.Problem{Pos: diag.Pos{File: file},
+		Msg:  fmt.Sprintf("file is %s; a content file may hold at most %s", humanSize(size), humanSize(MaxFileSize)),
+		Hint: "check that it is the file you meant to save here; split a very long text"}
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// CheckEncoding reports data that is not UTF-8, at the first bad byte, and
+// returns whether it is fine. Articles call it for their Markdown body.
+func CheckEncoding(file string, data []byte, problems *diag.List) bool {
+	line, col, bad := invalidUTF8(data)
+	if !bad {
+		return true
+	}
+	p := diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
+		Msg:  "file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)",
+		Hint: "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8)"}
+	// Show the line with the bad bytes replaced, so the caret points at them.
+	if lines := bytes.Split(data, []byte("\n")); line <= len(lines) {
+		p.Source = strings.ToValidUTF8(string(lines[line-1]), "\uFFFD")
+	}
+	problems.Add(p)
+	return false
+}
+
+// documentStart finds the “---” line at or before line, where a document begins.
+func documentStart(lines []string, line int) int {
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if strings.HasPrefix(lines[l-1], "---") {
+			return l
+		}
+	}
+	return line
 }
 
 // Lines returns the source lines, for callers that report positions themselves.
@@ -87,7 +155,10 @@ func invalidUTF8(data []byte) (line, col int, bad bool) {
 	return line, col, true
 }
 
-var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	lineInError   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	maxDepthError = regexp.MustCompile(`exceeded max depth of (\d+)`)
+)
 
 // syntaxError turns a yaml.v3 error into a positioned problem. yaml.v3 reports the
 // line but not the column, so the column is the first character the message points
@@ -100,6 +171,12 @@ func (d *Doc) syntaxError(err error) {
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if m := maxDepthError.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no position for this one.
+		d.problems.Add(d.problem(0, 0, fmt.Sprintf("lists or keys are nested more than %s levels deep", m[1]),
+			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
+		return
 	}
 	col := 0
 	if line > 0 && line <= len(d.lines) {
@@ -115,8 +192,8 @@ func (d *Doc) syntaxError(err error) {
 		hint = "keys at the same level must line up exactly; check the indentation"
 	case strings.Contains(msg, "found unknown escape character"):
 		hint = "in double quotes a backslash starts an escape; use single quotes or a block with |"
-	case strings.Contains(msg, "exceeded max depth"):
-		hint = "content nests a few levels deep; this file is not a content file"
+	case strings.Contains(msg, "did not find expected node content"), strings.Contains(msg, "did not find expected ',' or"):
+		hint = "a bracket [ or { is not closed, or a value starting with [ or { must be quoted"
 	}
 	d.problems.Add(d.problem(line, col, "YAML syntax: "+msg, hint))
 }
@@ -143,7 +220,7 @@ func guessColumn(line, msg string) int {
 // expands into an enormous one) and absurd nesting, before anything walks the tree.
 func (d *Doc) checkTree(n *yaml.Node, depth int) bool {
 	if depth > maxDepth {
-		d.Errorf(n, "content nests a few levels deep; this file is not a content file", "nesting deeper than %d levels", maxDepth)
+		d.Errorf(n, "content nests a few levels deep; this is not a content file, or its indentation is wrong", "lists or keys are nested more than %d levels deep", maxDepth)
 		return false
 	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
@@ -211,6 +288,9 @@ func Field(path, key string) string {
 // missing. ok is false when n is not a mapping at all.
 func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, bool) {
 	m := Map{Node: n, Values: map[string]*yaml.Node{}, Path: path}
+	// Required keys that an unknown key looks like a typo of: the typo's message
+	// already says what to do, so “missing key” would say it twice.
+	suggested := map[string]bool{}
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
 		return m, false
@@ -226,6 +306,7 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 			hint := "valid keys here: " + strings.Join(known, ", ")
 			if s := closest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q? (valid keys here: %s)", s, strings.Join(known, ", "))
+				suggested[s] = true
 			}
 			d.Errorf(k, hint, "unknown key %q in %s", key, describePath(path))
 			continue
@@ -237,7 +318,7 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 		m.Values[key] = v
 	}
 	for _, r := range required {
-		if _, ok := m.Values[r]; !ok {
+		if _, ok := m.Values[r]; !ok && !suggested[r] {
 			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
 		}
 	}
@@ -293,7 +374,22 @@ func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
 		d.Errorf(n, "write the text, or remove the key if it is optional", "%s is empty", path)
 		return "", false
 	}
+	if IsPlaceholder(n.Value) {
+		d.Errorf(n, "replace "+Placeholder+" and the note after it with the text readers will see", "%s is not filled in yet", path)
+		return "", false
+	}
 	return n.Value, true
+}
+
+// IsPlaceholder reports whether s is text still to be written: it starts with
+// Placeholder as a word of its own (“TODO”, “TODO: name”, not “TODOS”).
+func IsPlaceholder(s string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), Placeholder)
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !(r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
 }
 
 // Int returns a scalar integer.
