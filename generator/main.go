@@ -18,6 +18,7 @@ Usage:
 Commands:
   build    check the content and build the site into public/
   check    check the content and report every problem; write nothing
+  new      start a new department or article from a skeleton
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -334,11 +334,11 @@ func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Tex
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("give each language its own line: %s: …", strings.Join(langs, ": …, ")),
 			"%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
-		return t
+		return Text{Pos: t.Pos, Field: path} // not decoded: Validate says nothing more
 	}
 	m, ok := doc.Fields(n, path, langs, nil)
 	if !ok {
-		return t
+		return Text{Pos: t.Pos, Field: path}
 	}
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
@@ -375,10 +375,12 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	p.Text = Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("write the item as %s: … lines", strings.Join(langs, ": …, ")), "%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
+		p.Text.Values = nil // not decoded: Validate says nothing more
 		return p
 	}
 	m, ok := doc.Fields(n, path, pledgeKeys(langs), nil)
 	if !ok {
+		p.Text.Values = nil
 		return p
 	}
 	for _, code := range langs {

@@ -178,6 +178,17 @@ func (d *Doc) syntaxError(err error) {
 			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
 		return
 	}
+	if strings.Contains(msg, "tab character") {
+		// yaml.v3 names the line before the tab's, or the tab's own.
+		for l := max(line, 1); l <= min(line+1, len(d.lines)); l++ {
+			indent := d.lines[l-1][:len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " \t"))]
+			if i := strings.IndexByte(indent, '\t'); i >= 0 {
+				d.problems.Add(d.problem(l, i+1, "YAML syntax: a tab in the indentation",
+					"YAML indents with spaces, not tabs; replace the tab with spaces, lined up with the keys above"))
+				return
+			}
+		}
+	}
 	col := 0
 	if line > 0 && line <= len(d.lines) {
 		col = guessColumn(d.lines[line-1], msg)
@@ -375,7 +386,14 @@ func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
 		return "", false
 	}
 	if IsPlaceholder(n.Value) {
-		d.Errorf(n, "replace "+Placeholder+" and the note after it with the text readers will see", "%s is not filled in yet", path)
+		line, col := n.Line, n.Column
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && line < len(d.lines) {
+			// Point at the placeholder on the block's first line, not at the “|”.
+			l := d.lines[line]
+			line, col = line+1, len(l)-len(strings.TrimLeft(l, " "))+1
+		}
+		d.problems.Add(d.problem(line, col, path+" is not filled in yet",
+			"replace "+Placeholder+" and the note after it with the text readers will see"))
 		return "", false
 	}
 	return n.Value, true
