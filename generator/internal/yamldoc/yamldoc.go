@@ -178,6 +178,16 @@ func (d *Doc) syntaxError(err error) {
 			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
 		return
 	}
+	if strings.Contains(msg, "control characters are not allowed") {
+		// yaml.v3 gives no position; find the character.
+		for i, l := range d.lines {
+			if j := strings.IndexFunc(l, isControl); j >= 0 {
+				d.problems.Add(d.problem(i+1, utf8.RuneCountInString(l[:j])+1, "YAML syntax: "+msg,
+					"delete the invisible character here; it often comes with text pasted from a PDF or a word processor"))
+				return
+			}
+		}
+	}
 	if strings.Contains(msg, "tab character") {
 		// yaml.v3 names the line before the tab's, or the tab's own.
 		for l := max(line, 1); l <= min(line+1, len(d.lines)); l++ {
@@ -209,6 +219,11 @@ func (d *Doc) syntaxError(err error) {
 	d.problems.Add(d.problem(line, col, "YAML syntax: "+msg, hint))
 }
 
+// isControl reports characters YAML does not allow in a file.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85
+}
+
 func guessColumn(line, msg string) int {
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
@@ -230,7 +245,7 @@ func guessColumn(line, msg string) int {
 // checkTree refuses aliases (editors never need them, and they are how a small file
 // expands into an enormous one) and absurd nesting, before anything walks the tree.
 func (d *Doc) checkTree(n *yaml.Node, depth int) bool {
-	if depth > maxDepth {
+	if depth >= maxDepth { // the root is level 1
 		d.Errorf(n, "content nests a few levels deep; this is not a content file, or its indentation is wrong", "lists or keys are nested more than %d levels deep", maxDepth)
 		return false
 	}
