@@ -109,7 +109,7 @@ func humanSize(n int64) string {
 func CheckEncoding(file string, data []byte, problems *diag.List) bool {
 	line, col, bad := invalidUTF8(data)
 	if !bad {
-		return true
+		return checkLineBreaks(file, data, problems)
 	}
 	p := diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
 		Msg:  "file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)",
@@ -120,6 +120,40 @@ func CheckEncoding(file string, data []byte, problems *diag.List) bool {
 	}
 	problems.Add(p)
 	return false
+}
+
+// checkLineBreaks refuses the line breaks YAML and Markdown count but editors do
+// not see as such: a lone CR (old Mac line endings), NEL, and the Unicode line and
+// paragraph separators, which come with text pasted from web pages and word
+// processors. Left in, they would shift every line number reported after them.
+func checkLineBreaks(file string, data []byte, problems *diag.List) bool {
+	line, col := 1, 1
+	for i, r := range string(data) {
+		var what string
+		switch {
+		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			what = "a carriage return (CR) without a line feed"
+		case r == 0x85:
+			what = "a next-line character (U+0085)"
+		case r == 0x2028:
+			what = "a line separator (U+2028)"
+		case r == 0x2029:
+			what = "a paragraph separator (U+2029)"
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		default:
+			col++
+			continue
+		}
+		lines := strings.Split(string(data), "\n")
+		problems.Add(diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
+			Msg:    what + " breaks the line here, invisibly",
+			Hint:   "delete it (it often comes with pasted text), or save the file with LF or CRLF line endings",
+			Source: strings.NewReplacer("\r", "\uFFFD", "\u0085", "\uFFFD", "\u2028", "\uFFFD", "\u2029", "\uFFFD").Replace(lines[line-1])})
+		return false
+	}
+	return true
 }
 
 // documentStart finds the “---” line at or before line, where a document begins.
