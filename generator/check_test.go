@@ -184,6 +184,21 @@ func TestCheckBrokenContent(t *testing.T) {
 			want:  []string{beta + `:4:12: error: file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)`},
 		},
 		{
+			name:  "a line separator pasted from a web page",
+			edits: []edit{{alpha, "完成投资2541亿元", "完成投资\u20282541亿元"}},
+			want:  []string{alpha + `:11:13: error: a line separator (U+2028) breaks the line here, invisibly`},
+		},
+		{
+			name:  "old Mac line endings",
+			edits: []edit{{beta, "order: 2\n", "order: 2\r"}},
+			want:  []string{beta + `:2:9: error: a carriage return (CR) without a line feed breaks the line here, invisibly`},
+		},
+		{
+			name:  "empty file",
+			edits: []edit{{beta, "", "# nothing yet\n"}},
+			want:  []string{beta + `:1:1: error: file is empty`},
+		},
+		{
 			name:  "byte-order mark and CRLF line endings are accepted",
 			edits: []edit{{alpha, "", "\ufeff" + strings.ReplaceAll(readFile(t, filepath.Join(checkSite, alpha)), "\n", "\r\n")}},
 			code:  0,
@@ -294,4 +309,33 @@ func readFile(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// With translations: {pending: true}, a missing translation is a warning: check
+// and build succeed, and the page shows the other language, marked.
+func TestPendingTranslation(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	applyEdits(t, root, []edit{
+		{"config.yaml", "languages:", "translations: {pending: true}\nlanguages:"},
+		{"content/departments/alpha.yaml", "  en: Alpha Bureau\n", ""},
+	})
+	code, problems := checkJSON(t, cfg)
+	want := []string{"content/departments/alpha.yaml:5:3: warning: name has no en translation yet"}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if code != 0 || !slices.Equal(got, want) {
+		t.Errorf("exit %d, problems %v; want 0 and %v", code, got, want)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out)
+	if code != 0 || !strings.Contains(stderr, "warning: name has no en translation yet") {
+		t.Fatalf("build exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page := readFile(t, filepath.Join(out, "en", "departments", "alpha", "index.html"))
+	if !strings.Contains(page, `<span lang="zh-Hans">甲局</span> <span class="pending">(translation pending)</span>`) {
+		t.Error("the English page does not show the Chinese name marked as pending")
+	}
 }

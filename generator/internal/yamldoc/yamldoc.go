@@ -62,7 +62,7 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 		return d, nil
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "start from `go run ./generator new`, which writes a complete skeleton", "file is empty")
+		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "delete it and start again with `go run ./generator new department <slug>`, which writes a complete skeleton", "file is empty")
 		return d, nil
 	}
 	// A second document (after a “---” line) would be silently ignored by the
