@@ -26,6 +26,22 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "text", "how to print problems: text or json")
 }
 
+// parse reads the flags and refuses a format it does not know.
+func (f *siteFlags) parse(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if f.format != "text" && f.format != "json" {
+		fmt.Fprintf(fs.Output(), "--format %q: use text or json\n", f.format)
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+		return false
+	}
+	return true
+}
+
 func (f *siteFlags) options() build.Options {
 	o := build.Options{Config: f.config}
 	o.Overrides.BaseURL = f.baseURL
@@ -43,7 +59,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
 	f.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if !f.parse(fs, args) {
 		return 2
 	}
 	res, err := build.Run(f.options())
@@ -61,7 +77,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	fs := newFlagSet("check", stderr)
 	f.register(fs)
-	if err := fs.Parse(args); err != nil {
+	if !f.parse(fs, args) {
 		return 2
 	}
 	o := f.options()
@@ -71,7 +87,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if f.format != "json" {
-		fmt.Fprintf(stdout, "content is fine: %d departments' pages checked in every language\n", res.Pages[res.Config.Default().Code])
+		fmt.Fprintln(stdout, res.CheckSummary(res.Config.Codes()))
 	}
 	return 0
 }

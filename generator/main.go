@@ -19,6 +19,7 @@ Commands:
   build    check the content and build the site into public/
   check    check the content and report every problem; write nothing
   serve    preview the site on http://127.0.0.1:1313/, rebuilding as files change
+  new      start a new department or article from a skeleton
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -40,6 +41,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -4,10 +4,13 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,6 +20,7 @@ import (
 	"leitai/generator/internal/output"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/yamldoc"
 )
 
 // Options says what to build and whether to write it.
@@ -45,7 +49,13 @@ var ErrProblems = errors.New("the content has problems")
 func Run(o Options) (*Result, error) {
 	start := time.Now()
 	res := &Result{Pages: map[string]int{}}
-	defer func() { res.Problems.Sort(); res.Duration = time.Since(start) }()
+	defer func() {
+		res.Problems.Sort()
+		if res.Config != nil {
+			res.Problems.AddSources(sourceLines(res.Config.Root))
+		}
+		res.Duration = time.Since(start)
+	}()
 
 	cfg, problems := config.Load(o.Config, o.Overrides)
 	res.Problems = problems
@@ -60,18 +70,17 @@ func Run(o Options) (*Result, error) {
 	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
 	res.Problems.Append(problems)
 	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations}))
-	if res.Problems.HasErrors() {
-		// Rendering half-loaded content would only add confusing follow-on problems.
-		return res, ErrProblems
-	}
-
 	th, problems := render.LoadTheme(cfg)
 	res.Problems.Append(problems)
-	if res.Problems.HasErrors() {
-		return res, ErrProblems
-	}
 	plan := site.New(cfg, s)
 	r := render.New(th, cfg, s, plan)
+	if res.Problems.HasErrors() {
+		// Rendering pages from half-loaded content would only add confusing
+		// follow-on problems, but Markdown links are checked on their own, so an
+		// editor sees a broken link in the same run as a typo elsewhere.
+		res.Problems.Append(r.CheckLinks())
+		return res, ErrProblems
+	}
 
 	var tx *output.Tx
 	if !o.DryRun {
@@ -112,6 +121,30 @@ func Run(o Options) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// sourceLines reads a problem's file (relative to the site's folder) for the line
+// shown under its message, when the stage that found it did not keep the line.
+func sourceLines(root string) func(file string) []string {
+	cache := map[string][]string{}
+	return func(file string) []string {
+		if lines, ok := cache[file]; ok {
+			return lines
+		}
+		p := file
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, filepath.FromSlash(file))
+		}
+		var lines []string
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Size() <= yamldoc.MaxFileSize {
+			if data, err := os.ReadFile(p); err == nil {
+				data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+				lines = strings.Split(strings.ToValidUTF8(string(data), "\uFFFD"), "\n")
+			}
+		}
+		cache[file] = lines
+		return lines
+	}
 }
 
 // Sink receives the output files of a build: an output.Tx writes them to disk,
@@ -183,16 +216,36 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 	return perPage, firstErr
 }
 
-// Summary is the one line a build prints: pages per language and time taken.
-func (r *Result) Summary(langs []string) string {
-	s := ""
+// CheckSummary is the one line `check` prints when the content is fine.
+func (r *Result) CheckSummary(langs []string) string {
 	total := 0
-	for i, l := range langs {
-		if i > 0 {
-			s += ", "
-		}
-		s += fmt.Sprintf("%s %d", l, r.Pages[l])
+	for _, l := range langs {
 		total += r.Pages[l]
 	}
-	return fmt.Sprintf("built %d pages (%s) and %d static files into %s in %s", total, s, r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
+	s := fmt.Sprintf("content is fine: %d pages (%s) checked, nothing written", total, r.pagesPerLang(langs))
+	if n := len(r.Problems) - r.Problems.Errors(); n > 0 {
+		unit := "warnings"
+		if n == 1 {
+			unit = "warning"
+		}
+		s += fmt.Sprintf("; %d %s above", n, unit)
+	}
+	return s
+}
+
+func (r *Result) pagesPerLang(langs []string) string {
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = fmt.Sprintf("%s %d", l, r.Pages[l])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Summary is the one line a build prints: pages per language and time taken.
+func (r *Result) Summary(langs []string) string {
+	total := 0
+	for _, l := range langs {
+		total += r.Pages[l]
+	}
+	return fmt.Sprintf("built %d pages (%s) and %d static files into %s in %s", total, r.pagesPerLang(langs), r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -193,16 +194,46 @@ func DecodeGroups(file string, data []byte, langs []string, problems *diag.List)
 }
 
 func loadDepartment(path, file string, langs []string, problems *diag.List) *Department {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
-		return nil
+	data, ok := readFile(path, file, problems)
+	if !ok {
+		return &Department{Slug: strings.TrimSuffix(filepath.Base(file), ".yaml"), File: file}
 	}
 	return DecodeDepartment(file, data, langs, problems)
 }
 
+// readFile reads a content file, refusing one too large to be content before
+// reading it: a 50 MB file costs a stat, not 50 MB.
+func readFile(path, file string, problems *diag.List) ([]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
+		return nil, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err == nil && st.Size() > yamldoc.MaxFileSize {
+		problems.Add(yamldoc.TooLarge(file, st.Size()))
+		return nil, false
+	}
+	// The limit holds even if the file grows while it is read.
+	data, err := io.ReadAll(io.LimitReader(f, yamldoc.MaxFileSize+1))
+	if err != nil {
+		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
+		return nil, false
+	}
+	if len(data) > yamldoc.MaxFileSize {
+		problems.Add(yamldoc.TooLarge(file, int64(len(data))))
+		return nil, false
+	}
+	return data, true
+}
+
 // DecodeDepartment reads one department file's bytes. file is the name used in
 // messages; its base name, less .yaml, is the slug.
+//
+// It returns what it could read even when the file has problems (at least the
+// slug), so links to the department are not reported as broken on top of the
+// file's own problems.
 func DecodeDepartment(file string, data []byte, langs []string, problems *diag.List) *Department {
 	slug := strings.TrimSuffix(filepath.Base(file), ".yaml")
 	d := &Department{Slug: slug, File: file}
@@ -212,11 +243,11 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 	}
 	doc, root := yamldoc.Parse(file, data, problems)
 	if root == nil {
-		return nil
+		return d
 	}
 	m, ok := doc.Fields(root, "", deptKeys, deptKeys)
 	if !ok {
-		return nil
+		return d
 	}
 	if n := m.Get("order"); n != nil {
 		d.Order, _ = doc.Int(n, "order")
@@ -275,11 +306,11 @@ func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Tex
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("give each language its own line: %s: …", strings.Join(langs, ": …, ")),
 			"%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
-		return t
+		return Text{Pos: t.Pos, Field: path} // not decoded: Validate says nothing more
 	}
 	m, ok := doc.Fields(n, path, langs, nil)
 	if !ok {
-		return t
+		return Text{Pos: t.Pos, Field: path}
 	}
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
@@ -291,12 +322,20 @@ func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Tex
 }
 
 // textStart is where a text's first character is: for a block (| or >) that is
-// the line after the indicator, so Markdown problems inside it map to file lines.
+// the line after the indicator, at the block's indentation, so Markdown problems
+// inside it map to file lines and columns.
 func textStart(doc *yamldoc.Doc, v *yaml.Node) diag.Pos {
 	p := doc.Pos(v)
-	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	switch {
+	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		p.Line++
 		p.Col = 0
+		if lines := doc.Lines(); p.Line <= len(lines) {
+			l := lines[p.Line-1]
+			p.Col = len(l) - len(strings.TrimLeft(l, " ")) + 1
+		}
+	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		p.Col++ // past the quote
 	}
 	return p
 }
@@ -308,10 +347,12 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	p.Text = Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("write the item as %s: … lines", strings.Join(langs, ": …, ")), "%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
+		p.Text.Values = nil // not decoded: Validate says nothing more
 		return p
 	}
 	m, ok := doc.Fields(n, path, pledgeKeys(langs), nil)
 	if !ok {
+		p.Text.Values = nil
 		return p
 	}
 	for _, code := range langs {
@@ -371,16 +412,18 @@ var (
 )
 
 func loadArticle(path, file string, langs []string, problems *diag.List) *Article {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
-		return nil
+	data, ok := readFile(path, file, problems)
+	if !ok {
+		return DecodeArticle(file, nil, langs, &diag.List{}) // its name, for links to it
 	}
 	return DecodeArticle(file, data, langs, problems)
 }
 
 // DecodeArticle reads one article file's bytes: YAML front matter between “---”
 // lines, then Markdown. file's base name is <slug>.<lang>.md.
+//
+// Like DecodeDepartment it returns what it could read even when the file has
+// problems; it returns nil only when the file name says no slug and language.
 func DecodeArticle(file string, data []byte, langs []string, problems *diag.List) *Article {
 	base := strings.TrimSuffix(filepath.Base(file), ".md")
 	dot := strings.LastIndexByte(base, '.')
@@ -394,20 +437,30 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		problems.Errorf(diag.Pos{File: file}, "rename the file: lower-case letters, digits and single hyphens",
 			"file name %q is not a valid slug (it becomes the page's address)", a.Slug)
 	}
+	if len(data) > yamldoc.MaxFileSize {
+		problems.Add(yamldoc.TooLarge(file, int64(len(data))))
+		return a
+	}
+	if !yamldoc.CheckEncoding(file, data, problems) {
+		return a
+	}
 	front, body, bodyLine, ok := splitFrontMatter(data)
 	if !ok {
 		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "start the file with a line “---”, the title, date and lead, and another “---”",
 			"article has no front matter")
-		return nil
+		return a
 	}
-	a.Body, a.BodyLine = body, bodyLine
 	doc, root := yamldoc.Parse(file, front, problems)
 	if root == nil {
-		return nil
+		return a
 	}
+	// The body is kept only once the front matter is readable: its links are
+	// checked even when other files have problems, and its encoding has been checked.
+	a.Body, a.BodyLine = body, bodyLine
+	checkBodyPlaceholders(file, body, bodyLine, problems)
 	m, ok := doc.Fields(root, "front matter", articleKeys, articleRequired)
 	if !ok {
-		return nil
+		return a
 	}
 	str := func(key string) string {
 		if n := m.Get(key); n != nil {
@@ -436,6 +489,17 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		}
 	}
 	return a
+}
+
+// checkBodyPlaceholders reports lines of the body that start with the
+// placeholder `generator new` writes.
+func checkBodyPlaceholders(file string, body []byte, firstLine int, problems *diag.List) {
+	for i, line := range strings.Split(string(body), "\n") {
+		if yamldoc.IsPlaceholder(line) {
+			problems.Add(diag.Problem{Pos: diag.Pos{File: file, Line: firstLine + i, Col: 1}, Msg: "the article's text is not filled in yet",
+				Hint: "replace the " + yamldoc.Placeholder + " line with the report, in Markdown", Source: line})
+		}
+	}
 }
 
 // splitFrontMatter separates “---” front matter from the body. front keeps the

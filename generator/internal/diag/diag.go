@@ -65,16 +65,64 @@ func (p Problem) Format() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
 	if p.Source != "" {
-		src := strings.TrimRight(p.Source, "\r\n")
+		src, col := excerpt(strings.TrimRight(p.Source, "\r\n"), p.Col)
 		fmt.Fprintf(&b, "    %s\n", src)
-		if p.Col > 0 {
-			fmt.Fprintf(&b, "    %s^\n", caretPad(src, p.Col))
+		if col > 0 {
+			fmt.Fprintf(&b, "    %s^\n", caretPad(src, col))
 		}
 	}
 	if p.Hint != "" {
 		fmt.Fprintf(&b, "    hint: %s\n", p.Hint)
 	}
 	return b.String()
+}
+
+// excerptWidth is how many terminal cells of a source line are shown. A Markdown
+// paragraph is one line of several hundred characters; shown whole, it wraps and
+// the caret no longer points at anything.
+const excerptWidth = 100
+
+// excerpt cuts line to about excerptWidth cells around column col (1-based, in
+// characters; 0 for none), marking cuts with “…”, and returns the column in the
+// excerpt.
+func excerpt(line string, col int) (string, int) {
+	r := []rune(line)
+	if cells(r) <= excerptWidth {
+		return line, col
+	}
+	// Start a quarter of the width before the column, so the caret has context.
+	start := 0
+	if col > 0 {
+		start = col - 1
+		for w := 0; start > 0 && w < excerptWidth/4; start-- {
+			w += cells(r[start-1 : start])
+		}
+	}
+	end := start
+	for w := 0; end < len(r) && w+cells(r[end:end+1]) <= excerptWidth; end++ {
+		w += cells(r[end : end+1])
+	}
+	out := string(r[start:end])
+	if start > 0 {
+		out = "…" + out
+		col = col - start + 1
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out, col
+}
+
+func cells(r []rune) int {
+	n := 0
+	for _, c := range r {
+		if isWide(c) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // caretPad returns the whitespace that puts a caret under column col (counted in
@@ -175,6 +223,20 @@ func (l List) Sort() {
 		}
 		return a.Msg < b.Msg
 	})
+}
+
+// AddSources fills in the source line of each problem that has a line but no
+// source, asking lines for the file's lines (nil when it cannot be read).
+func (l List) AddSources(lines func(file string) []string) {
+	for i := range l {
+		p := &l[i]
+		if p.Source != "" || p.Line <= 0 {
+			continue
+		}
+		if ls := lines(p.File); p.Line <= len(ls) {
+			p.Source = ls[p.Line-1]
+		}
+	}
 }
 
 // Err returns the list as an error when it holds at least one error, else nil.

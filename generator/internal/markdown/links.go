@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -71,16 +72,19 @@ func isDangerousURL(dest []byte, image bool) bool {
 	return !image && len(u) >= 5 && bytes.EqualFold(u[:5], []byte("data:"))
 }
 
-// lineOf returns the 1-based line in src on which n starts, or 0 if it
-// cannot tell. goldmark records the offset of a link's "[" as its Pos;
-// when a node has none, the first text inside it or the first line of its
-// enclosing block stands in.
-func lineOf(n ast.Node, src []byte) int {
+// brokenLink places a link that leads nowhere at the line and column in src
+// where n starts; both are 0 when it cannot tell. goldmark records the offset
+// of a link's "[" as its Pos; when a node has none, the first text inside it
+// or the first line of its enclosing block stands in.
+func brokenLink(dest string, n ast.Node, src []byte) BrokenLink {
+	b := BrokenLink{Dest: dest}
 	off := offsetOf(n)
 	if off < 0 || off > len(src) {
-		return 0
+		return b
 	}
-	return bytes.Count(src[:off], []byte{'\n'}) + 1
+	b.Line = bytes.Count(src[:off], []byte{'\n'}) + 1
+	b.Col = utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
+	return b
 }
 
 func offsetOf(n ast.Node) int {

@@ -28,12 +28,12 @@ func TestRenderBrokenLinkLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []BrokenLink{
-		{"/no-such-page/", 5},
-		{"/gone/", 8},      // in a block quote
-		{"/gone-too/", 11}, // link text spans lines 11-12
-		{"/gone-table/", 16},
-		{"/gone-ref/", 18}, // reported where the reference is used
-		{"/gone-note/", 22},
+		{"/no-such-page/", 5, 5},
+		{"/gone/", 8, 7},      // in a block quote
+		{"/gone-too/", 11, 7}, // link text spans lines 11-12
+		{"/gone-table/", 16, 7},
+		{"/gone-ref/", 18, 4}, // reported where the reference is used
+		{"/gone-note/", 22, 11},
 	}
 	if !reflect.DeepEqual(res.BrokenLinks, want) {
 		t.Errorf("BrokenLinks\n got %+v\nwant %+v", res.BrokenLinks, want)
@@ -83,7 +83,7 @@ func TestRenderResolveLink(t *testing.T) {
 			name:       "missing target kept and reported",
 			src:        "第一行\n\n见[旧文](/old/page/)。",
 			wantHTML:   "<p>第一行</p>\n<p>见<a href=\"/old/page/\">旧文</a>。</p>\n",
-			wantBroken: []BrokenLink{{"/old/page/", 3}},
+			wantBroken: []BrokenLink{{"/old/page/", 3, 2}},
 		},
 		{
 			name:     "external, relative, fragment and protocol-relative links untouched",
@@ -122,7 +122,7 @@ func TestRenderNilResolveLink(t *testing.T) {
 func TestLineOfCRLF(t *testing.T) {
 	src := "a\r\n\r\nb\r\n[x](/missing/)\r\n"
 	res := render(t, Options{Lang: "en", ResolveLink: siteLinks}, src)
-	want := []BrokenLink{{"/missing/", 4}}
+	want := []BrokenLink{{"/missing/", 4, 1}}
 	if !reflect.DeepEqual(res.BrokenLinks, want) {
 		t.Errorf("BrokenLinks %+v, want %+v", res.BrokenLinks, want)
 	}

@@ -44,6 +44,7 @@ type Heading struct {
 type BrokenLink struct {
 	Dest string // the destination as written, escapes decoded
 	Line int    // 1-based line in the source passed to Render
+	Col  int    // 1-based column, in characters, of the link's start on Line
 }
 
 // Result is a rendered document.
@@ -102,7 +103,7 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		case *ast.Link:
 			if r.resolveLink != nil {
 				if dest, ok := resolveLink(n, r.resolveLink); !ok {
-					res.BrokenLinks = append(res.BrokenLinks, BrokenLink{Dest: dest, Line: lineOf(n, src)})
+					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
 				}
 			}
 		}

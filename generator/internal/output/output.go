@@ -139,31 +139,53 @@ func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
 
 // CheckDest refuses output folders whose replacement would destroy something that
 // is not build output: the filesystem root, the home folder, the site's folder or
-// anything holding it, and the folders editors and designers work in.
+// anything holding it, the current folder, and the folders editors and designers
+// work in (content/, themes/, layouts/, static/) or anything inside them.
+// Symbolic links are followed first, so a link cannot smuggle in one of these.
 func CheckDest(dest, siteRoot string) error {
-	dest = filepath.Clean(dest)
-	siteRoot = filepath.Clean(siteRoot)
+	shown := dest
+	dest = resolve(dest)
+	siteRoot = resolve(siteRoot)
 	refuse := func(why string) error {
-		return fmt.Errorf("refusing to use %s as the output folder: %s; choose a folder of its own, such as public/", dest, why)
+		return fmt.Errorf("refusing to use %s as the output folder: %s; choose a folder of its own, such as public/", shown, why)
 	}
 	if dest == filepath.Dir(dest) {
 		return refuse("it is the filesystem root")
 	}
-	if home, err := os.UserHomeDir(); err == nil && home != "" && within(filepath.Clean(home), dest) {
+	if home, err := os.UserHomeDir(); err == nil && home != "" && within(resolve(home), dest) {
 		return refuse("it is or contains the home folder")
 	}
 	if within(siteRoot, dest) {
 		return refuse("it is or contains the site's folder")
 	}
-	if wd, err := os.Getwd(); err == nil && within(wd, dest) {
+	if wd, err := os.Getwd(); err == nil && within(resolve(wd), dest) {
 		return refuse("it is or contains the current folder")
 	}
 	for _, name := range []string{"content", "themes", "layouts", "static", ".git"} {
 		if within(dest, filepath.Join(siteRoot, name)) {
-			return refuse("it is inside " + name + "/")
+			return refuse("it is or is inside " + name + "/")
 		}
 	}
 	return nil
+}
+
+// resolve makes p absolute and follows symbolic links in the part of it that
+// exists; the rest (an output folder not built yet) is joined on unchanged.
+func resolve(p string) string {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if dir == filepath.Dir(dir) {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // within reports whether p is dir or inside it.

@@ -94,17 +94,45 @@ func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
 	return buf.Bytes(), v.problems, nil
 }
 
-// renderMarkdown renders src in lang; broken links are reported at their line in
-// file, counted from firstLine.
-func (r *Renderer) renderMarkdown(lang string, src string, file string, firstLine int, problems *diag.List) (template.HTML, []markdown.Heading, error) {
+// renderMarkdown renders src in lang; broken links are reported at their place in
+// file, counted from start, where src's first character is. A zero start.Col
+// means the column is unknown.
+func (r *Renderer) renderMarkdown(lang string, src string, file string, start diag.Pos, problems *diag.List) (template.HTML, []markdown.Heading, error) {
 	res, err := r.markdown[lang].Render([]byte(src))
 	if err != nil {
 		return "", nil, err
 	}
 	for _, b := range res.BrokenLinks {
-		problems.Errorf(diag.Pos{File: file, Line: firstLine + b.Line - 1}, "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
+		pos := diag.Pos{File: file, Line: start.Line + b.Line - 1}
+		if start.Col > 0 && b.Col > 0 {
+			pos.Col = start.Col + b.Col - 1
+		}
+		problems.Errorf(pos, "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
 			"link to %q points to no page", b.Dest)
 	}
 	// The renderer has escaped or dropped raw HTML unless the site allows it.
 	return template.HTML(res.HTML), res.Headings, nil
+}
+
+// CheckLinks renders every Markdown text (statements, article bodies) in every
+// language, without the templates, and reports internal links that point to no
+// page. The build uses it when the content has other errors and no page is
+// rendered, so broken links are reported in the same run as everything else.
+func (r *Renderer) CheckLinks() diag.List {
+	var problems diag.List
+	for _, d := range r.content.Departments {
+		for _, l := range r.cfg.Languages {
+			if src := d.Statement.In(l.Code); src != "" {
+				_, _, _ = r.renderMarkdown(l.Code, src, d.File, d.Statement.LangPos[l.Code], &problems)
+			}
+		}
+	}
+	for _, slug := range r.content.ArticleSlugs {
+		for _, l := range r.cfg.Languages {
+			if a := r.content.Articles[slug][l.Code]; a != nil && a.Body != nil {
+				_, _, _ = r.renderMarkdown(l.Code, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &problems)
+			}
+		}
+	}
+	return problems
 }

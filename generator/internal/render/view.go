@@ -79,14 +79,14 @@ func (v *View) Markdown(t content.Text, file string) (template.HTML, error) {
 	if src == "" {
 		return v.Tr(t)
 	}
-	html, _, err := v.r.renderMarkdown(v.Lang, src, file, t.LangPos[v.Lang].Line, &v.problems)
+	html, _, err := v.r.renderMarkdown(v.Lang, src, file, t.LangPos[v.Lang], &v.problems)
 	return html, err
 }
 
 // Body renders the page's article.
 func (v *View) Body() (template.HTML, error) {
 	a := v.Page.Article
-	html, _, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, a.BodyLine, &v.problems)
+	html, _, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &v.problems)
 	return html, err
 }
 
@@ -94,7 +94,7 @@ func (v *View) Body() (template.HTML, error) {
 func (v *View) Headings() ([]markdown.Heading, error) {
 	a := v.Page.Article
 	var discard diag.List
-	_, hs, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, a.BodyLine, &discard)
+	_, hs, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &discard)
 	return hs, err
 }
 

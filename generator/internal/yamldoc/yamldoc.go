@@ -2,7 +2,9 @@ package yamldoc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,12 +17,20 @@ import (
 )
 
 // MaxFileSize bounds what a single content file may hold. The largest real file is
-// a few kilobytes; anything near this limit is a mistake (a pasted export, a
-// binary), and refusing it keeps a build's time and memory bounded.
-const MaxFileSize = 2 << 20
+// a few tens of kilobytes; anything near this limit is a mistake (a pasted export,
+// a binary). Refusing it keeps a build's time and memory bounded: yaml.v3 spends
+// about 0.8 s and 120 MB on the worst 1 MB file (a million one-character items).
+const MaxFileSize = 1 << 20
 
-// maxDepth bounds nesting. Real content nests four levels deep.
+// maxDepth bounds nesting. Real content nests four levels deep. yaml.v3 has its own
+// limit of 10,000 levels, reported as a syntax error; this one is checked after
+// parsing, so every walk over the tree stays shallow.
 const maxDepth = 64
+
+// Placeholder starts a text that is still to be written. `generator new` fills
+// skeletons with it, and every text that starts with it is reported as not filled
+// in yet, so a half-written file cannot be published.
+const Placeholder = "TODO"
 
 // Doc is one parsed file and the list its problems go to.
 type Doc struct {
@@ -37,24 +47,37 @@ type Doc struct {
 func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 	d := &Doc{File: file, problems: problems}
 	if len(data) > MaxFileSize {
-		problems.Errorf(diag.Pos{File: file}, "split the file, or check that it is the file you meant to save here",
-			"file is %d bytes; a content file may hold at most %d", len(data), MaxFileSize)
+		problems.Add(TooLarge(file, int64(len(data))))
 		return d, nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if line, col, ok := invalidUTF8(data); ok {
-		problems.Errorf(diag.Pos{File: file, Line: line, Col: col}, "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8)",
-			"file is not valid UTF-8")
+	if !CheckEncoding(file, data, problems) {
 		return d, nil
 	}
 	d.lines = strings.Split(string(data), "\n")
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
 		d.syntaxError(err)
 		return d, nil
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
-		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "start from `go run ./generator new`, which writes a complete skeleton", "file is empty")
+		problems.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "delete it and start again with `go run ./generator new department <slug>`, which writes a complete skeleton", "file is empty")
+		return d, nil
+	}
+	// A second document (after a “---” line) would be silently ignored by the
+	// build; an editor who wrote it expects it to be published.
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		line := next.Line
+		if next.Kind == yaml.DocumentNode && len(next.Content) > 0 {
+			line = next.Content[0].Line
+		}
+		d.problems.Add(d.problem(documentStart(d.lines, line), 1, "a second YAML document starts here; a content file holds one",
+			"remove the “---” line (in a Markdown file, front matter ends at the second “---”)"))
+		return d, nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
 		return d, nil
 	}
 	n := root.Content[0]
@@ -62,6 +85,85 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 		return d, nil
 	}
 	return d, n
+}
+
+// TooLarge is the problem of a file larger than MaxFileSize.
+func TooLarge(file string, size int64) diag.Problem {
+	return diag.Problem{Pos: diag.Pos{File: file},
+		Msg:  fmt.Sprintf("file is %s; a content file may hold at most %s", humanSize(size), humanSize(MaxFileSize)),
+		Hint: "check that it is the file you meant to save here; split a very long text"}
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// CheckEncoding reports data that is not UTF-8, at the first bad byte, and
+// returns whether it is fine. Articles call it for their Markdown body.
+func CheckEncoding(file string, data []byte, problems *diag.List) bool {
+	line, col, bad := invalidUTF8(data)
+	if !bad {
+		return checkLineBreaks(file, data, problems)
+	}
+	p := diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
+		Msg:  "file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)",
+		Hint: "save the file as UTF-8 (in VS Code: “Save with Encoding” → UTF-8)"}
+	// Show the line with the bad bytes replaced, so the caret points at them.
+	if lines := bytes.Split(data, []byte("\n")); line <= len(lines) {
+		p.Source = strings.ToValidUTF8(string(lines[line-1]), "\uFFFD")
+	}
+	problems.Add(p)
+	return false
+}
+
+// checkLineBreaks refuses the line breaks YAML and Markdown count but editors do
+// not see as such: a lone CR (old Mac line endings), NEL, and the Unicode line and
+// paragraph separators, which come with text pasted from web pages and word
+// processors. Left in, they would shift every line number reported after them.
+func checkLineBreaks(file string, data []byte, problems *diag.List) bool {
+	line, col := 1, 1
+	for i, r := range string(data) {
+		var what string
+		switch {
+		case r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			what = "a carriage return (CR) without a line feed"
+		case r == 0x85:
+			what = "a next-line character (U+0085)"
+		case r == 0x2028:
+			what = "a line separator (U+2028)"
+		case r == 0x2029:
+			what = "a paragraph separator (U+2029)"
+		case r == '\n':
+			line, col = line+1, 1
+			continue
+		default:
+			col++
+			continue
+		}
+		lines := strings.Split(string(data), "\n")
+		problems.Add(diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
+			Msg:    what + " breaks the line here, invisibly",
+			Hint:   "delete it (it often comes with pasted text), or save the file with LF or CRLF line endings",
+			Source: strings.NewReplacer("\r", "\uFFFD", "\u0085", "\uFFFD", "\u2028", "\uFFFD", "\u2029", "\uFFFD").Replace(lines[line-1])})
+		return false
+	}
+	return true
+}
+
+// documentStart finds the “---” line at or before line, where a document begins.
+func documentStart(lines []string, line int) int {
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if strings.HasPrefix(lines[l-1], "---") {
+			return l
+		}
+	}
+	return line
 }
 
 // Lines returns the source lines, for callers that report positions themselves.
@@ -87,7 +189,10 @@ func invalidUTF8(data []byte) (line, col int, bad bool) {
 	return line, col, true
 }
 
-var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	lineInError   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	maxDepthError = regexp.MustCompile(`exceeded max depth of (\d+)`)
+)
 
 // syntaxError turns a yaml.v3 error into a positioned problem. yaml.v3 reports the
 // line but not the column, so the column is the first character the message points
@@ -100,6 +205,33 @@ func (d *Doc) syntaxError(err error) {
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if m := maxDepthError.FindStringSubmatch(msg); m != nil {
+		// yaml.v3 gives no position for this one.
+		d.problems.Add(d.problem(0, 0, fmt.Sprintf("lists or keys are nested more than %s levels deep", m[1]),
+			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
+		return
+	}
+	if strings.Contains(msg, "control characters are not allowed") {
+		// yaml.v3 gives no position; find the character.
+		for i, l := range d.lines {
+			if j := strings.IndexFunc(l, isControl); j >= 0 {
+				d.problems.Add(d.problem(i+1, utf8.RuneCountInString(l[:j])+1, "YAML syntax: "+msg,
+					"delete the invisible character here; it often comes with text pasted from a PDF or a word processor"))
+				return
+			}
+		}
+	}
+	if strings.Contains(msg, "tab character") {
+		// yaml.v3 names the line before the tab's, or the tab's own.
+		for l := max(line, 1); l <= min(line+1, len(d.lines)); l++ {
+			indent := d.lines[l-1][:len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " \t"))]
+			if i := strings.IndexByte(indent, '\t'); i >= 0 {
+				d.problems.Add(d.problem(l, i+1, "YAML syntax: a tab in the indentation",
+					"YAML indents with spaces, not tabs; replace the tab with spaces, lined up with the keys above"))
+				return
+			}
+		}
 	}
 	col := 0
 	if line > 0 && line <= len(d.lines) {
@@ -115,10 +247,15 @@ func (d *Doc) syntaxError(err error) {
 		hint = "keys at the same level must line up exactly; check the indentation"
 	case strings.Contains(msg, "found unknown escape character"):
 		hint = "in double quotes a backslash starts an escape; use single quotes or a block with |"
-	case strings.Contains(msg, "exceeded max depth"):
-		hint = "content nests a few levels deep; this file is not a content file"
+	case strings.Contains(msg, "did not find expected node content"), strings.Contains(msg, "did not find expected ',' or"):
+		hint = "a bracket [ or { is not closed, or a value starting with [ or { must be quoted"
 	}
 	d.problems.Add(d.problem(line, col, "YAML syntax: "+msg, hint))
+}
+
+// isControl reports characters YAML does not allow in a file.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f && r != 0x85
 }
 
 func guessColumn(line, msg string) int {
@@ -142,8 +279,8 @@ func guessColumn(line, msg string) int {
 // checkTree refuses aliases (editors never need them, and they are how a small file
 // expands into an enormous one) and absurd nesting, before anything walks the tree.
 func (d *Doc) checkTree(n *yaml.Node, depth int) bool {
-	if depth > maxDepth {
-		d.Errorf(n, "content nests a few levels deep; this file is not a content file", "nesting deeper than %d levels", maxDepth)
+	if depth >= maxDepth { // the root is level 1
+		d.Errorf(n, "content nests a few levels deep; this is not a content file, or its indentation is wrong", "lists or keys are nested more than %d levels deep", maxDepth)
 		return false
 	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
@@ -211,6 +348,8 @@ func Field(path, key string) string {
 // missing. ok is false when n is not a mapping at all.
 func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, bool) {
 	m := Map{Node: n, Values: map[string]*yaml.Node{}, Path: path}
+	// Required keys that an unknown key looks like a typo of: the typo's message
+	// already says what to do, so “missing key” would say it twice.
 	suggested := map[string]bool{}
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
@@ -239,7 +378,6 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 		m.Values[key] = v
 	}
 	for _, r := range required {
-		// A misspelt key already says what is missing; saying it twice is noise.
 		if _, ok := m.Values[r]; !ok && !suggested[r] {
 			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
 		}
@@ -296,7 +434,29 @@ func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
 		d.Errorf(n, "write the text, or remove the key if it is optional", "%s is empty", path)
 		return "", false
 	}
+	if IsPlaceholder(n.Value) {
+		line, col := n.Line, n.Column
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && line < len(d.lines) {
+			// Point at the placeholder on the block's first line, not at the “|”.
+			l := d.lines[line]
+			line, col = line+1, len(l)-len(strings.TrimLeft(l, " "))+1
+		}
+		d.problems.Add(d.problem(line, col, path+" is not filled in yet",
+			"replace "+Placeholder+" and the note after it with the text readers will see"))
+		return "", false
+	}
 	return n.Value, true
+}
+
+// IsPlaceholder reports whether s is text still to be written: it starts with
+// Placeholder as a word of its own (“TODO”, “TODO: name”, not “TODOS”).
+func IsPlaceholder(s string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), Placeholder)
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !(r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
 }
 
 // Int returns a scalar integer.

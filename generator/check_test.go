@@ -1,0 +1,341 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const checkSite = "testdata/check/site"
+
+// TestCheckBrokenContent breaks the base site of testdata/check/site one way at a
+// time and asserts exactly what `check` reports: every problem's file, line,
+// column and message, and where it matters the hint. The base site itself must
+// be fine, or every case would be testing the wrong thing.
+func TestCheckBrokenContent(t *testing.T) {
+	const (
+		alpha    = "content/departments/alpha.yaml"
+		beta     = "content/departments/beta.yaml"
+		reportZH = "content/articles/report.zh.md"
+		reportEN = "content/articles/report.en.md"
+	)
+	statement := "statement:\n  zh: |\n    要抓落实，见[乙局](/departments/beta/)。\n  en: |\n    We will deliver; see [Beta](/departments/beta/).\n"
+	cases := []struct {
+		name  string
+		edits []edit
+		want  []string // file:line:col: severity: message, in the order printed
+		hint  string   // a part of the first problem's hint
+		code  int      // exit status; 1 unless said
+	}{
+		{name: "base site is fine", code: 0},
+		{
+			name:  "misspelt key suggests the right one",
+			edits: []edit{{alpha, "pledges:", "pledge:"}},
+			want:  []string{alpha + `:13:1: error: unknown key "pledge" in the file`},
+			hint:  `did you mean "pledges"?`,
+		},
+		{
+			name:  "swapped letters in a key",
+			edits: []edit{{alpha, "name:\n  zh: 甲局", "nmae:\n  zh: 甲局"}},
+			want:  []string{alpha + `:4:1: error: unknown key "nmae" in the file`},
+			hint:  `did you mean "name"?`,
+		},
+		{
+			name:  "misspelt nested key",
+			edits: []edit{{alpha, "    status: in-progress", "    statsu: in-progress"}},
+			want:  []string{alpha + `:18:5: error: unknown key "statsu" in pledges[1]`},
+			hint:  `did you mean "status"?`,
+		},
+		{
+			name:  "YAML syntax: unquoted colon",
+			edits: []edit{{alpha, "en: Completed 254.1", "en: Completed: 254.1"}},
+			want:  []string{alpha + `:12:18: error: YAML syntax: mapping values are not allowed in this context`},
+			hint:  "must be quoted",
+		},
+		{
+			name:  "YAML syntax: tab indentation",
+			edits: []edit{{alpha, "  en: Alpha Bureau", "\ten: Alpha Bureau"}},
+			want:  []string{alpha + `:6:1: error: YAML syntax: a tab in the indentation`},
+			hint:  "not tabs",
+		},
+		{
+			name:  "YAML syntax: value starting with @",
+			edits: []edit{{alpha, "  en: Alpha Bureau", "  en: @AlphaBureau"}},
+			want:  []string{alpha + `:6:7: error: YAML syntax: found character that cannot start any token`},
+			hint:  "quote values that start with @",
+		},
+		{
+			name:  "a list where text belongs",
+			edits: []edit{{alpha, "group: demand", "group: [demand]"}},
+			want:  []string{alpha + `:3:8: error: group must be text, not a list`},
+		},
+		{
+			name:  "a number where a date belongs",
+			edits: []edit{{alpha, "due: 2022-12-31", "due: 20221231"}},
+			want:  []string{alpha + `:17:10: error: pledges[1].due must be a date, not a number (20221231)`},
+			hint:  "YYYY-MM-DD",
+		},
+		{
+			name:  "a date that does not exist",
+			edits: []edit{{alpha, "due: 2022-12-31", "due: 2022-02-30"}},
+			want:  []string{alpha + `:17:10: error: pledges[1].due: "2022-02-30" is not a valid date`},
+		},
+		{
+			name:  "text where a number belongs",
+			edits: []edit{{alpha, "order: 1", "order: first"}},
+			want:  []string{alpha + `:2:8: error: order must be a whole number, not the text "first"`},
+		},
+		{
+			name:  "missing required field",
+			edits: []edit{{alpha, statement, ""}},
+			want:  []string{alpha + `:2:1: error: the file is missing required key "statement"`},
+			hint:  "add “statement:”",
+		},
+		{
+			name:  "empty text",
+			edits: []edit{{alpha, "  zh: 甲局", `  zh: ""`}},
+			want:  []string{alpha + `:5:7: error: name.zh is empty`},
+		},
+		{
+			name:  "no value at all",
+			edits: []edit{{alpha, "  zh: 甲局", "  zh:"}},
+			want:  []string{alpha + `:5:6: error: name.zh must be text, not empty`},
+		},
+		{
+			name:  "missing translation",
+			edits: []edit{{alpha, "  en: Alpha Bureau\n", ""}},
+			want:  []string{alpha + `:5:3: error: name has no en translation`},
+			hint:  "add “en: …” beside “zh:”",
+		},
+		{
+			name:  "missing Chinese in a pledge",
+			edits: []edit{{alpha, "  - zh: 新增贷款超过2500亿元\n    en:", "  - en:"}},
+			want:  []string{alpha + `:14:5: error: pledges[1] has no zh translation`},
+		},
+		{
+			name:  "text given as one string, not per language",
+			edits: []edit{{alpha, "  name: {zh: 张三, en: Zhang San}", "  name: 张三"}},
+			want:  []string{alpha + `:8:9: error: leader.name must have a text per language (zh, en), not a single text`},
+		},
+		{
+			name:  "placeholder not filled in",
+			edits: []edit{{alpha, "  en: Alpha Bureau", "  en: TODO the department's name"}},
+			want:  []string{alpha + `:6:7: error: name.en is not filled in yet`},
+		},
+		{
+			name:  "unknown status",
+			edits: []edit{{alpha, "status: in-progress", "status: done"}},
+			want:  []string{alpha + `:18:13: error: pledges[1].status "done" is not a known status`},
+			hint:  "not-rated, in-progress",
+		},
+		{
+			name:  "empty list",
+			edits: []edit{{alpha, "achievements:\n  - zh: 完成投资2541亿元\n    en: Completed 254.1 billion yuan of investment\n", "achievements: []\n"}},
+			want:  []string{alpha + `:10:15: error: achievements is empty`},
+		},
+		{
+			name:  "key given twice",
+			edits: []edit{{alpha, "group: demand\n", "group: demand\ngroup: wellbeing\n"}},
+			want:  []string{alpha + `:4:1: error: group is given twice`},
+		},
+		{
+			name:  "anchors refused",
+			edits: []edit{{beta, "name: {zh: 乙局", "name: &n {zh: 乙局"}},
+			want:  []string{beta + `:4:7: error: YAML anchors and aliases (& and *) are not supported in content`},
+		},
+		{
+			name:  "a second document",
+			edits: []edit{{beta, "  en: We will serve the people.\n", "  en: We will serve the people.\n---\norder: 3\n"}},
+			want:  []string{beta + `:15:1: error: a second YAML document starts here; a content file holds one`},
+		},
+		{
+			name:  "order used twice",
+			edits: []edit{{beta, "order: 2", "order: 1"}},
+			want:  []string{beta + `:2:8: error: order 1 is already used by content/departments/alpha.yaml`},
+			hint:  "the next free one is 2",
+		},
+		{
+			name:  "unknown group",
+			edits: []edit{{beta, "group: wellbeing", "group: welfare"}},
+			want:  []string{beta + `:3:8: error: group "welfare" does not exist`},
+			hint:  "demand, wellbeing",
+		},
+		{
+			name:  "invalid group id",
+			edits: []edit{{"content/groups.yaml", "- id: demand", "- id: Demand"}, {alpha, "group: demand", "group: Demand"}},
+			want:  []string{`content/groups.yaml:1:7: error: group id "Demand" is not a valid id`},
+		},
+		{
+			name:  "file name is not a slug",
+			edits: []edit{{"content/departments/Gamma_Bureau.yaml", "", strings.Replace(readFile(t, filepath.Join(checkSite, beta)), "order: 2", "order: 3", 1)}},
+			want:  []string{`content/departments/Gamma_Bureau.yaml:0:0: error: file name "Gamma_Bureau" is not a valid slug (it becomes the page's address)`},
+		},
+		{
+			name:  "file that does not belong",
+			edits: []edit{{"content/departments/gamma.yml", "", "order: 3\n"}},
+			want:  []string{`content/departments/gamma.yml:0:0: error: unexpected file in content/departments`},
+			hint:  "end in .yaml",
+		},
+		{
+			name:  "not UTF-8",
+			edits: []edit{{beta, "name: {zh: 乙局", "name: {zh: \xd2\xd2\xbe\xd6"}},
+			want:  []string{beta + `:4:12: error: file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)`},
+		},
+		{
+			name:  "a line separator pasted from a web page",
+			edits: []edit{{alpha, "完成投资2541亿元", "完成投资\u20282541亿元"}},
+			want:  []string{alpha + `:11:13: error: a line separator (U+2028) breaks the line here, invisibly`},
+		},
+		{
+			name:  "old Mac line endings",
+			edits: []edit{{beta, "order: 2\n", "order: 2\r"}},
+			want:  []string{beta + `:2:9: error: a carriage return (CR) without a line feed breaks the line here, invisibly`},
+		},
+		{
+			name:  "empty file",
+			edits: []edit{{beta, "", "# nothing yet\n"}},
+			want:  []string{beta + `:1:1: error: file is empty`},
+		},
+		{
+			name:  "byte-order mark and CRLF line endings are accepted",
+			edits: []edit{{alpha, "", "\ufeff" + strings.ReplaceAll(readFile(t, filepath.Join(checkSite, alpha)), "\n", "\r\n")}},
+			code:  0,
+		},
+		{
+			name:  "link in a statement to a department that does not exist",
+			edits: []edit{{alpha, "(/departments/beta/)。", "(/departments/gamma/)。"}},
+			want:  []string{alpha + `:21:11: error: link to "/departments/gamma/" points to no page`},
+		},
+		{
+			name:  "link in an article to a department that does not exist",
+			edits: []edit{{reportEN, "(/departments/alpha/)", "(/departments/alfa/)"}},
+			want:  []string{reportEN + `:8:1: error: link to "/departments/alfa/" points to no page`},
+		},
+		{
+			name:  "broken link and a typo elsewhere, in one run",
+			edits: []edit{{reportEN, "(/departments/alpha/)", "(/departments/alfa/)"}, {beta, "pledges:", "pledge:"}},
+			want: []string{
+				reportEN + `:8:1: error: link to "/departments/alfa/" points to no page`,
+				beta + `:10:1: error: unknown key "pledge" in the file`,
+			},
+		},
+		{
+			name:  "a department that does not load is still a link target",
+			edits: []edit{{beta, "order: 2", "order: 2: 3"}},
+			want:  []string{beta + `:2:9: error: YAML syntax: mapping values are not allowed in this context`},
+		},
+		{
+			name:  "front matter: misspelt key",
+			edits: []edit{{reportZH, "reporters:", "reporter:"}},
+			want:  []string{reportZH + `:5:1: error: unknown key "reporter" in front matter`},
+			hint:  `did you mean "reporters"?`,
+		},
+		{
+			name:  "front matter: invalid date",
+			edits: []edit{{reportZH, "date: 2022-11-25", "date: 2022-11-31"}},
+			want:  []string{reportZH + `:3:7: error: date: "2022-11-31" is not a valid date`},
+		},
+		{
+			name:  "front matter: missing title",
+			edits: []edit{{reportZH, "title: 上“擂台”话“实干”\n", ""}},
+			want:  []string{reportZH + `:2:1: error: front matter is missing required key "title"`},
+		},
+		{
+			name:  "article without front matter",
+			edits: []edit{{reportZH, "", "正文。\n"}},
+			want:  []string{reportZH + `:1:1: error: article has no front matter`},
+		},
+		{
+			name:  "article without its translation",
+			edits: []edit{{reportEN, "", "-"}},
+			want:  []string{reportZH + `:0:0: error: article "report" has no en version`},
+		},
+		{
+			name:  "article text not filled in",
+			edits: []edit{{reportEN, "## Second part", "TODO the second part"}},
+			want:  []string{reportEN + `:10:1: error: the article's text is not filled in yet`},
+		},
+		{
+			name: "problems in several files, sorted by file and line",
+			edits: []edit{
+				{beta, "order: 2", "order: 1"},
+				{alpha, "  en: Alpha Bureau\n", ""},
+				{alpha, "group: demand", "group: [demand]"},
+			},
+			want: []string{
+				alpha + `:3:8: error: group must be text, not a list`,
+				alpha + `:5:3: error: name has no en translation`,
+				beta + `:2:8: error: order 1 is already used by content/departments/alpha.yaml`,
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := copySite(t, checkSite)
+			applyEdits(t, filepath.Dir(cfg), c.edits)
+			code, problems := checkJSON(t, cfg)
+			var got []string
+			for _, p := range problems {
+				got = append(got, p.String())
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("problems:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
+			}
+			wantCode := c.code
+			if len(c.want) > 0 {
+				wantCode = 1
+			}
+			if code != wantCode {
+				t.Errorf("exit status %d, want %d", code, wantCode)
+			}
+			if c.hint != "" && (len(problems) == 0 || !strings.Contains(problems[0].Hint, c.hint)) {
+				t.Errorf("hint does not contain %q: %+v", c.hint, problems)
+			}
+			for _, p := range problems {
+				if p.Hint == "" {
+					t.Errorf("%s: no hint", p)
+				}
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// With translations: {pending: true}, a missing translation is a warning: check
+// and build succeed, and the page shows the other language, marked.
+func TestPendingTranslation(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	applyEdits(t, root, []edit{
+		{"config.yaml", "languages:", "translations: {pending: true}\nlanguages:"},
+		{"content/departments/alpha.yaml", "  en: Alpha Bureau\n", ""},
+	})
+	code, problems := checkJSON(t, cfg)
+	want := []string{"content/departments/alpha.yaml:5:3: warning: name has no en translation yet"}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if code != 0 || !slices.Equal(got, want) {
+		t.Errorf("exit %d, problems %v; want 0 and %v", code, got, want)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out)
+	if code != 0 || !strings.Contains(stderr, "warning: name has no en translation yet") {
+		t.Fatalf("build exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	page := readFile(t, filepath.Join(out, "en", "departments", "alpha", "index.html"))
+	if !strings.Contains(page, `<span lang="zh-Hans">甲局</span> <span class="pending">(translation pending)</span>`) {
+		t.Error("the English page does not show the Chinese name marked as pending")
+	}
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Text and Markdown from editors' files reach the built pages as text or as
+// safe markup, never as script.
+func TestHostileContentInBuiltPages(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	applyEdits(t, root, []edit{
+		{"content/departments/alpha.yaml", "  - zh: 新增贷款超过2500亿元", `  - zh: "<script>alert('pledge')</script>新增贷款"`},
+		{"content/departments/alpha.yaml", "  zh: 甲局", `  zh: "甲局</title><img src=x onerror=alert(1)>"`},
+		{"content/departments/alpha.yaml", "    We will deliver; see [Beta](/departments/beta/).",
+			"    We will deliver; see [Beta](/departments/beta/).\n" +
+				"    [one](javascript:alert(1)) [two](JaVaScRiPt:alert(2)) [three](&#106;avascript:alert(3))\n" +
+				"    [four](data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) [five]( javascript:alert(5))\n" +
+				"    <script>alert(6)</script> <a href=\"javascript:alert(7)\">seven</a>\n" +
+				"    ![img](javascript:alert(8))"},
+		{"content/articles/report.en.md", "## Second part", "<iframe src=\"https://evil.example/\"></iframe>\n\n[x](vbscript:msgbox(1))\n\n## Second part"},
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := runCmd("build", "--config", cfg, "--destination", out); code != 0 {
+		t.Fatalf("build failed:\n%s", stderr)
+	}
+	pages := map[string]string{}
+	for _, p := range []string{"zh/index.html", "zh/departments/alpha/index.html", "en/departments/alpha/index.html", "en/articles/report/index.html"} {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[p] = string(b)
+	}
+	// The pledge and the name are shown as text wherever they appear.
+	for _, p := range []string{"zh/index.html", "zh/departments/alpha/index.html"} {
+		for _, want := range []string{"&lt;script&gt;alert(&#39;pledge&#39;)&lt;/script&gt;新增贷款", "甲局&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"} {
+			if !strings.Contains(pages[p], want) {
+				t.Errorf("%s: %q not shown as text", p, want)
+			}
+		}
+	}
+	// Look at tags only, with attribute values blanked: escaped text inside a
+	// value (a meta description quoting the name) is harmless.
+	tag := regexp.MustCompile(`<[a-zA-Z][^>]*>`)
+	value := regexp.MustCompile(`"[^"]*"`)
+	scripty := regexp.MustCompile(`(?i)^<(script|iframe)|\son[a-z]+=`)
+	badURL := regexp.MustCompile(`(?i)(href|src)="\s*(javascript|vbscript|data):`)
+	for p, html := range pages {
+		for _, tg := range tag.FindAllString(html, -1) {
+			if scripty.MatchString(value.ReplaceAllString(tg, `""`)) || badURL.MatchString(tg) {
+				t.Errorf("%s contains %s", p, tg)
+			}
+		}
+	}
+	en := pages["en/departments/alpha/index.html"]
+	for _, text := range []string{"one", "two", "three", "four", "five"} {
+		if !strings.Contains(en, ">"+text+"</a>") {
+			t.Errorf("link text %q lost; only its target should be neutralised", text)
+		}
+	}
+	if !strings.Contains(en, `<a href="/en/departments/beta/">Beta</a>`) {
+		t.Error("the ordinary internal link was neutralised too")
+	}
+}

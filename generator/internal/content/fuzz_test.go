@@ -1,0 +1,91 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"leitai/generator/internal/diag"
+)
+
+// The seed corpus is in testdata/fuzz/<FuzzName>/: the real departments and
+// articles, and broken and hostile variants. `go test` runs it as ordinary
+// tests; `go test -fuzz FuzzDecodeDepartment ./generator/internal/content`
+// searches further.
+
+func FuzzDecodeDepartment(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var problems diag.List
+		d := DecodeDepartment("content/departments/x.yaml", data, langs, &problems)
+		if d == nil {
+			t.Fatal("nil department")
+		}
+		checkProblems(t, data, problems)
+		if problems.HasErrors() {
+			return
+		}
+		// No problem means a department that can be published.
+		if d.Order < 1 || d.Group == "" || len(d.Record) == 0 || len(d.Pledges) == 0 {
+			t.Fatalf("accepted an incomplete department: %+v", d)
+		}
+		for _, p := range d.Pledges {
+			if !oneOf(p.Status, Statuses) {
+				t.Fatalf("accepted status %q", p.Status)
+			}
+		}
+		for _, txt := range d.texts() {
+			if txt.Values == nil {
+				t.Fatalf("%s not decoded, yet no problem", txt.Field)
+			}
+			for _, v := range txt.Values {
+				if strings.TrimSpace(v) == "" {
+					t.Fatalf("%s: empty text accepted", txt.Field)
+				}
+			}
+		}
+	})
+}
+
+func FuzzDecodeArticle(f *testing.F) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var problems diag.List
+		a := DecodeArticle("content/articles/x.zh.md", data, langs, &problems)
+		if a == nil {
+			t.Fatal("nil article for a valid file name")
+		}
+		checkProblems(t, data, problems)
+		if problems.HasErrors() {
+			return
+		}
+		if a.Title == "" || a.Lead == "" || a.Date.IsZero() {
+			t.Fatalf("accepted an article without title, lead or date: %+v", a)
+		}
+		if !utf8.Valid(a.Body) {
+			t.Fatal("accepted a body that is not UTF-8")
+		}
+		if a.BodyLine < 3 {
+			t.Fatalf("body starts on line %d", a.BodyLine)
+		}
+	})
+}
+
+// checkProblems asserts what every report must be: in the file, at a line that
+// exists, with a message, and printable without panicking.
+func checkProblems(t *testing.T, data []byte, problems diag.List) {
+	t.Helper()
+	lines := strings.Count(string(data), "\n") + 1
+	for _, p := range problems {
+		if p.File != "content/departments/x.yaml" && p.File != "content/articles/x.zh.md" {
+			t.Fatalf("problem in another file: %v", p)
+		}
+		if p.Line < 0 || p.Line > lines || p.Col < 0 {
+			t.Fatalf("position outside the file (%d lines): %v", lines, p)
+		}
+		if p.Msg == "" {
+			t.Fatalf("problem without a message at %v", p.Pos)
+		}
+		if !utf8.ValidString(p.Format()) {
+			t.Fatalf("report is not valid UTF-8: %q", p.Format())
+		}
+	}
+}
