@@ -44,7 +44,7 @@ func TestCheckBrokenContent(t *testing.T) {
 		},
 		{
 			name:  "misspelt nested key",
-			edits: []edit{{alpha, "    status: in-progress", "    statsu: in-progress"}},
+			edits: []edit{{alpha, "    status: not-rated", "    statsu: not-rated"}},
 			want:  []string{alpha + `:18:5: error: unknown key "statsu" in pledges[1]`},
 			hint:  `did you mean "status"?`,
 		},
@@ -126,9 +126,39 @@ func TestCheckBrokenContent(t *testing.T) {
 		},
 		{
 			name:  "unknown status",
-			edits: []edit{{alpha, "status: in-progress", "status: done"}},
+			edits: []edit{{alpha, "status: not-rated", "status: done"}},
 			want:  []string{alpha + `:18:13: error: pledges[1].status "done" is not a known status`},
 			hint:  "not-rated, in-progress",
+		},
+		{
+			name:  "verdict without a source",
+			edits: []edit{{alpha, "status: not-rated", "status: achieved"}},
+			want:  []string{alpha + `:18:13: error: pledges[1] is rated "achieved" without an update: no verdict without a source`},
+			hint:  "add an update with the date, what happened and a source link",
+		},
+		{
+			name:  "update without a source",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: in-progress\n    updates:\n      - {date: 2022-12-20, zh: 已发放, en: Granted}\n"}},
+			want:  []string{alpha + `:20:9: error: pledges[1].updates[1] has no source`},
+			hint:  "no verdict without a source",
+		},
+		{
+			name:  "status disagrees with the newest update",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: achieved\n    updates:\n      - {date: 2022-12-20, zh: 推进中, en: Under way, source: \"https://example.org/n\", status: in-progress}\n"}},
+			want:  []string{alpha + `:18:13: error: pledges[1] has status "achieved" but its newest update says "in-progress"`},
+			hint:  "set status: in-progress",
+		},
+		{
+			name:  "due before the event",
+			edits: []edit{{alpha, "due: 2022-12-31", "due: 2021-12-31"}},
+			want:  []string{alpha + `:17:10: error: pledges[1].due 2021-12-31 is before the event (2022-11-24)`},
+			hint:  "check the year",
+		},
+		{
+			name:  "unknown unit",
+			edits: []edit{{alpha, "unit: 亿元", "unit: 亿"}},
+			want:  []string{alpha + `:16:33: error: unknown unit "亿"`},
+			hint:  "content/units.yaml",
 		},
 		{
 			name:  "empty list",

@@ -69,7 +69,7 @@ func Run(o Options) (*Result, error) {
 
 	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
 	res.Problems.Append(problems)
-	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations}))
+	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate}))
 	th, problems := render.LoadTheme(cfg)
 	res.Problems.Append(problems)
 	plan := site.New(cfg, s)

@@ -2,11 +2,14 @@ package build
 
 import (
 	"bytes"
+	"encoding/xml"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,6 +100,45 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
+var svgRE = regexp.MustCompile(`(?s)<svg .*?</svg>`)
+
+// checkSVG parses a chart as XML and checks what makes it accessible: a title and
+// a description that name it, and no style attributes (a strict CSP refuses them).
+func checkSVG(t *testing.T, page, svg string) {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(svg))
+	ids := map[string]string{}
+	var labelledBy string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Errorf("%s: chart is not well-formed XML: %v", page, err)
+			return
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		for _, a := range se.Attr {
+			switch a.Name.Local {
+			case "id":
+				ids[a.Value] = se.Name.Local
+			case "aria-labelledby":
+				labelledBy = a.Value
+			case "style":
+				t.Errorf("%s: style attribute in a chart", page)
+			}
+		}
+	}
+	parts := strings.Fields(labelledBy)
+	if len(parts) != 2 || ids[parts[0]] != "title" || ids[parts[1]] != "desc" {
+		t.Errorf("%s: chart labelled by %q, ids %v", page, labelledBy, ids)
+	}
+}
+
 func TestFixtureBehaviour(t *testing.T) {
 	out, res := buildFixture(t)
 	if res.Pages["zh"] != 4 || res.Pages["en"] != 4 {
@@ -126,10 +168,27 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"Chinese date", read("zh/articles/report/index.html"), "2022年11月25日"},
 		{"English date", read("en/articles/report/index.html"), "25 November 2022"},
 		{"previous department", read("en/departments/beta/index.html"), `rel="prev" href="/pledges/en/departments/alpha/"`},
+		{"status badge is text", alpha, `<span class="badge s-in-progress">推进中</span>`},
+		{"target in Chinese units", alpha, "目标：不少于2500亿元"},
+		{"target in English units", read("en/departments/alpha/index.html"), "Target: at least 250 billion yuan · Due: <time datetime=\"2022-12-31\">31 December 2022</time>"},
+		{"update with its source", read("en/departments/alpha/index.html"), `New loans reached 230 billion yuan <a href="https://news.example.com/loans" rel="external">Source</a>`},
+		{"tally: 3 pledges, 1 in progress", read("en/index.html"), `<span class="badge s-in-progress">In progress</span> <strong>1</strong>`},
+		{"tally: 2 not rated", read("zh/index.html"), `<span class="badge s-not-rated">未评估</span> <strong>2</strong>`},
+		{"scoreboard table row", read("en/index.html"), `<a href="/pledges/en/departments/alpha/">Alpha Bureau</a></th><td>1</td><td>1</td><td>0</td>`},
+		{"figures in English", read("en/departments/alpha/index.html"), "<td>41.5 billion yuan</td>"},
 	}
 	for _, c := range cases {
 		if !strings.Contains(c.page, c.want) {
 			t.Errorf("%s: output lacks %q", c.name, c.want)
+		}
+	}
+	for _, page := range []string{"zh/index.html", "en/index.html", "zh/departments/alpha/index.html", "en/departments/alpha/index.html"} {
+		svgs := svgRE.FindAllString(read(page), -1)
+		if len(svgs) == 0 {
+			t.Errorf("%s: no chart", page)
+		}
+		for _, svg := range svgs {
+			checkSVG(t, page, svg)
 		}
 	}
 	if strings.Contains(alpha, "<script>") {

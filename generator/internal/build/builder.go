@@ -237,7 +237,7 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 }
 
 func (b *Builder) validate() {
-	b.siteProblems = content.Validate(b.site, content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations})
+	b.siteProblems = content.Validate(b.site, content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate})
 }
 
 func (b *Builder) problems() diag.List {

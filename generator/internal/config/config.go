@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/yamldoc"
@@ -38,6 +39,9 @@ type Config struct {
 	// PendingTranslations turns a missing translation from an error into a warning,
 	// and the page shows a “translation pending” notice instead of the text.
 	PendingTranslations bool
+	// EventDate is when the pledges were made (the arena was held); a pledge
+	// cannot fall due before it. Zero when not given.
+	EventDate time.Time
 }
 
 // Default returns the language the site opens in.
@@ -71,11 +75,12 @@ type Overrides struct {
 }
 
 var (
-	topKeys      = []string{"baseURL", "title", "defaultLanguage", "languages", "theme", "output", "markdown", "translations"}
+	topKeys      = []string{"baseURL", "title", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event"}
 	topRequired  = []string{"baseURL", "title", "languages"}
 	langKeys     = []string{"code", "lang", "name"}
 	markdownKeys = []string{"unsafe"}
 	transKeys    = []string{"pending"}
+	eventKeys    = []string{"date"}
 )
 
 // Load reads and checks the config file at path, applying overrides.
@@ -198,6 +203,11 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 	if n := m.Get("translations"); n != nil {
 		if tm, ok := doc.Fields(n, "translations", transKeys, nil); ok && tm.Get("pending") != nil {
 			c.PendingTranslations, _ = doc.Bool(tm.Get("pending"), "translations.pending")
+		}
+	}
+	if n := m.Get("event"); n != nil {
+		if em, ok := doc.Fields(n, "event", eventKeys, eventKeys); ok && em.Get("date") != nil {
+			c.EventDate, _ = doc.Date(em.Get("date"), "event.date")
 		}
 	}
 	if problems.HasErrors() {

@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/units"
 	"leitai/generator/internal/yamldoc"
 )
 
@@ -34,6 +37,13 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 		problems.Errorf(diag.Pos{File: rel(groupsFile)}, "create it with the groups the summary shows (see docs/content-format.md)", "cannot read groups: %v", pathErr(err))
 	} else {
 		s.Groups = DecodeGroups(rel(groupsFile), data, langs, &problems)
+	}
+
+	unitsFile := filepath.Join(dir, "units.yaml")
+	if data, err := os.ReadFile(unitsFile); err == nil {
+		s.Units = units.Load(rel(unitsFile), data, langs, &problems)
+	} else if !os.IsNotExist(err) {
+		problems.Errorf(diag.Pos{File: rel(unitsFile)}, "", "cannot read units: %v", pathErr(err))
 	}
 
 	deptFiles, more := listFiles(filepath.Join(dir, "departments"), ".yaml", rel)
@@ -153,10 +163,19 @@ var (
 	deptKeys   = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement"}
 	leaderKeys = []string{"name", "title"}
 	targetKeys = []string{"value", "unit", "compare"}
+	metricKeys = []string{"value", "unit", "label"}
 )
 
 func pledgeKeys(langs []string) []string {
-	return append(append([]string{}, langs...), "target", "due", "status")
+	return append(append([]string{}, langs...), "target", "due", "status", "updates")
+}
+
+func achievementKeys(langs []string) []string {
+	return append(append([]string{}, langs...), "metrics")
+}
+
+func updateKeys(langs []string) []string {
+	return append([]string{"date"}, append(append([]string{}, langs...), "source", "status")...)
 }
 
 // DecodeGroups reads content/groups.yaml.
@@ -279,7 +298,7 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 				doc.Errorf(n, "add this year's record, one claim per “- ” item", "achievements is empty")
 			}
 			for i, it := range items {
-				d.Record = append(d.Record, decodeText(doc, it, fmt.Sprintf("achievements[%d]", i+1), langs))
+				d.Record = append(d.Record, decodeAchievement(doc, it, fmt.Sprintf("achievements[%d]", i+1), langs))
 			}
 		}
 	}
@@ -340,26 +359,109 @@ func textStart(doc *yamldoc.Doc, v *yaml.Node) diag.Pos {
 	return p
 }
 
-func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Pledge {
-	p := Pledge{Status: "not-rated"}
-	// The pledge's own text sits beside its optional fields, so decode the map once
-	// and read the languages from it.
-	p.Text = Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
+// decodeItem reads a list item that holds its text per language beside other
+// keys (a pledge's target, an achievement's metrics). ok is false when the item
+// is not a map; the problem is reported.
+func decodeItem(doc *yamldoc.Doc, n *yaml.Node, path string, langs, keys []string) (Text, yamldoc.Map, bool) {
+	t := Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("write the item as %s: … lines", strings.Join(langs, ": …, ")), "%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
-		p.Text.Values = nil // not decoded: Validate says nothing more
-		return p
+		t.Values = nil // not decoded: Validate says nothing more
+		return t, yamldoc.Map{}, false
 	}
-	m, ok := doc.Fields(n, path, pledgeKeys(langs), nil)
+	m, ok := doc.Fields(n, path, keys, nil)
 	if !ok {
-		p.Text.Values = nil
-		return p
+		t.Values = nil
+		return t, m, false
 	}
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
-			p.Text.Values[code], _ = doc.String(v, path+"."+code)
-			p.Text.LangPos[code] = textStart(doc, v)
+			t.Values[code], _ = doc.String(v, path+"."+code)
+			t.LangPos[code] = textStart(doc, v)
 		}
+	}
+	return t, m, true
+}
+
+func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Achievement {
+	var a Achievement
+	var m yamldoc.Map
+	var ok bool
+	if a.Text, m, ok = decodeItem(doc, n, path, langs, achievementKeys(langs)); !ok {
+		return a
+	}
+	if v := m.Get("metrics"); v != nil {
+		items, _ := doc.Seq(v, path+".metrics")
+		for i, it := range items {
+			p := fmt.Sprintf("%s.metrics[%d]", path, i+1)
+			mm, ok := doc.Fields(it, p, metricKeys, []string{"value", "unit"})
+			if !ok {
+				continue
+			}
+			var x Metric
+			if y := mm.Get("value"); y != nil {
+				x.Value, _ = doc.Number(y, p+".value")
+			}
+			if y := mm.Get("unit"); y != nil {
+				x.Unit, _ = doc.String(y, p+".unit")
+				x.UnitPos = doc.Pos(y)
+			}
+			if y := mm.Get("label"); y != nil {
+				x.Label = decodeText(doc, y, p+".label", langs)
+			}
+			a.Metrics = append(a.Metrics, x)
+		}
+	}
+	return a
+}
+
+func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) (Update, bool) {
+	var u Update
+	t, m, ok := decodeItem(doc, n, path, langs, updateKeys(langs))
+	u.Text = t
+	if !ok {
+		return u, false
+	}
+	if v := m.Get("date"); v != nil {
+		u.Date, _ = doc.Date(v, path+".date")
+		u.DatePos = doc.Pos(v)
+	} else {
+		doc.Errorf(n, "add “date: YYYY-MM-DD”: when it happened", "%s has no date", path)
+	}
+	if v := m.Get("source"); v != nil {
+		if src, ok := doc.String(v, path+".source"); ok {
+			if !isWebURL(src) {
+				doc.Errorf(v, "give the full address of the report, starting with https://", "%s.source %q is not a web address", path, src)
+			}
+			u.Source = src
+		}
+	} else {
+		doc.Errorf(n, "add “source: https://…”: no verdict without a source", "%s has no source", path)
+	}
+	if v := m.Get("status"); v != nil {
+		if s, ok := doc.String(v, path+".status"); ok {
+			if !oneOf(s, Statuses) {
+				doc.Errorf(v, "use one of: "+strings.Join(Statuses, ", "), "%s.status %q is not a known status", path, s)
+			} else {
+				u.Status = s
+				u.StatusPos = doc.Pos(v)
+			}
+		}
+	}
+	return u, true
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Pledge {
+	p := Pledge{Status: "not-rated"}
+	var m yamldoc.Map
+	var ok bool
+	if p.Text, m, ok = decodeItem(doc, n, path, langs, pledgeKeys(langs)); !ok {
+		return p
 	}
 	if v := m.Get("target"); v != nil {
 		if tm, ok := doc.Fields(v, path+".target", targetKeys, []string{"value", "unit"}); ok {
@@ -369,6 +471,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 			}
 			if x := tm.Get("unit"); x != nil {
 				t.Unit, _ = doc.String(x, path+".target.unit")
+				t.UnitPos = doc.Pos(x)
 			}
 			if x := tm.Get("compare"); x != nil {
 				if c, ok := doc.String(x, path+".target.compare"); ok {
@@ -383,6 +486,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	}
 	if v := m.Get("due"); v != nil {
 		p.Due, _ = doc.Date(v, path+".due")
+		p.DuePos = doc.Pos(v)
 	}
 	if v := m.Get("status"); v != nil {
 		if s, ok := doc.String(v, path+".status"); ok {
@@ -391,7 +495,18 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 			} else {
 				p.Status = s
 			}
+			p.StatusPos = doc.Pos(v)
 		}
+	}
+	if v := m.Get("updates"); v != nil {
+		items, _ := doc.Seq(v, path+".updates")
+		for i, it := range items {
+			if u, ok := decodeUpdate(doc, it, fmt.Sprintf("%s.updates[%d]", path, i+1), langs); ok {
+				p.Updates = append(p.Updates, u)
+			}
+		}
+		// Readers see the newest first, whatever order the editor wrote them in.
+		sort.SliceStable(p.Updates, func(i, j int) bool { return p.Updates[i].Date.After(p.Updates[j].Date) })
 	}
 	return p
 }

@@ -100,22 +100,23 @@ func errorsOnly(l diag.List) diag.List {
 	return out
 }
 
-// realGroups are the groups a department may name, from the site's content.
-func realGroups(t *testing.T) []content.Group {
+// realSite is the site's content: the groups a department may name and the units
+// it may use.
+func realSite(t *testing.T) *content.Site {
 	t.Helper()
 	s, _ := content.Load(siteDir, langs)
-	if len(s.Groups) == 0 {
-		t.Fatal("no groups in content/groups.yaml")
+	if len(s.Groups) == 0 || s.Units == nil {
+		t.Fatal("no groups in content/groups.yaml or no content/units.yaml")
 	}
-	return s.Groups
+	return s
 }
 
 // goDepartment is the generator's verdict on one department file: what `check`
 // would report about it in the real site (its groups, default config).
-func goDepartment(file string, data []byte, groups []content.Group) diag.List {
+func goDepartment(file string, data []byte, real *content.Site) diag.List {
 	var problems diag.List
 	d := content.DecodeDepartment(file, data, langs, &problems)
-	s := &content.Site{Groups: groups, Departments: []*content.Department{d}}
+	s := &content.Site{Groups: real.Groups, Units: real.Units, Departments: []*content.Department{d}}
 	problems.Append(content.Validate(s, content.ValidateOptions{Langs: langs}))
 	return errorsOnly(problems)
 }
@@ -150,15 +151,15 @@ func fixtures(t *testing.T, dir, ext string, real []string) []fixture {
 // in the fixtures.
 func TestDepartmentSchemaAgrees(t *testing.T) {
 	s := compile(t, filepath.Join(schemaDir, "department.schema.json"))
-	groups := realGroups(t)
-	real, _ := filepath.Glob(filepath.Join(siteDir, "departments", "*.yaml"))
-	for _, f := range fixtures(t, "department", ".yaml", real) {
+	real := realSite(t)
+	files, _ := filepath.Glob(filepath.Join(siteDir, "departments", "*.yaml"))
+	for _, f := range fixtures(t, "department", ".yaml", files) {
 		t.Run(f.path, func(t *testing.T) {
 			data, err := os.ReadFile(f.path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			goProblems := goDepartment(filepath.Base(f.path), data, groups)
+			goProblems := goDepartment(filepath.Base(f.path), data, real)
 			schemaErr := schemaVerdict(t, s, data)
 			agree(t, f.good, goProblems, schemaErr)
 		})

@@ -11,6 +11,7 @@ import (
 func (s *Site) Clone() *Site {
 	c := &Site{
 		Groups:       append([]Group(nil), s.Groups...),
+		Units:        s.Units,
 		Departments:  append([]*Department(nil), s.Departments...),
 		Articles:     make(map[string]map[string]*Article, len(s.Articles)),
 		ArticleSlugs: append([]string(nil), s.ArticleSlugs...),

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/units"
 )
 
 // Text is one piece of reader-facing text in every language, e.g. {zh: 市财政局,
@@ -40,7 +41,7 @@ type Department struct {
 	GroupPos  diag.Pos
 	Name      Text
 	Leader    Leader
-	Record    []Text // achievements: this year's claims
+	Record    []Achievement // achievements: this year's claims
 	Pledges   []Pledge
 	Statement Text // Markdown
 }
@@ -55,18 +56,50 @@ type Leader struct {
 // not intentions.
 var Statuses = []string{"not-rated", "in-progress", "stalled", "achieved", "partly-achieved", "missed"}
 
+// Achievement is one claim of this year's record, with the figures it states.
+type Achievement struct {
+	Text    Text
+	Metrics []Metric
+}
+
+// Metric is a figure stated in a claim: 2541 with unit 亿元.
+type Metric struct {
+	Value   float64
+	Unit    string
+	UnitPos diag.Pos
+	// Label names the figure for charts; optional.
+	Label Text
+}
+
 // Pledge is one commitment of the 军令状.
 type Pledge struct {
-	Text   Text
-	Target *Target
-	Due    time.Time // zero when not given
-	Status string
+	Text      Text
+	Target    *Target
+	Due       time.Time // zero when not given
+	DuePos    diag.Pos
+	Status    string
+	StatusPos diag.Pos
+	// Updates are what has happened since, newest first.
+	Updates []Update
+}
+
+// Update is a dated note on a pledge's progress. No verdict without a source: an
+// update always links to where the news comes from.
+type Update struct {
+	Date    time.Time
+	DatePos diag.Pos
+	Text    Text
+	Source  string
+	// Status, when set, is the status the pledge moved to on Date.
+	Status    string
+	StatusPos diag.Pos
 }
 
 // Target is a pledge's measurable goal.
 type Target struct {
 	Value   float64
 	Unit    string
+	UnitPos diag.Pos
 	Compare string // at-least, at-most, exactly
 }
 
@@ -104,6 +137,7 @@ type Article struct {
 // Site is all the content, in the order readers see it.
 type Site struct {
 	Groups      []Group
+	Units       *units.Table
 	Departments []*Department // by Order
 	// Articles maps an article's slug to its versions by language.
 	Articles map[string]map[string]*Article

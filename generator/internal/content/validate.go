@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"leitai/generator/internal/diag"
 )
@@ -13,6 +14,9 @@ type ValidateOptions struct {
 	// PendingTranslations lets a text lack a language: a warning instead of an
 	// error, and the page says the translation is pending.
 	PendingTranslations bool
+	// EventDate is when the pledges were made; a due date or an update before it is
+	// a mistake. Zero skips the check.
+	EventDate time.Time
 }
 
 // Validate checks what no single file can: that orders and ids are unique, that
@@ -54,6 +58,7 @@ func Validate(s *Site, o ValidateOptions) diag.List {
 		for _, t := range d.texts() {
 			checkText(&problems, t, o)
 		}
+		checkTracking(&problems, s, d, o)
 	}
 
 	for _, slug := range s.ArticleSlugs {
@@ -80,9 +85,19 @@ func Validate(s *Site, o ValidateOptions) diag.List {
 // texts lists every reader-facing text of a department, in file order.
 func (d *Department) texts() []Text {
 	ts := []Text{d.Name, d.Leader.Name, d.Leader.Title}
-	ts = append(ts, d.Record...)
+	for _, a := range d.Record {
+		ts = append(ts, a.Text)
+		for _, m := range a.Metrics {
+			if m.Label.Values != nil || m.Label.Field != "" {
+				ts = append(ts, m.Label)
+			}
+		}
+	}
 	for _, p := range d.Pledges {
 		ts = append(ts, p.Text)
+		for _, u := range p.Updates {
+			ts = append(ts, u.Text)
+		}
 	}
 	return append(ts, d.Statement)
 }
@@ -111,6 +126,55 @@ func checkText(problems *diag.List, t Text, o ValidateOptions) {
 			problems.Warnf(t.Pos, hint, "%s has no %s translation yet", t.Field, l)
 		} else {
 			problems.Errorf(t.Pos, hint+" (or set translations: {pending: true} in config.yaml to publish with a notice)", "%s has no %s translation", t.Field, l)
+		}
+	}
+}
+
+// checkTracking checks what the tracker shows: units it can format, dates that
+// make sense, and no verdict without a source.
+func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOptions) {
+	unit := func(u string, pos diag.Pos) {
+		if u != "" && (s.Units == nil || !s.Units.Has(u)) {
+			known := "none defined"
+			if s.Units != nil {
+				known = strings.Join(s.Units.Names(), " ")
+			}
+			problems.Errorf(pos, "use a unit from content/units.yaml ("+known+"), or add this one there with how each language writes it",
+				"unknown unit %q", u)
+		}
+	}
+	event := o.EventDate.Format("2006-01-02")
+	for _, a := range d.Record {
+		for _, m := range a.Metrics {
+			unit(m.Unit, m.UnitPos)
+		}
+	}
+	for i, p := range d.Pledges {
+		field := fmt.Sprintf("pledges[%d]", i+1)
+		if p.Target != nil {
+			unit(p.Target.Unit, p.Target.UnitPos)
+		}
+		if !p.Due.IsZero() && !o.EventDate.IsZero() && p.Due.Before(o.EventDate) {
+			problems.Errorf(p.DuePos, "a pledge falls due after it is made; check the year", "%s.due %s is before the event (%s)", field, p.Due.Format("2006-01-02"), event)
+		}
+		latest := "" // the status set by the newest update that sets one
+		for _, u := range p.Updates {
+			if !u.Date.IsZero() && !o.EventDate.IsZero() && u.Date.Before(o.EventDate) {
+				problems.Errorf(u.DatePos, "updates report what happened after the pledge was made", "update dated %s is before the event (%s)", u.Date.Format("2006-01-02"), event)
+			}
+			if latest == "" && u.Status != "" {
+				latest = u.Status
+			}
+		}
+		pos := p.StatusPos
+		if pos.File == "" {
+			pos = p.Text.Pos
+		}
+		switch {
+		case p.Status != "not-rated" && len(p.Updates) == 0:
+			problems.Errorf(pos, "add an update with the date, what happened and a source link", "%s is rated %q without an update: no verdict without a source", field, p.Status)
+		case latest != "" && latest != p.Status:
+			problems.Errorf(pos, fmt.Sprintf("set status: %s, as the newest update says, or add an update for the change", latest), "%s has status %q but its newest update says %q", field, p.Status, latest)
 		}
 	}
 }
