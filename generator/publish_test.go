@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rhysd/actionlint"
+
+	"leitai/generator/internal/headers"
 )
 
 const publishWorkflow = "../.github/workflows/publish.yml"
@@ -75,6 +77,20 @@ func TestPublishWorkflowLintCatchesMistakes(t *testing.T) {
 		}
 		if errs := lintWorkflow(t, filepath.Base(publishWorkflow), []byte(bad)); len(errs) == 0 {
 			t.Errorf("%s: actionlint found nothing", c.name)
+		}
+	}
+}
+
+// The README tells hosts without _headers which policy to set; it must be the
+// one the build ships.
+func TestReadmeStatesTheShippedPolicy(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{headers.CSP, headers.Immutable, headers.Short} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md does not state %q", want)
 		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -111,6 +114,24 @@ func globMatch(pattern, p string) bool {
 // gives, as a host that reads the file would.
 func serveSite(t testing.TB, dir, base string) *httptest.Server {
 	t.Helper()
+	return serveCounting(t, dir, base, nil)
+}
+
+// countingWriter adds the body bytes it passes on to n.
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w countingWriter) Write(b []byte) (int, error) {
+	w.n.Add(int64(len(b)))
+	return w.ResponseWriter.Write(b)
+}
+
+// serveCounting is serveSite that also adds to pagefindBytes (when not nil) the
+// bytes of every response from the search bundle.
+func serveCounting(t testing.TB, dir, base string, pagefindBytes *atomic.Int64) *httptest.Server {
+	t.Helper()
 	rules := readHeadersFile(t, filepath.Join(dir, "_headers"))
 	files := http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir)))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -125,26 +146,152 @@ func serveSite(t testing.TB, dir, base string) *httptest.Server {
 				}
 			}
 		}
+		if pagefindBytes != nil && strings.HasPrefix(r.URL.Path, base+"pagefind/") {
+			w = countingWriter{w, pagefindBytes}
+		}
 		files.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
 	return srv
 }
 
-// browse loads a page in headless Chromium, lets its scripts run, and returns
-// the document as it then is.
+// browse loads a search page in headless Chromium, waits until its script has
+// finished the search (the status line is neither the no-JavaScript note nor
+// "searching…"), and returns the document as it then is. It drives Chromium over
+// the DevTools protocol on a pipe (--remote-debugging-pipe), so it waits for
+// the page itself rather than for a guessed time.
 func browse(t testing.TB, chromium, pageURL string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
+	toBrowser, browserIn, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	browserOut, fromBrowser, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--user-data-dir="+t.TempDir(), "--window-size=390,844", "--virtual-time-budget=20000", "--dump-dom", pageURL)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+		"--user-data-dir="+t.TempDir(), "--window-size=390,844", "--remote-debugging-pipe", "about:blank")
+	cmd.ExtraFiles = []*os.File{toBrowser, fromBrowser} // fd 3: commands in, fd 4: replies out
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	toBrowser.Close()
+	fromBrowser.Close()
+	defer func() {
+		browserIn.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		browserOut.Close()
+	}()
+	c := &devtools{w: browserIn, r: bufio.NewReader(browserOut)}
+	fail := func(err error) {
+		t.Helper()
 		t.Fatalf("chromium %s: %v\n%s", pageURL, err, stderr.String())
 	}
-	return stdout.String()
+
+	var target struct{ TargetID string }
+	if err := c.call("", "Target.createTarget", map[string]any{"url": pageURL}, &target); err != nil {
+		fail(err)
+	}
+	var session struct{ SessionID string }
+	if err := c.call("", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &session); err != nil {
+		fail(err)
+	}
+	eval := func(expr string) (string, error) {
+		var res struct {
+			Result struct {
+				Value any
+			}
+			ExceptionDetails *struct{ Text string }
+		}
+		err := c.call(session.SessionID, "Runtime.evaluate", map[string]any{"expression": expr, "awaitPromise": true, "returnByValue": true}, &res)
+		if err == nil && res.ExceptionDetails != nil {
+			err = fmt.Errorf("%s", res.ExceptionDetails.Text)
+		}
+		return fmt.Sprint(res.Result.Value), err
+	}
+	// Until the page has loaded, the target shows about:blank, and a navigation
+	// destroys the context an evaluation runs in.
+	for {
+		if ctx.Err() != nil {
+			fail(fmt.Errorf("page did not load"))
+		}
+		if got, err := eval(`location.href + " " + document.readyState`); err == nil && got == pageURL+" complete" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	dom, err := eval(`new Promise((resolve) => {
+		const start = Date.now();
+		const poll = () => {
+			const s = document.getElementById("search-status"), f = document.querySelector("form.search");
+			const done = s && f && !s.querySelector("span") && s.textContent !== "" && s.textContent !== f.dataset.loading;
+			if (done || Date.now() - start > 30000) { resolve(document.documentElement.outerHTML); } else { setTimeout(poll, 50); }
+		};
+		poll();
+	})`)
+	if err != nil {
+		fail(err)
+	}
+	_ = c.call("", "Browser.close", nil, nil)
+	return dom
+}
+
+// devtools speaks the DevTools protocol over --remote-debugging-pipe: JSON
+// messages, each ended by a NUL byte.
+type devtools struct {
+	w    io.Writer
+	r    *bufio.Reader
+	next int
+}
+
+// call sends one command (to the browser, or to a page's session) and decodes
+// its result into out, skipping the events that arrive in between.
+func (c *devtools) call(session, method string, params, out any) error {
+	c.next++
+	msg := map[string]any{"id": c.next, "method": method}
+	if params != nil {
+		msg["params"] = params
+	}
+	if session != "" {
+		msg["sessionId"] = session
+	}
+	b, err := json.Marshal(msg)
+	if err != nil {
+		return err
+	}
+	if _, err := c.w.Write(append(b, 0)); err != nil {
+		return err
+	}
+	for {
+		line, err := c.r.ReadBytes(0)
+		if err != nil {
+			return fmt.Errorf("%s: %w", method, err)
+		}
+		var reply struct {
+			ID     int
+			Result json.RawMessage
+			Error  *struct{ Message string }
+		}
+		if err := json.Unmarshal(line[:len(line)-1], &reply); err != nil {
+			return err
+		}
+		if reply.ID != c.next {
+			continue // an event, or a reply to nothing we wait for
+		}
+		if reply.Error != nil {
+			return fmt.Errorf("%s: %s", method, reply.Error.Message)
+		}
+		if out == nil {
+			return nil
+		}
+		return json.Unmarshal(reply.Result, out)
+	}
 }
 
 var (

@@ -48,8 +48,10 @@
   function load() {
     if (!pagefind) {
       pagefind = import(msg.index + "pagefind.js").then(function (pf) {
-        // The main thread is enough for an index this size, and it is the
-        // path the tests exercise in a headless browser.
+        // Result addresses start at the site's base path, which may be a
+        // sub-path (https://org.github.io/repo/). Searching an index this
+        // size takes milliseconds, so the main thread does it, and a phone
+        // does not download Pagefind's worker script (43 KB) as well.
         return pf.options({ baseUrl: msg.base, noWorker: true }).then(function () { return pf; });
       });
     }
