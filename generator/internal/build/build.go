@@ -100,6 +100,9 @@ func Run(o Options) (*Result, error) {
 	if err == nil && res.Problems.HasErrors() {
 		err = ErrProblems
 	}
+	if err == nil {
+		err = writeExtras(plan, s, th, sink)
+	}
 	if err == nil && tx != nil {
 		err = copyAssets(th, tx)
 	}
@@ -110,7 +113,9 @@ func Run(o Options) (*Result, error) {
 		return res, err
 	}
 	for _, pg := range plan.Pages {
-		if pg.Kind != site.Home && pg.Kind != site.NotFound {
+		// The count is of pages that carry content; the root redirect, the 404
+		// and the search page carry none.
+		if pg.Kind != site.Home && pg.Kind != site.NotFound && pg.Kind != site.Search {
 			res.Pages[pg.Lang.Code]++
 		}
 	}

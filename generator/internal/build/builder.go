@@ -104,6 +104,7 @@ func (b *Builder) Full() *Update {
 		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
 	}
 	u.Written = b.render(b.plan.Pages, staged)
+	b.writeExtras(staged)
 	if !b.hasErrors() {
 		b.out.replace(staged)
 	}
@@ -208,6 +209,9 @@ func (b *Builder) Apply(paths []string) *Update {
 		}
 	}
 	u.Written = b.render(pages, staged)
+	// The data files hold every department and _headers names the assets:
+	// any change may touch them, and they cost far less than one page.
+	b.writeExtras(staged)
 	if !b.hasErrors() {
 		b.out.merge(staged, append(remove, removedPaths(oldPlan, b.plan)...))
 	}
@@ -234,6 +238,13 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 	}
 	sort.Strings(written)
 	return written
+}
+
+// writeExtras writes the files that are not pages into staged.
+func (b *Builder) writeExtras(staged *Memory) {
+	if err := writeExtras(b.plan, b.site, b.theme, staged); err != nil {
+		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
+	}
 }
 
 func (b *Builder) validate() {
@@ -326,7 +337,7 @@ func pageKindOf(p string, cfg *config.Config) (site.Kind, bool) {
 		return "", false
 	}
 	k := site.Kind(strings.TrimSuffix(filepath.Base(p), ".html"))
-	for _, known := range []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound} {
+	for _, known := range []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound, site.Search} {
 		if k == known {
 			return k, true
 		}

@@ -103,7 +103,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		}, nil},
 		{"edit the department template", func() []string {
 			p := filepath.Join(dir, "themes", "default", "layouts", "department.html")
-			testsite.Edit(t, p, `<article class="department">`, `<article class="department" data-edited="1">`)
+			testsite.Edit(t, p, `<article class="department"`, `<article class="department" data-edited="1"`)
 			return []string{p}
 		}, nil},
 		{"edit the stylesheet", func() []string {

@@ -15,6 +15,9 @@ import (
 type Asset struct {
 	Src  string // file on disk
 	Path string // output path relative to the output folder, forward slashes
+	// Fingerprinted is true when Path holds a hash of the bytes, so a host may
+	// cache the file forever.
+	Fingerprinted bool
 }
 
 // fingerprinted are the extensions whose output name carries a hash of the bytes,
@@ -56,7 +59,8 @@ func collectAssets(dirs []string) ([]Asset, map[string]string, error) {
 	assets := make([]Asset, 0, len(names))
 	for _, n := range names {
 		out := n
-		if ext := path.Ext(n); fingerprinted[ext] {
+		ext := path.Ext(n)
+		if fingerprinted[ext] {
 			b, err := os.ReadFile(byName[n])
 			if err != nil {
 				return nil, nil, err
@@ -65,7 +69,7 @@ func collectAssets(dirs []string) ([]Asset, map[string]string, error) {
 			out = strings.TrimSuffix(n, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		}
 		urls[n] = out
-		assets = append(assets, Asset{Src: byName[n], Path: out})
+		assets = append(assets, Asset{Src: byName[n], Path: out, Fingerprinted: fingerprinted[ext]})
 	}
 	return assets, urls, nil
 }

@@ -137,6 +137,15 @@ func (v *View) SummaryIn(lang string) string {
 	return v.r.plan.RelURL(v.r.plan.Lookup(lang, ""))
 }
 
+// SearchURL is the search page in the page's language.
+func (v *View) SearchURL() string {
+	return v.r.plan.RelURL(v.r.plan.Lookup(v.Lang, site.SearchKey))
+}
+
+// DataURL is the address of an open-data file in the page's language:
+// "pledges.json" becomes "/pledges/zh/data/pledges.json".
+func (v *View) DataURL(name string) string { return v.r.plan.DataURL(v.Lang, name) }
+
 // DepartmentURL is a department's page in the page's language.
 func (v *View) DepartmentURL(d *content.Department) string {
 	return v.r.plan.RelURL(v.r.plan.DepartmentPage(v.Lang, d))

@@ -22,6 +22,9 @@ const (
 	Article    Kind = "article"
 	Home       Kind = "home" // the root index.html that leads to the default language
 	NotFound   Kind = "404"
+	// Search is a language's search page. It is complete without JavaScript: it
+	// says search needs it and links to the summary, which lists every pledge.
+	Search Kind = "search"
 )
 
 // Page is one HTML file of the output.
@@ -68,6 +71,7 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 				p.add(&Page{Kind: Article, Lang: l, Key: "articles/" + slug + "/", Article: a})
 			}
 		}
+		p.add(&Page{Kind: Search, Lang: l, Key: SearchKey})
 	}
 	p.add(&Page{Kind: NotFound, Lang: cfg.Default(), Path: "404.html", Key: "404"})
 	return p
@@ -113,6 +117,17 @@ func (p *Plan) AbsURL(rel string) string {
 	u.Path = p.cfg.BasePath() + strings.TrimPrefix(rel, "/")
 	return u.String()
 }
+
+// SearchKey is the search page's key in every language.
+const SearchKey = "search/"
+
+// DataPath is where a language's open-data file name is written, relative to the
+// output folder: "zh/data/pledges.json". Data files sit beside the pages of their
+// language, so a link from the summary stays within the language's folder.
+func DataPath(lang, name string) string { return lang + "/data/" + name }
+
+// DataURL is a data file's address from the host's root.
+func (p *Plan) DataURL(lang, name string) string { return p.cfg.BasePath() + DataPath(lang, name) }
 
 // Translation is the same page in another language, or nil.
 func (p *Plan) Translation(pg *Page, lang string) *Page {

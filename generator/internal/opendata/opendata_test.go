@@ -1,0 +1,123 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"leitai/generator/internal/config"
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/site"
+)
+
+// fixture loads the build package's fixture site, whose content holds text
+// that needs escaping (a <script> pledge) and a pledge with a target and a date.
+func fixture(t *testing.T) (*site.Plan, *content.Site) {
+	t.Helper()
+	cfg, problems := config.Load(filepath.Join("..", "build", "testdata", "site", "config.yaml"), config.Overrides{})
+	if cfg == nil || problems.HasErrors() {
+		t.Fatalf("config: %v", problems)
+	}
+	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
+	if problems.HasErrors() {
+		t.Fatalf("content: %v", problems)
+	}
+	return site.New(cfg, s), s
+}
+
+type files map[string][]byte
+
+func (f files) WriteFile(rel string, data []byte) error { f[rel] = data; return nil }
+
+func TestWriteEveryLanguage(t *testing.T) {
+	plan, s := fixture(t)
+	out := files{}
+	if err := Write(out, plan, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range plan.Config().Codes() {
+		for _, name := range []string{JSONFile, CSVFile, SchemaFile} {
+			if len(out[lang+"/data/"+name]) == 0 {
+				t.Errorf("%s/data/%s not written", lang, name)
+			}
+		}
+	}
+	if len(out) != 3*len(plan.Config().Codes()) {
+		t.Errorf("wrote %d files", len(out))
+	}
+}
+
+func TestJSONKeepsTextAsWritten(t *testing.T) {
+	plan, s := fixture(t)
+	d := New(plan, s, plan.Config().Languages[0])
+	b, err := d.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Data is not HTML: a reader of the file sees the editor's characters.
+	if !bytes.Contains(b, []byte(`"<script>alert(1)</script>"`)) {
+		t.Errorf("text was escaped or lost:\n%s", b)
+	}
+	var back Dataset
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	p := back.Departments[0].Pledges[0]
+	if p.Target == nil || p.Target.Value != 2500 || p.Target.Compare != "at-least" || p.Due != "2022-12-31" || p.Number != 1 {
+		t.Errorf("first pledge = %+v", p)
+	}
+	if q := back.Departments[0].Pledges[1]; q.Target != nil || q.Due != "" || q.Status != "not-rated" {
+		t.Errorf("a pledge without target or date = %+v", q)
+	}
+}
+
+func TestCSVQuotesAndCountsRows(t *testing.T) {
+	plan, s := fixture(t)
+	d := New(plan, s, plan.Config().Languages[0])
+	// A pledge with a comma, a quote and a line break must stay one cell.
+	d.Departments[0].Pledges[0].Text = "甲，乙, \"丙\"\n丁"
+	b, err := d.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ok := bytes.CutPrefix(b, bom)
+	if !ok {
+		t.Fatal("no byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 1
+	for _, dep := range d.Departments {
+		want += len(dep.Pledges)
+	}
+	if len(rows) != want {
+		t.Fatalf("%d rows, want %d", len(rows), want)
+	}
+	if got := rows[1][8]; got != d.Departments[0].Pledges[0].Text {
+		t.Errorf("pledge cell = %q", got)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") || rows[1][9] != "2500" {
+		t.Errorf("header or target value wrong: %q / %q", rows[0], rows[1])
+	}
+}
+
+func TestSchemaIsTheVersionWritten(t *testing.T) {
+	var s struct {
+		Properties struct {
+			Version struct {
+				Const int `json:"const"`
+			} `json:"schema_version"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(Schema, &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Properties.Version.Const != SchemaVersion {
+		t.Errorf("schema says version %d, the code writes %d", s.Properties.Version.Const, SchemaVersion)
+	}
+}

@@ -1,0 +1,293 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"gopkg.in/yaml.v3"
+)
+
+// yamlDept is a department file read straight from YAML, independently of the
+// generator's loader, so the test compares the data files with the source.
+type yamlDept struct {
+	Order        int
+	Group        string
+	Name         map[string]string
+	Leader       struct{ Name, Title map[string]string }
+	Achievements []map[string]any
+	Pledges      []map[string]any
+	Statement    map[string]string
+}
+
+type yamlGroup struct {
+	ID    string
+	Title map[string]string
+}
+
+func readYAML(t *testing.T, path string, v any) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(src, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// dataset mirrors pledges.json as the docs describe it, decoded strictly.
+type dataset struct {
+	Schema        string `json:"$schema"`
+	SchemaVersion int    `json:"schema_version"`
+	Language      string `json:"language"`
+	Lang          string `json:"lang"`
+	Title         string `json:"title"`
+	URL           string `json:"url"`
+	Groups        []struct{ ID, Title string }
+	Departments   []struct {
+		Slug         string
+		Order        int
+		URL          string
+		Group        struct{ ID, Title string }
+		Name         string
+		Leader       struct{ Name, Title string }
+		Achievements []string
+		Pledges      []struct {
+			Number int
+			Text   string
+			Target *struct {
+				Value   float64
+				Unit    string
+				Compare string
+			}
+			Due    string
+			Status string
+		}
+		Statement string
+	}
+}
+
+func TestOpenDataMatchesContent(t *testing.T) {
+	out := buildReal(t)
+	var groups []yamlGroup
+	readYAML(t, filepath.Join("..", "content", "groups.yaml"), &groups)
+	groupTitle := map[string]map[string]string{}
+	for _, g := range groups {
+		groupTitle[g.ID] = g.Title
+	}
+	schema := compileSchema(t, filepath.Join(out, "zh", "data", "pledges.schema.json"))
+
+	for _, lang := range []string{"zh", "en"} {
+		dir := filepath.Join(out, lang, "data")
+		raw, err := os.ReadFile(filepath.Join(dir, "pledges.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(inst); err != nil {
+			t.Errorf("%s/data/pledges.json does not match its schema: %v", lang, err)
+		}
+		var ds dataset
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&ds); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		if ds.SchemaVersion != 1 || ds.Language != lang || ds.Lang != langAttr[lang] || ds.URL != "https://example.org/"+lang+"/" {
+			t.Errorf("%s: header = %d %q %q %q", lang, ds.SchemaVersion, ds.Language, ds.Lang, ds.URL)
+		}
+		if ds.Schema != "https://example.org/"+lang+"/data/pledges.schema.json" {
+			t.Errorf("%s: $schema = %q", lang, ds.Schema)
+		}
+		if len(ds.Groups) != len(groups) {
+			t.Errorf("%s: %d groups, want %d", lang, len(ds.Groups), len(groups))
+		}
+		if len(ds.Departments) != len(departments) {
+			t.Fatalf("%s: %d departments, want %d", lang, len(ds.Departments), len(departments))
+		}
+
+		rows := readCSV(t, filepath.Join(dir, "pledges.csv"))
+		header, rows := rows[0], rows[1:]
+		col := map[string]int{}
+		for i, h := range header {
+			col[h] = i
+		}
+		row := 0
+
+		for i, slug := range departments { // summary order
+			var src yamlDept
+			readYAML(t, filepath.Join("..", "content", "departments", slug+".yaml"), &src)
+			d := ds.Departments[i]
+			where := lang + "/" + slug
+			if d.Slug != slug || d.Order != src.Order || d.Name != src.Name[lang] ||
+				d.Leader.Name != src.Leader.Name[lang] || d.Leader.Title != src.Leader.Title[lang] ||
+				d.Group.ID != src.Group || d.Group.Title != groupTitle[src.Group][lang] ||
+				d.Statement != src.Statement[lang] || d.URL != "https://example.org/"+lang+"/departments/"+slug+"/" {
+				t.Errorf("%s: department fields differ from the YAML: %+v", where, d)
+			}
+			if len(d.Achievements) != len(src.Achievements) {
+				t.Errorf("%s: %d achievements, want %d", where, len(d.Achievements), len(src.Achievements))
+			}
+			for j := range min(len(d.Achievements), len(src.Achievements)) {
+				if d.Achievements[j] != src.Achievements[j][lang].(string) {
+					t.Errorf("%s achievement %d = %q, want %q", where, j+1, d.Achievements[j], src.Achievements[j][lang])
+				}
+			}
+			if len(d.Pledges) != len(src.Pledges) {
+				t.Fatalf("%s: %d pledges, want %d", where, len(d.Pledges), len(src.Pledges))
+			}
+			for j, sp := range src.Pledges {
+				p := d.Pledges[j]
+				want := pledgeFromYAML(sp, lang)
+				got := fmt.Sprintf("%d|%s|%s|%s", p.Number, p.Text, p.Due, p.Status)
+				if p.Target != nil {
+					got += fmt.Sprintf("|%g %s %s", p.Target.Value, p.Target.Unit, p.Target.Compare)
+				}
+				if got != fmt.Sprintf("%d|%s", j+1, want) {
+					t.Errorf("%s pledge %d:\n got  %s\n want %d|%s", where, j+1, got, j+1, want)
+				}
+
+				// The CSV row of the same pledge.
+				if row >= len(rows) {
+					t.Fatalf("%s: pledges.csv ends before %s pledge %d", lang, slug, j+1)
+				}
+				r := rows[row]
+				row++
+				cell := func(name string) string { return r[col[name]] }
+				if cell("department_slug") != slug || cell("pledge_number") != strconv.Itoa(j+1) || cell("pledge") != p.Text ||
+					cell("department") != src.Name[lang] || cell("group_title") != groupTitle[src.Group][lang] ||
+					cell("leader_name") != src.Leader.Name[lang] || cell("due") != p.Due || cell("status") != p.Status {
+					t.Errorf("%s: CSV row %d does not match pledge %d: %q", where, row, j+1, r)
+				}
+				if p.Target != nil && (cell("target_value") != strconv.FormatFloat(p.Target.Value, 'f', -1, 64) || cell("target_unit") != p.Target.Unit) {
+					t.Errorf("%s: CSV row %d target = %q %q", where, row, cell("target_value"), cell("target_unit"))
+				}
+			}
+		}
+		if row != len(rows) {
+			t.Errorf("%s: pledges.csv has %d rows, the content %d pledges", lang, len(rows), row)
+		}
+	}
+}
+
+// pledgeFromYAML formats a pledge as the test compares it: text|due|status[|target].
+func pledgeFromYAML(p map[string]any, lang string) string {
+	s := fmt.Sprint(p[lang])
+	due := ""
+	switch v := p["due"].(type) {
+	case time.Time:
+		due = v.Format("2006-01-02")
+	case string:
+		due = v
+	}
+	status := "not-rated"
+	if v, ok := p["status"].(string); ok {
+		status = v
+	}
+	s += "|" + due + "|" + status
+	if tg, ok := p["target"].(map[string]any); ok {
+		compare := "exactly"
+		if c, ok := tg["compare"].(string); ok {
+			compare = c
+		}
+		s += fmt.Sprintf("|%g %v %s", toFloat(tg["value"]), tg["unit"], compare)
+	}
+	return s
+}
+
+func toFloat(v any) float64 {
+	switch n := v.(type) {
+	case int:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return -1
+}
+
+// readCSV reads pledges.csv as a spreadsheet would, after checking the BOM that
+// makes Excel take it for UTF-8.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ok := bytes.CutPrefix(raw, []byte{0xEF, 0xBB, 0xBF})
+	if !ok {
+		t.Fatalf("%s does not start with a UTF-8 byte-order mark", path)
+	}
+	if !bytes.Contains(body, []byte("\r\n")) {
+		t.Errorf("%s: want CRLF line ends", path)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(rows) < 2 || rows[0][0] != "department_slug" {
+		t.Fatalf("%s: no header or no rows", path)
+	}
+	return rows
+}
+
+func compileSchema(t *testing.T, path string) *jsonschema.Schema {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("pledges.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("pledges.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The schema must refuse what it does not describe, or matching it proves nothing.
+func TestOpenDataSchemaRefusesWrongShapes(t *testing.T) {
+	out := buildReal(t)
+	schema := compileSchema(t, filepath.Join(out, "en", "data", "pledges.schema.json"))
+	raw, err := os.ReadFile(filepath.Join(out, "en", "data", "pledges.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, old, new string }{
+		{"unknown status", `"status": "not-rated"`, `"status": "done"`},
+		{"wrong version", `"schema_version": 1`, `"schema_version": 2`},
+		{"unknown field", `"slug": "development-reform"`, `"slug": "development-reform", "budget": 1`},
+		{"bad date", `"due": "2022-12-31"`, `"due": "31/12/2022"`},
+	} {
+		bad := strings.Replace(string(raw), c.old, c.new, 1)
+		if bad == string(raw) {
+			t.Fatalf("%s: pledges.json lacks %q", c.name, c.old)
+		}
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if schema.Validate(inst) == nil {
+			t.Errorf("%s: the schema accepted it", c.name)
+		}
+	}
+}

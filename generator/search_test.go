@@ -1,0 +1,479 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"leitai/generator/internal/testsite"
+)
+
+// The search tests build the real site, index it with Pagefind as the publish
+// workflow does, serve it with the headers of the _headers file the build
+// wrote (so the Content-Security-Policy is enforced), and search in headless
+// Chromium. They need `npm ci` (for Pagefind) and Chromium; without them they
+// skip, except in CI, where they fail.
+
+func needTool(t testing.TB, what string, found bool) {
+	t.Helper()
+	if found {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is missing; .ci/run installs it", what)
+	}
+	t.Skipf("%s is missing (run npm ci and install chromium); skipping", what)
+}
+
+func pagefindBin(t testing.TB) string {
+	t.Helper()
+	p := filepath.Join(testsite.Root(), "node_modules", ".bin", "pagefind")
+	_, err := os.Stat(p)
+	needTool(t, "Pagefind (node_modules/.bin/pagefind)", err == nil)
+	return p
+}
+
+func chromiumBin(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	needTool(t, "Chromium", false)
+	return ""
+}
+
+// indexSite runs Pagefind over a built site and returns what it printed.
+func indexSite(t testing.TB, bin, dir string) string {
+	t.Helper()
+	out, err := exec.Command(bin, "--site", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pagefind: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// headerRule is one path pattern of _headers with its headers.
+type headerRule struct {
+	pattern string
+	headers [][2]string
+}
+
+func readHeadersFile(t testing.TB, path string) []headerRule {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rules []headerRule
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "/"):
+			rules = append(rules, headerRule{pattern: line})
+		case strings.HasPrefix(line, "  ") && len(rules) > 0:
+			name, value, ok := strings.Cut(strings.TrimSpace(line), ": ")
+			if !ok {
+				t.Fatalf("_headers: bad line %q", line)
+			}
+			rules[len(rules)-1].headers = append(rules[len(rules)-1].headers, [2]string{name, value})
+		default:
+			t.Fatalf("_headers: bad line %q", line)
+		}
+	}
+	return rules
+}
+
+// globMatch matches a _headers pattern, where "*" stands for any characters.
+func globMatch(pattern, p string) bool {
+	re := "^" + strings.ReplaceAll(regexp.QuoteMeta(pattern), `\*`, ".*") + "$"
+	return regexp.MustCompile(re).MatchString(p)
+}
+
+// serveSite serves dir at base ("/" or "/pledges/") with the headers _headers
+// gives, as a host that reads the file would.
+func serveSite(t testing.TB, dir, base string) *httptest.Server {
+	t.Helper()
+	return serveCounting(t, dir, base, nil)
+}
+
+// countingWriter adds the body bytes it passes on to n.
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w countingWriter) Write(b []byte) (int, error) {
+	w.n.Add(int64(len(b)))
+	return w.ResponseWriter.Write(b)
+}
+
+// serveCounting is serveSite that also adds to pagefindBytes (when not nil) the
+// bytes of every response from the search bundle.
+func serveCounting(t testing.TB, dir, base string, pagefindBytes *atomic.Int64) *httptest.Server {
+	t.Helper()
+	rules := readHeadersFile(t, filepath.Join(dir, "_headers"))
+	files := http.StripPrefix(strings.TrimSuffix(base, "/"), http.FileServer(http.Dir(dir)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, base) {
+			http.NotFound(w, r)
+			return
+		}
+		for _, rule := range rules {
+			if globMatch(rule.pattern, r.URL.Path) {
+				for _, h := range rule.headers {
+					w.Header().Add(h[0], h[1])
+				}
+			}
+		}
+		if pagefindBytes != nil && strings.HasPrefix(r.URL.Path, base+"pagefind/") {
+			w = countingWriter{w, pagefindBytes}
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// browse loads a search page in headless Chromium, waits until its script has
+// finished the search (the status line is neither the no-JavaScript note nor
+// "searching…"), and returns the document as it then is. It drives Chromium over
+// the DevTools protocol on a pipe (--remote-debugging-pipe), so it waits for
+// the page itself rather than for a guessed time.
+func browse(t testing.TB, chromium, pageURL string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	toBrowser, browserIn, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	browserOut, fromBrowser, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--user-data-dir="+t.TempDir(), "--window-size=390,844", "--remote-debugging-pipe", "about:blank")
+	cmd.ExtraFiles = []*os.File{toBrowser, fromBrowser} // fd 3: commands in, fd 4: replies out
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	toBrowser.Close()
+	fromBrowser.Close()
+	defer func() {
+		browserIn.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		browserOut.Close()
+	}()
+	c := &devtools{w: browserIn, r: bufio.NewReader(browserOut)}
+	fail := func(err error) {
+		t.Helper()
+		t.Fatalf("chromium %s: %v\n%s", pageURL, err, stderr.String())
+	}
+
+	var target struct{ TargetID string }
+	if err := c.call("", "Target.createTarget", map[string]any{"url": pageURL}, &target); err != nil {
+		fail(err)
+	}
+	var session struct{ SessionID string }
+	if err := c.call("", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &session); err != nil {
+		fail(err)
+	}
+	eval := func(expr string) (string, error) {
+		var res struct {
+			Result struct {
+				Value any
+			}
+			ExceptionDetails *struct{ Text string }
+		}
+		err := c.call(session.SessionID, "Runtime.evaluate", map[string]any{"expression": expr, "awaitPromise": true, "returnByValue": true}, &res)
+		if err == nil && res.ExceptionDetails != nil {
+			err = fmt.Errorf("%s", res.ExceptionDetails.Text)
+		}
+		return fmt.Sprint(res.Result.Value), err
+	}
+	// Until the page has loaded, the target shows about:blank, and a navigation
+	// destroys the context an evaluation runs in.
+	for {
+		if ctx.Err() != nil {
+			fail(fmt.Errorf("page did not load"))
+		}
+		if got, err := eval(`location.href + " " + document.readyState`); err == nil && got == pageURL+" complete" {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	dom, err := eval(`new Promise((resolve) => {
+		const start = Date.now();
+		const poll = () => {
+			const s = document.getElementById("search-status"), f = document.querySelector("form.search");
+			const done = s && f && !s.querySelector("span") && s.textContent !== "" && s.textContent !== f.dataset.loading;
+			if (done || Date.now() - start > 30000) { resolve(document.documentElement.outerHTML); } else { setTimeout(poll, 50); }
+		};
+		poll();
+	})`)
+	if err != nil {
+		fail(err)
+	}
+	_ = c.call("", "Browser.close", nil, nil)
+	return dom
+}
+
+// devtools speaks the DevTools protocol over --remote-debugging-pipe: JSON
+// messages, each ended by a NUL byte.
+type devtools struct {
+	w    io.Writer
+	r    *bufio.Reader
+	next int
+}
+
+// call sends one command (to the browser, or to a page's session) and decodes
+// its result into out, skipping the events that arrive in between.
+func (c *devtools) call(session, method string, params, out any) error {
+	c.next++
+	msg := map[string]any{"id": c.next, "method": method}
+	if params != nil {
+		msg["params"] = params
+	}
+	if session != "" {
+		msg["sessionId"] = session
+	}
+	b, err := json.Marshal(msg)
+	if err != nil {
+		return err
+	}
+	if _, err := c.w.Write(append(b, 0)); err != nil {
+		return err
+	}
+	for {
+		line, err := c.r.ReadBytes(0)
+		if err != nil {
+			return fmt.Errorf("%s: %w", method, err)
+		}
+		var reply struct {
+			ID     int
+			Result json.RawMessage
+			Error  *struct{ Message string }
+		}
+		if err := json.Unmarshal(line[:len(line)-1], &reply); err != nil {
+			return err
+		}
+		if reply.ID != c.next {
+			continue // an event, or a reply to nothing we wait for
+		}
+		if reply.Error != nil {
+			return fmt.Errorf("%s: %s", method, reply.Error.Message)
+		}
+		if out == nil {
+			return nil
+		}
+		return json.Unmarshal(reply.Result, out)
+	}
+}
+
+var (
+	statusRE  = regexp.MustCompile(`(?s)<p class="search-status" id="search-status" role="status">(.*?)</p>`)
+	resultsRE = regexp.MustCompile(`(?s)<ol class="search-results" id="search-results">(.*?)</ol>`)
+	hrefRE    = regexp.MustCompile(`<a href="([^"]+)"`)
+	tagRE     = regexp.MustCompile(`<[^>]+>`)
+)
+
+// searchResult is what the search page shows after a query.
+type searchResult struct {
+	status string   // the status line, as text
+	links  []string // result addresses, in order
+	html   string   // the result list
+}
+
+func search(t testing.TB, chromium, srvURL, page, q string) searchResult {
+	t.Helper()
+	dom := browse(t, chromium, srvURL+page+"?q="+url.QueryEscape(q))
+	var r searchResult
+	if m := statusRE.FindStringSubmatch(dom); m != nil {
+		r.status = strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[1], "")))
+	} else {
+		t.Fatalf("%s?q=%s: no status line in\n%s", page, q, dom)
+	}
+	if m := resultsRE.FindStringSubmatch(dom); m != nil {
+		r.html = m[1]
+		for _, l := range hrefRE.FindAllStringSubmatch(m[1], -1) {
+			r.links = append(r.links, l[1])
+		}
+	}
+	return r
+}
+
+func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
+	pagefind, chromium := pagefindBin(t), chromiumBin(t)
+	for _, base := range []string{"/", "/pledges/"} {
+		t.Run("base "+base, func(t *testing.T) {
+			var out string
+			if base == "/" {
+				out = buildReal(t)
+			} else {
+				out = buildReal(t, "--baseURL", "https://example.org"+base)
+			}
+			log := indexSite(t, pagefind, out)
+			if !strings.Contains(log, "zh-hans") || !strings.Contains(log, "en") {
+				t.Errorf("Pagefind did not build an index per language:\n%s", log)
+			}
+			srv := serveSite(t, out, base)
+
+			cases := []struct {
+				lang, q string
+				want    []string // result addresses that must be there
+				mark    string   // a highlighted word in the excerpts, if any
+			}{
+				// 贷款 appears only inside longer runs of Chinese: 新增贷款, 贷款规模.
+				{"zh", "贷款", []string{"zh/departments/financial-supervision/", "zh/articles/department-arena-2022/"}, "<mark>贷款</mark>"},
+				{"zh", "新增贷款", []string{"zh/departments/financial-supervision/"}, "<mark>新增</mark><mark>贷款</mark>"},
+				// Not a word in Pagefind's dictionary: the query is cut into
+				// smaller pieces, so the page is found but the highlight is of
+				// the pieces.
+				{"zh", "专项债", []string{"zh/departments/finance/"}, ""},
+				{"en", "loans", []string{"en/departments/financial-supervision/"}, "<mark>loans</mark>"},
+				{"en", "bonds", []string{"en/departments/finance/"}, "<mark>bonds</mark>"},
+			}
+			for _, c := range cases {
+				r := search(t, chromium, srv.URL, base+c.lang+"/search/", c.q)
+				if len(r.links) == 0 {
+					t.Errorf("%s %q: no results; status %q", c.lang, c.q, r.status)
+					continue
+				}
+				for _, w := range c.want {
+					found := false
+					for _, l := range r.links {
+						found = found || l == base+w
+					}
+					if !found {
+						t.Errorf("%s %q: results %v lack %s", c.lang, c.q, r.links, base+w)
+					}
+				}
+				for _, l := range r.links {
+					if !strings.HasPrefix(l, base+c.lang+"/") {
+						t.Errorf("%s %q: result %s is not a page of this language under %s", c.lang, c.q, l, base)
+					}
+					if l == base+c.lang+"/" {
+						t.Errorf("%s %q: the summary is a result; it repeats every pledge and should not be indexed", c.lang, c.q)
+					}
+				}
+				if c.mark != "" && !strings.Contains(r.html, c.mark) {
+					t.Errorf("%s %q: excerpts do not highlight %s:\n%s", c.lang, c.q, c.mark, r.html)
+				}
+				if want := fmt.Sprint(len(r.links)); !strings.Contains(r.status, want) {
+					t.Errorf("%s %q: status %q does not give the count %s", c.lang, c.q, r.status, want)
+				}
+			}
+
+			none := search(t, chromium, srv.URL, base+"en/search/", "zzzyxq")
+			if len(none.links) != 0 || !strings.Contains(none.status, "Nothing found") {
+				t.Errorf("a word found nowhere: %d results, status %q", len(none.links), none.status)
+			}
+		})
+	}
+}
+
+// Built without Pagefind (go run ./generator build alone), the search page says
+// search is unavailable and still leads to the summary.
+func TestSearchPageWithoutIndex(t *testing.T) {
+	chromium := chromiumBin(t)
+	out := buildReal(t)
+	srv := serveSite(t, out, "/")
+	r := search(t, chromium, srv.URL, "/zh/search/", "贷款")
+	if !strings.Contains(r.status, "没有生成搜索索引") || !strings.Contains(r.status, "查看全部承诺") {
+		t.Errorf("status without an index = %q", r.status)
+	}
+}
+
+// Without JavaScript the search page is a plain form that says search needs
+// JavaScript and links to the summary.
+func TestSearchPageWithoutJavaScript(t *testing.T) {
+	out := buildReal(t)
+	for lang, summary := range map[string]string{"zh": "/zh/", "en": "/en/"} {
+		page := read(t, filepath.Join(out, lang, "search", "index.html"))
+		m := statusRE.FindStringSubmatch(page)
+		if m == nil || !strings.Contains(m[1], "JavaScript") || !strings.Contains(m[1], `<a href="`+summary+`">`) {
+			t.Errorf("%s search page: no note that search needs JavaScript with a link to the summary", lang)
+		}
+		if !strings.Contains(page, `<form class="search" role="search" action="/`+lang+`/search/" method="get"`) {
+			t.Errorf("%s search page: no GET form", lang)
+		}
+		summaryPage := read(t, filepath.Join(out, lang, "index.html"))
+		if !strings.Contains(summaryPage, `href="/`+lang+`/search/"`) {
+			t.Errorf("%s summary does not link to search", lang)
+		}
+	}
+}
+
+// Every page satisfies the Content-Security-Policy of _headers without
+// 'unsafe-inline': no inline script or style, no event-handler attributes, and
+// scripts only from fingerprinted files.
+func TestPagesNeedNoInlineCode(t *testing.T) {
+	out := buildReal(t)
+	inline := []*regexp.Regexp{
+		regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`), // a script with a body
+		regexp.MustCompile(`<style[\s>]`),
+		regexp.MustCompile(`\sstyle="`),
+		regexp.MustCompile(`\son[a-z]+="`),
+		regexp.MustCompile(`javascript:`),
+	}
+	scriptSrc := regexp.MustCompile(`<script src="([^"]+)"`)
+	fingerprinted := regexp.MustCompile(`/[a-z0-9-]+\.[0-9a-f]{10}\.js$`)
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		src := read(t, p)
+		for _, re := range inline[1:] {
+			if loc := re.FindStringIndex(src); loc != nil {
+				t.Errorf("%s: inline code %q", p, src[loc[0]:min(loc[1]+40, len(src))])
+			}
+		}
+		if inline[0].MatchString(src) {
+			t.Errorf("%s: a <script> element with a body", p)
+		}
+		for _, m := range scriptSrc.FindAllStringSubmatch(src, -1) {
+			if !fingerprinted.MatchString(m[1]) {
+				t.Errorf("%s: script %s is not a fingerprinted file", p, m[1])
+			}
+		}
+		if strings.Count(src, "<script") != len(scriptSrc.FindAllString(src, -1)) {
+			t.Errorf("%s: a <script> without src", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 26 {
+		t.Errorf("checked %d pages", pages)
+	}
+	if !strings.Contains(read(t, filepath.Join(out, "zh", "search", "index.html")), `<script src="/search.`) {
+		t.Error("the search page does not load search.js")
+	}
+}
