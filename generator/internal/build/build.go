@@ -31,7 +31,7 @@ type Result struct {
 	Config   *config.Config
 	Problems diag.List // sorted; may hold warnings when the build succeeded
 	Pages    map[string]int
-	Files    int // static files copied
+	Files    int // static and generated files (sitemap, feeds) that are not pages
 	Output   string
 	Duration time.Duration
 }
@@ -90,6 +90,18 @@ func Run(o Options) (*Result, error) {
 			}
 		}
 	}
+	if err == nil {
+		// Rendered in a dry run too, so `check` meets the same mistakes.
+		var files []render.File
+		files, err = r.Files()
+		for _, f := range files {
+			if err != nil || tx == nil {
+				break
+			}
+			err = tx.WriteFile(f.Path, f.Data)
+		}
+		res.Files += len(files)
+	}
 	if err != nil {
 		if tx != nil {
 			tx.Abort()
@@ -101,7 +113,7 @@ func Run(o Options) (*Result, error) {
 			res.Pages[pg.Lang.Code]++
 		}
 	}
-	res.Files = len(r.Assets())
+	res.Files += len(r.Assets())
 	if tx != nil {
 		if err := tx.Commit(); err != nil {
 			return res, err
@@ -170,5 +182,5 @@ func (r *Result) Summary(langs []string) string {
 		s += fmt.Sprintf("%s %d", l, r.Pages[l])
 		total += r.Pages[l]
 	}
-	return fmt.Sprintf("built %d pages (%s) and %d static files into %s in %s", total, s, r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
+	return fmt.Sprintf("built %d pages (%s) and %d other files into %s in %s", total, s, r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
 }

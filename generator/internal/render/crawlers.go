@@ -1,0 +1,111 @@
+package render
+
+import (
+	"time"
+
+	"leitai/generator/internal/feeds"
+	"leitai/generator/internal/site"
+)
+
+// File is one generated file that is not a page: the sitemap, robots.txt, a feed.
+type File struct {
+	Path string // relative to the output folder, forward slashes
+	Data []byte
+}
+
+// contentDate is the date of the newest article. Department pages have no date of
+// their own: they show what the report of that day said, so they share its date.
+// Zero when the site has no article.
+func (r *Renderer) contentDate() time.Time {
+	var newest time.Time
+	for _, langs := range r.content.Articles {
+		for _, a := range langs {
+			if a.Date.After(newest) {
+				newest = a.Date
+			}
+		}
+	}
+	return newest
+}
+
+// pageDate is when a page's content last changed, for the sitemap and feeds.
+func (r *Renderer) pageDate(pg *site.Page) time.Time {
+	if pg.Article != nil {
+		return pg.Article.Date
+	}
+	return r.contentDate()
+}
+
+// Files renders the sitemap, robots.txt and one Atom feed per language.
+func (r *Renderer) Files() ([]File, error) {
+	var out []File
+	var urls []feeds.URL
+	for _, pg := range r.plan.Pages {
+		if !pg.Indexable() {
+			continue
+		}
+		u := feeds.URL{Loc: r.plan.Permalink(pg), LastMod: r.pageDate(pg)}
+		for _, a := range r.alternates(pg) {
+			u.Alternates = append(u.Alternates, feeds.Alternate{Hreflang: a.Hreflang, Href: a.Permalink})
+		}
+		urls = append(urls, u)
+	}
+	sitemap, err := feeds.Sitemap(urls)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out,
+		File{Path: site.SitemapPath, Data: sitemap},
+		File{Path: site.RobotsPath, Data: feeds.Robots(r.plan.AbsURL(site.SitemapPath))})
+
+	for _, l := range r.cfg.Languages {
+		atom, err := r.feed(l.Code)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: r.plan.FeedPath(l.Code), Data: atom})
+	}
+	return out, nil
+}
+
+// feed lists the language's articles and department pages.
+func (r *Renderer) feed(lang string) ([]byte, error) {
+	summary := r.plan.Lookup(lang, "")
+	v := &View{r: r, Page: summary, Lang: lang}
+	intro, err := v.T("summary_description")
+	if err != nil {
+		return nil, err
+	}
+	f := feeds.Feed{
+		Lang:     summary.Lang.Lang,
+		Title:    v.SiteTitle(),
+		Subtitle: intro,
+		ID:       r.plan.Permalink(summary),
+		Self:     r.plan.AbsURL(r.plan.FeedPath(lang)),
+		Link:     r.plan.Permalink(summary),
+		Author:   v.SiteTitle(),
+	}
+	// The report first, then the departments it covers.
+	var pages []*site.Page
+	for _, kind := range []site.Kind{site.Article, site.Department} {
+		for _, pg := range r.plan.Pages {
+			if pg.Lang.Code == lang && pg.Kind == kind {
+				pages = append(pages, pg)
+			}
+		}
+	}
+	for _, pg := range pages {
+		pv := &View{r: r, Page: pg, Lang: lang}
+		e := feeds.Entry{URL: r.plan.Permalink(pg), Published: r.pageDate(pg), Updated: r.pageDate(pg)}
+		if pg.Article != nil {
+			e.Title, e.Summary = pg.Article.Title, pg.Article.Lead
+		} else {
+			e.Title = pv.Text(pg.Department.Name)
+			if e.Summary, err = pv.DepartmentDescription(); err != nil {
+				return nil, err
+			}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return feeds.Atom(f)
+}
