@@ -433,7 +433,6 @@ func TestBrowser(t *testing.T) {
 					t.Errorf("axe: %s", v)
 				}
 
-
 				shot := chromedp.FullScreenshot(100)
 				if vp.dark {
 					shot = chromedp.CaptureScreenshot() // the first screen is enough to judge the colours

@@ -52,11 +52,11 @@ type xmlAuthor struct {
 }
 
 type xmlEntry struct {
-	Title     string     `xml:"title"`
-	ID        string     `xml:"id"`
-	Link      xmlAtomL   `xml:"link"`
-	Published string     `xml:"published,omitempty"`
-	Updated   string     `xml:"updated"`
+	Title     string      `xml:"title"`
+	ID        string      `xml:"id"`
+	Link      xmlAtomL    `xml:"link"`
+	Published string      `xml:"published,omitempty"`
+	Updated   string      `xml:"updated"`
 	Summary   *xmlSummary `xml:"summary,omitempty"`
 }
 
