@@ -483,6 +483,17 @@ func TestBrowser(t *testing.T) {
 			if len(shown) > 0 {
 				t.Errorf("%s: printed page shows navigation: %v", rel, shown)
 			}
+			// A4's width at 96 dpi, for people to look at the print layout.
+			if err := run(10*time.Second, chromedp.EmulateViewport(794, 1123)); err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(shots, lang+"_departments_finance.print.png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
 			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 			if err != nil {
 				t.Fatal(err)
