@@ -50,7 +50,16 @@ func TestHostileContentInBuiltPages(t *testing.T) {
 	value := regexp.MustCompile(`"[^"]*"`)
 	scripty := regexp.MustCompile(`(?i)^<(script|iframe)|\son[a-z]+=`)
 	badURL := regexp.MustCompile(`(?i)(href|src)="\s*(javascript|vbscript|data):`)
+	// JSON-LD is the one script element: a data block browsers never run. Its
+	// bytes must not end the element early or open a tag.
+	jsonLD := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 	for p, html := range pages {
+		for _, m := range jsonLD.FindAllStringSubmatch(html, -1) {
+			if strings.ContainsAny(m[1], "<>") {
+				t.Errorf("%s: JSON-LD holds an unescaped < or >: %s", p, m[1])
+			}
+		}
+		html = jsonLD.ReplaceAllString(html, "")
 		for _, tg := range tag.FindAllString(html, -1) {
 			if scripty.MatchString(value.ReplaceAllString(tg, `""`)) || badURL.MatchString(tg) {
 				t.Errorf("%s contains %s", p, tg)

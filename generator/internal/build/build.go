@@ -36,7 +36,7 @@ type Result struct {
 	Config   *config.Config
 	Problems diag.List // sorted; may hold warnings when the build succeeded
 	Pages    map[string]int
-	Files    int // static files copied
+	Files    int // static and generated files (sitemap, feeds) that are not pages
 	Output   string
 	Duration time.Duration
 }
@@ -101,7 +101,10 @@ func Run(o Options) (*Result, error) {
 		err = ErrProblems
 	}
 	if err == nil {
-		err = writeExtras(plan, s, th, sink)
+		// Written in a dry run too (to nowhere), so `check` meets the same mistakes.
+		var n int
+		n, err = writeExtras(r, plan, s, th, sink)
+		res.Files += n
 	}
 	if err == nil && tx != nil {
 		err = copyAssets(th, tx)
@@ -119,7 +122,7 @@ func Run(o Options) (*Result, error) {
 			res.Pages[pg.Lang.Code]++
 		}
 	}
-	res.Files = len(th.Assets())
+	res.Files += len(th.Assets())
 	if tx != nil {
 		if err := tx.Commit(); err != nil {
 			return res, err
@@ -165,9 +168,12 @@ func (discard) WriteFile(string, []byte) error { return nil }
 
 func copyAssets(th *render.Theme, sink Sink) error {
 	for _, a := range th.Assets() {
-		data, err := os.ReadFile(a.Src)
-		if err != nil {
-			return err
+		data := a.Data
+		if data == nil {
+			var err error
+			if data, err = os.ReadFile(a.Src); err != nil {
+				return err
+			}
 		}
 		if err := sink.WriteFile(a.Path, data); err != nil {
 			return err
@@ -252,5 +258,5 @@ func (r *Result) Summary(langs []string) string {
 	for _, l := range langs {
 		total += r.Pages[l]
 	}
-	return fmt.Sprintf("built %d pages (%s) and %d static files into %s in %s", total, r.pagesPerLang(langs), r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
+	return fmt.Sprintf("built %d pages (%s) and %d other files into %s in %s", total, r.pagesPerLang(langs), r.Files, r.Output, r.Duration.Round(100*time.Microsecond))
 }

@@ -191,6 +191,28 @@ func TestFixtureBehaviour(t *testing.T) {
 			checkSVG(t, page, svg)
 		}
 	}
+	// A change of status is a feed entry that leads to the pledge on its page.
+	var feed struct {
+		Entries []struct {
+			Title   string `xml:"title"`
+			ID      string `xml:"id"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(read("en/atom.xml")), &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Entries) == 0 || feed.Entries[0].Title != "Alpha Bureau, pledge 1: In progress" ||
+		feed.Entries[0].Link.Href != "https://example.org/pledges/en/departments/alpha/#pledge-1" ||
+		feed.Entries[0].Updated != "2022-12-15T00:00:00Z" {
+		t.Errorf("first feed entry = %+v", feed.Entries[0])
+	}
+	if !strings.Contains(read("en/departments/alpha/index.html"), `<li id="pledge-1">`) {
+		t.Error("the feed entry's anchor is not on the page")
+	}
 	if strings.Contains(alpha, "<script>") {
 		t.Error("raw <script> reached the page")
 	}

@@ -242,7 +242,8 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 
 // writeExtras writes the files that are not pages into staged.
 func (b *Builder) writeExtras(staged *Memory) {
-	if err := writeExtras(b.plan, b.site, b.theme, staged); err != nil {
+	r := render.New(b.theme, b.cfg, b.site, b.plan)
+	if _, err := writeExtras(r, b.plan, b.site, b.theme, staged); err != nil {
 		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
 	}
 }

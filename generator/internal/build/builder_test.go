@@ -108,7 +108,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		}, nil},
 		{"edit the stylesheet", func() []string {
 			p := filepath.Join(dir, "themes", "default", "static", "style.css")
-			testsite.Edit(t, p, "--measure: 40rem;", "--measure: 42rem;")
+			testsite.Edit(t, p, "--measure: 36rem;", "--measure: 38rem;")
 			return []string{p}
 		}, nil},
 		{"edit config", func() []string {

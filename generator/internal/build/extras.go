@@ -8,12 +8,23 @@ import (
 	"leitai/generator/internal/site"
 )
 
-// writeExtras writes the files that are not pages: the open data of every
-// language and _headers. Run and the Builder both call it, so what serve shows
-// is what build writes.
-func writeExtras(plan *site.Plan, s *content.Site, th *render.Theme, sink Sink) error {
-	if err := opendata.Write(sink, plan, s); err != nil {
-		return err
+// writeExtras writes the files that are not pages: the sitemap, robots.txt and
+// the feeds, the open data of every language, and the _headers file for hosts that
+// read it. It returns how many files it wrote. Run and the Builder both call it,
+// so a preview and a build hold the same files.
+func writeExtras(r *render.Renderer, plan *site.Plan, s *content.Site, th *render.Theme, sink Sink) (int, error) {
+	cs := &countingSink{Sink: sink}
+	files, err := r.Files()
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range files {
+		if err := cs.WriteFile(f.Path, f.Data); err != nil {
+			return 0, err
+		}
+	}
+	if err := opendata.Write(cs, plan, s); err != nil {
+		return 0, err
 	}
 	hs := headers.Site{BasePath: plan.Config().BasePath(), Languages: plan.Config().Codes()}
 	for _, a := range th.Assets() {
@@ -23,5 +34,17 @@ func writeExtras(plan *site.Plan, s *content.Site, th *render.Theme, sink Sink) 
 			hs.Other = append(hs.Other, a.Path)
 		}
 	}
-	return sink.WriteFile(headers.File, headers.Bytes(hs))
+	err = cs.WriteFile(headers.File, headers.Bytes(hs))
+	return cs.n, err
+}
+
+// countingSink counts the files written through it, for the build's summary line.
+type countingSink struct {
+	Sink
+	n int
+}
+
+func (c *countingSink) WriteFile(rel string, data []byte) error {
+	c.n++
+	return c.Sink.WriteFile(rel, data)
 }

@@ -63,8 +63,10 @@ func Stacked(id, title, desc string, rows []Row) template.HTML {
 				continue
 			}
 			w := float64(Width-40) * float64(s.Value) / float64(maxTotal)
-			fmt.Fprintf(&b, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"><title>%s: %d</title></rect>`,
-				esc(s.Class), num(x), y+rowLabel, num(w), barH, esc(s.Label), s.Value)
+			// No tooltip per segment: the description and the table beside the
+			// chart carry every number, and pages have a size budget.
+			fmt.Fprintf(&b, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"/>`,
+				esc(s.Class), num(x), y+rowLabel, num(w), barH)
 			x += w
 		}
 		fmt.Fprintf(&b, `<text class="chart-value" x="%s" y="%d">%d</text>`, num(x+4), y+rowLabel+11, total)
@@ -98,7 +100,7 @@ func Bars(id, title, desc string, bars []Bar) template.HTML {
 		if maxV > 0 {
 			w = float64(Width-90) * math.Abs(x.Value) / maxV
 		}
-		fmt.Fprintf(&b, `<rect class="chart-bar" x="0" y="%d" width="%s" height="%d"></rect>`, y+rowLabel, num(w), barH)
+		fmt.Fprintf(&b, `<rect class="chart-bar" x="0" y="%d" width="%s" height="%d"/>`, y+rowLabel, num(w), barH)
 		fmt.Fprintf(&b, `<text class="chart-value" x="%s" y="%d">%s</text>`, num(w+4), y+rowLabel+11, esc(x.Display))
 		y += rowLabel + barH + rowGap
 	}

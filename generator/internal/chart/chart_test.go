@@ -45,7 +45,7 @@ func TestStacked(t *testing.T) {
 	if attr(root, "role") != "img" || attr(root, "aria-labelledby") != "c1-t c1-d" {
 		t.Errorf("svg lacks its accessible name: %v", root.Attr)
 	}
-	if len(els["title"]) != 1+3 || len(els["desc"]) != 1 {
+	if len(els["title"]) != 1 || len(els["desc"]) != 1 {
 		t.Errorf("titles %d, descs %d", len(els["title"]), len(els["desc"]))
 	}
 	rects := els["rect"]

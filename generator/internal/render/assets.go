@@ -18,6 +18,9 @@ type Asset struct {
 	// Fingerprinted is true when Path holds a hash of the bytes, so a host may
 	// cache the file forever.
 	Fingerprinted bool
+	// Data, when set, is what to write instead of Src's bytes: the minified
+	// stylesheet.
+	Data []byte
 }
 
 // fingerprinted are the extensions whose output name carries a hash of the bytes,
@@ -60,16 +63,23 @@ func collectAssets(dirs []string) ([]Asset, map[string]string, error) {
 	for _, n := range names {
 		out := n
 		ext := path.Ext(n)
+		var data []byte
 		if fingerprinted[ext] {
 			b, err := os.ReadFile(byName[n])
 			if err != nil {
 				return nil, nil, err
 			}
+			if ext == ".css" {
+				// Every page loads the stylesheet before it can paint: its comments
+				// and indentation are for the people who edit it, not for readers.
+				b = minifyCSS(b)
+				data = b
+			}
 			sum := sha256.Sum256(b)
 			out = strings.TrimSuffix(n, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		}
 		urls[n] = out
-		assets = append(assets, Asset{Src: byName[n], Path: out, Fingerprinted: fingerprinted[ext]})
+		assets = append(assets, Asset{Src: byName[n], Path: out, Fingerprinted: fingerprinted[ext], Data: data})
 	}
 	return assets, urls, nil
 }

@@ -188,3 +188,7 @@ func (v *View) IsZero(t time.Time) bool { return t.IsZero() }
 
 // StatusClass is the CSS class of a status badge.
 func (v *View) StatusClass(status string) string { return "badge s-" + strings.ToLower(status) }
+
+// PledgeID is the id of the i-th pledge (from 0) on its department's page, which
+// the feed's status entries link to.
+func (v *View) PledgeID(i int) string { return fmt.Sprintf("pledge-%d", i+1) }

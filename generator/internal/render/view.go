@@ -121,6 +121,18 @@ func (v *View) Alternates() []Alternate {
 	return out
 }
 
+// OtherLanguages lists the page in the languages other than its own, for the
+// language switch; empty when the page exists in one language only.
+func (v *View) OtherLanguages() []Alternate {
+	var out []Alternate
+	for _, a := range v.Alternates() {
+		if !a.Current {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // DefaultAlternate is the page in the default language, for hreflang="x-default".
 func (v *View) DefaultAlternate() string {
 	if t := v.r.plan.Translation(v.Page, v.r.cfg.Default().Code); t != nil {

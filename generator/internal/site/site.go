@@ -145,6 +145,24 @@ func (p *Plan) Translations(pg *Page) []*Page {
 	return out
 }
 
+// Indexable reports whether search engines should list the page: the summaries,
+// departments and articles. The root page only leads to a language, and the
+// not-found page is no content of its own.
+func (pg *Page) Indexable() bool { return pg.Kind != Home && pg.Kind != NotFound }
+
+// The crawler files sit at the root of the base URL, where robots.txt must be.
+const (
+	SitemapPath = "sitemap.xml"
+	RobotsPath  = "robots.txt"
+)
+
+// FeedPath is the output file of the Atom feed in lang: "zh/atom.xml".
+func (p *Plan) FeedPath(lang string) string { return lang + "/atom.xml" }
+
+// FileURL is the address, from the host's root, of an output file named by its
+// path: "zh/atom.xml" becomes "/pledges/zh/atom.xml".
+func (p *Plan) FileURL(path string) string { return p.cfg.BasePath() + path }
+
 // Lookup finds the page for key in lang: "" is the summary,
 // "departments/finance/" a department.
 func (p *Plan) Lookup(lang, key string) *Page { return p.byKey[key][lang] }
