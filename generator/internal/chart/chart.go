@@ -52,7 +52,7 @@ func Stacked(id, title, desc string, rows []Row) template.HTML {
 	y := 0
 	for _, r := range rows {
 		// Labels are plain text: the table beside the chart carries the links.
-		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(r.Label))
+		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(fit(r.Label, Width)))
 		x := 0.0
 		total := 0
 		for _, s := range r.Segments {
@@ -95,7 +95,7 @@ func Bars(id, title, desc string, bars []Bar) template.HTML {
 	open(&b, id, title, desc, h)
 	y := 0
 	for _, x := range bars {
-		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(x.Label))
+		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(fit(x.Label, Width)))
 		w := 0.0
 		if maxV > 0 {
 			w = float64(Width-90) * math.Abs(x.Value) / maxV
@@ -111,6 +111,40 @@ func Bars(id, title, desc string, bars []Bar) template.HTML {
 func open(b *strings.Builder, id, title, desc string, h int) {
 	fmt.Fprintf(b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, Width, h, esc(id), esc(id))
 	fmt.Fprintf(b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
+}
+
+// labelSize is the labels' font size in SVG units (the stylesheet sets the same).
+const labelSize = 11
+
+// fit shortens a label with an ellipsis so that it fits in width: SVG text does
+// not wrap, and a long English name would run off the drawing. The full label is
+// in the chart's description and the table beside it. Widths are estimated: a
+// Chinese character is one em, other characters about half.
+func fit(label string, width int) string {
+	em := func(r rune) float64 {
+		if r >= 0x2e80 {
+			return 1
+		}
+		return 0.56
+	}
+	total := 0.0
+	for _, r := range label {
+		total += em(r)
+	}
+	if total*labelSize <= float64(width) {
+		return label
+	}
+	limit := float64(width)/labelSize - 1 // room for the ellipsis
+	var out []rune
+	used := 0.0
+	for _, r := range label {
+		if used+em(r) > limit {
+			break
+		}
+		out = append(out, r)
+		used += em(r)
+	}
+	return strings.TrimRight(string(out), " ") + "…"
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }

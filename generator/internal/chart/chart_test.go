@@ -75,3 +75,17 @@ func TestBars(t *testing.T) {
 		t.Errorf("bars: %v", rects)
 	}
 }
+
+func TestFitLabels(t *testing.T) {
+	long := "Qingdao Municipal Bureau of Industry and Information Technology"
+	got := fit(long, Width)
+	if !strings.HasSuffix(got, "…") || len([]rune(got)) >= len([]rune(long)) {
+		t.Errorf("fit(%q) = %q", long, got)
+	}
+	if got := fit("市工业和信息化局", Width); got != "市工业和信息化局" {
+		t.Errorf("a short label was cut: %q", got)
+	}
+	if got := fit(strings.Repeat("局", 40), Width); len([]rune(got)) != 29 {
+		t.Errorf("40 Chinese characters fit as %d runes, want 28 and an ellipsis", len([]rune(got)))
+	}
+}
