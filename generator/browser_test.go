@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"leitai/generator/internal/headers"
 )
 
 // The real site in a real browser: headless Chromium loads every page at a
@@ -29,7 +31,9 @@ import (
 // look at (testdata-out/browser/, or $LEITAI_ARTIFACTS/browser/).
 
 // csp is the policy the test server sends: no inline style or script, nothing
-// from elsewhere. The pages must work under it unchanged.
+// from elsewhere. The pages must work under it unchanged. The search pages, which
+// need their script, get the policy the site ships in _headers instead, which
+// still allows nothing inline.
 const csp = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // requireTool skips the test when a tool is missing, except in CI, where a
@@ -93,7 +97,11 @@ func artifactsDir(t *testing.T) string {
 func siteHandler(dir, prefix string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
+		if strings.HasSuffix(r.URL.Path, "/search/") || strings.Contains(r.URL.Path, "/pagefind/") {
+			w.Header().Set("Content-Security-Policy", headers.CSP)
+		} else {
+			w.Header().Set("Content-Security-Policy", csp)
+		}
 		if r.URL.Path == "/__probe/csp.html" {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			io.WriteString(w, `<!DOCTYPE html><html lang="en"><title>probe</title><p style="color:red">x</p><script>document.title="ran"</script><img src="data:,">`)
@@ -225,6 +233,9 @@ func TestBrowser(t *testing.T) {
 	const prefix = "/pledges/"
 	base := "http://" + ln.Addr().String() + prefix
 	out := buildReal(t, "--baseURL", base)
+	// Search pages load their index as published sites do; without it they would
+	// report a missing file.
+	indexSite(t, pagefindBin(t), out)
 	srv := httptest.NewUnstartedServer(siteHandler(out, prefix))
 	srv.Listener.Close()
 	srv.Listener = ln
