@@ -299,7 +299,7 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 // decodeText reads a bilingual map. Which languages are missing is Validate's
 // business: a site may allow pending translations.
 func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Text {
-	t := Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
+	t := Text{Pos: doc.Pos(n), Field: path, Decoded: true}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("give each language its own line: %s: …", strings.Join(langs, ": …, ")),
 			"%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
@@ -309,13 +309,20 @@ func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Tex
 	if !ok {
 		return t
 	}
+	t.Langs = decodeLangs(doc, m, path, langs)
+	return t
+}
+
+// decodeLangs reads the languages of a text from its map, in the site's order.
+func decodeLangs(doc *yamldoc.Doc, m yamldoc.Map, path string, langs []string) []LangText {
+	out := make([]LangText, 0, len(langs))
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
-			t.Values[code], _ = doc.String(v, path+"."+code)
-			t.LangPos[code] = textStart(doc, v)
+			s, _ := doc.String(v, path+"."+code)
+			out = append(out, LangText{Lang: code, Value: s, Pos: textStart(doc, v)})
 		}
 	}
-	return t
+	return out
 }
 
 // textStart is where a text's first character is: for a block (| or >) that is
@@ -333,7 +340,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	p := Pledge{Status: "not-rated"}
 	// The pledge's own text sits beside its optional fields, so decode the map once
 	// and read the languages from it.
-	p.Text = Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
+	p.Text = Text{Pos: doc.Pos(n), Field: path, Decoded: true}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("write the item as %s: … lines", strings.Join(langs, ": …, ")), "%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
 		return p
@@ -342,12 +349,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	if !ok {
 		return p
 	}
-	for _, code := range langs {
-		if v := m.Get(code); v != nil {
-			p.Text.Values[code], _ = doc.String(v, path+"."+code)
-			p.Text.LangPos[code] = textStart(doc, v)
-		}
-	}
+	p.Text.Langs = decodeLangs(doc, m, path, langs)
 	if v := m.Get("target"); v != nil {
 		if tm, ok := doc.Fields(v, path+".target", targetKeys, []string{"value", "unit"}); ok {
 			t := &Target{Compare: "exactly"}

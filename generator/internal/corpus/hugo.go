@@ -103,6 +103,7 @@ defaultContentLanguage: zh
 defaultContentLanguageInSubdir: true
 disableKinds: [rss, sitemap, robotstxt, taxonomy]
 disableHugoGeneratorInject: true
+buildFuture: true
 taxonomies:
   group: groups
 pagination:

@@ -75,11 +75,11 @@ func (v *View) Text(t content.Text) string {
 
 // Markdown renders a bilingual Markdown text (a statement) in the page's language.
 func (v *View) Markdown(t content.Text, file string) (template.HTML, error) {
-	src := t.In(v.Lang)
-	if src == "" {
+	lt, _ := t.Lookup(v.Lang)
+	if lt.Value == "" {
 		return v.Tr(t)
 	}
-	html, _, err := v.r.renderMarkdown(v.Lang, src, file, t.LangPos[v.Lang].Line, &v.problems)
+	html, _, err := v.r.renderMarkdown(v.Lang, lt.Value, file, lt.Pos.Line, &v.problems)
 	return html, err
 }
 
