@@ -32,7 +32,7 @@ const (
 )
 
 // The page budget. A listing page holds at most PerPage department cards or
-// article teasers: about 80 KB of HTML with eight pledges a card, a size a phone
+// article teasers: under 70 KB of HTML with eight pledges a card, a size a phone
 // on a slow network still opens quickly. A site of up to PerPage departments keeps
 // its one summary page with every card; a larger one gets a summary that lists the
 // groups, and each group its own pages of PerPage cards at groups/<id>/ and
