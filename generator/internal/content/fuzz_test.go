@@ -34,11 +34,11 @@ func FuzzDecodeDepartment(f *testing.F) {
 			}
 		}
 		for _, txt := range d.texts() {
-			if txt.Values == nil {
+			if !txt.Decoded {
 				t.Fatalf("%s not decoded, yet no problem", txt.Field)
 			}
-			for _, v := range txt.Values {
-				if strings.TrimSpace(v) == "" {
+			for _, v := range txt.Langs {
+				if strings.TrimSpace(v.Value) == "" {
 					t.Fatalf("%s: empty text accepted", txt.Field)
 				}
 			}

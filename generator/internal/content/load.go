@@ -321,7 +321,7 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 // decodeText reads a bilingual map. Which languages are missing is Validate's
 // business: a site may allow pending translations.
 func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Text {
-	t := Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
+	t := Text{Pos: doc.Pos(n), Field: path, Decoded: true}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("give each language its own line: %s: …", strings.Join(langs, ": …, ")),
 			"%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
@@ -331,13 +331,20 @@ func decodeText(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Tex
 	if !ok {
 		return Text{Pos: t.Pos, Field: path}
 	}
+	t.Langs = decodeLangs(doc, m, path, langs)
+	return t
+}
+
+// decodeLangs reads the languages of a text from its map, in the site's order.
+func decodeLangs(doc *yamldoc.Doc, m yamldoc.Map, path string, langs []string) []LangText {
+	out := make([]LangText, 0, len(langs))
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
-			t.Values[code], _ = doc.String(v, path+"."+code)
-			t.LangPos[code] = textStart(doc, v)
+			s, _ := doc.String(v, path+"."+code)
+			out = append(out, LangText{Lang: code, Value: s, Pos: textStart(doc, v)})
 		}
 	}
-	return t
+	return out
 }
 
 // textStart is where a text's first character is: for a block (| or >) that is
@@ -363,23 +370,18 @@ func textStart(doc *yamldoc.Doc, v *yaml.Node) diag.Pos {
 // keys (a pledge's target, an achievement's metrics). ok is false when the item
 // is not a map; the problem is reported.
 func decodeItem(doc *yamldoc.Doc, n *yaml.Node, path string, langs, keys []string) (Text, yamldoc.Map, bool) {
-	t := Text{Values: map[string]string{}, LangPos: map[string]diag.Pos{}, Pos: doc.Pos(n), Field: path}
+	t := Text{Pos: doc.Pos(n), Field: path, Decoded: true}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		doc.Errorf(n, fmt.Sprintf("write the item as %s: … lines", strings.Join(langs, ": …, ")), "%s must have a text per language (%s), not a single text", path, strings.Join(langs, ", "))
-		t.Values = nil // not decoded: Validate says nothing more
+		t.Decoded = false // not decoded: Validate says nothing more
 		return t, yamldoc.Map{}, false
 	}
 	m, ok := doc.Fields(n, path, keys, nil)
 	if !ok {
-		t.Values = nil
+		t.Decoded = false
 		return t, m, false
 	}
-	for _, code := range langs {
-		if v := m.Get(code); v != nil {
-			t.Values[code], _ = doc.String(v, path+"."+code)
-			t.LangPos[code] = textStart(doc, v)
-		}
-	}
+	t.Langs = decodeLangs(doc, m, path, langs)
 	return t, m, true
 }
 

@@ -9,19 +9,43 @@ import (
 
 // Text is one piece of reader-facing text in every language, e.g. {zh: 市财政局,
 // en: Qingdao Municipal Finance Bureau}.
+//
+// A site holds hundreds of thousands of texts at national scale, so a text keeps
+// its languages in a short slice, in the site's language order, rather than in
+// maps: two maps a text were most of a loaded site's memory.
 type Text struct {
-	Values map[string]string
-	Pos    diag.Pos
-	Field  string // where it is in its file, for messages: "pledges[2]"
-	// LangPos is where each language's value is, for messages about one of them.
-	LangPos map[string]diag.Pos
+	Langs []LangText // the languages the file gives
+	Pos   diag.Pos
+	Field string // where it is in its file, for messages: "pledges[2]"
+	// Decoded is false for a text that was never read (its field is missing).
+	Decoded bool
+}
+
+// LangText is a text in one language, and where its value starts in the file.
+type LangText struct {
+	Lang  string
+	Value string
+	Pos   diag.Pos
+}
+
+// Lookup returns the text in lang, and whether the file gives it.
+func (t Text) Lookup(lang string) (LangText, bool) {
+	for _, l := range t.Langs {
+		if l.Lang == lang {
+			return l, true
+		}
+	}
+	return LangText{}, false
 }
 
 // In returns the text in lang, or "" when it has none.
-func (t Text) In(lang string) string { return t.Values[lang] }
+func (t Text) In(lang string) string {
+	l, _ := t.Lookup(lang)
+	return l.Value
+}
 
 // Has reports whether the text exists in lang.
-func (t Text) Has(lang string) bool { return t.Values[lang] != "" }
+func (t Text) Has(lang string) bool { return t.In(lang) != "" }
 
 // Group is a heading under which the article reports departments.
 type Group struct {

@@ -88,7 +88,7 @@ func (d *Department) texts() []Text {
 	for _, a := range d.Record {
 		ts = append(ts, a.Text)
 		for _, m := range a.Metrics {
-			if m.Label.Values != nil || m.Label.Field != "" {
+			if m.Label.Decoded {
 				ts = append(ts, m.Label)
 			}
 		}
@@ -103,17 +103,17 @@ func (d *Department) texts() []Text {
 }
 
 func checkText(problems *diag.List, t Text, o ValidateOptions) {
-	if t.Values == nil {
+	if !t.Decoded {
 		return // not decoded; its problem is already reported
 	}
 	var have []string
 	for _, l := range o.Langs {
-		if _, ok := t.Values[l]; ok {
+		if _, ok := t.Lookup(l); ok {
 			have = append(have, l)
 		}
 	}
 	for _, l := range o.Langs {
-		if _, ok := t.Values[l]; ok {
+		if _, ok := t.Lookup(l); ok {
 			continue
 		}
 		// An empty map is reported once, not once per language.

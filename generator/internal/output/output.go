@@ -25,6 +25,10 @@ type Tx struct {
 	dest string // the live output folder
 	tmp  string // where this build writes
 
+	// live is whether dest existed when the build began: when it did not, no file
+	// can keep an old modification time, and a build skips looking.
+	live bool
+
 	mu   sync.Mutex
 	dirs map[string]bool // folders already created under tmp
 }
@@ -43,7 +47,9 @@ func Begin(dest string) (*Tx, error) {
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Tx{dest: dest, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+	st, err := os.Stat(dest)
+	live := err == nil && st.IsDir()
+	return &Tx{dest: dest, tmp: tmp, live: live, dirs: map[string]bool{tmp: true}}, nil
 }
 
 // Dir is the temporary folder, for tests and for reading back what was written.
@@ -59,6 +65,9 @@ func (t *Tx) path(rel string) (string, error) {
 	return filepath.Join(t.tmp, clean), nil
 }
 
+// mkdir creates dir under tmp, and its parents. Every page has a folder of its
+// own, so this runs once per page: it remembers what it made and issues one
+// mkdir a folder, where os.MkdirAll would first stat the folder and its parent.
 func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
 	done := t.dirs[dir]
@@ -66,7 +75,11 @@ func (t *Tx) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := t.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	// Another goroutine may make the same folder at the same moment.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return err
 	}
 	t.mu.Lock()
@@ -88,7 +101,9 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
-	t.keepTime(rel, p, data)
+	if t.live {
+		t.keepTime(rel, p, data)
+	}
 	return nil
 }
 

@@ -122,8 +122,8 @@ func (r *Renderer) CheckLinks() diag.List {
 	var problems diag.List
 	for _, d := range r.content.Departments {
 		for _, l := range r.cfg.Languages {
-			if src := d.Statement.In(l.Code); src != "" {
-				_, _, _ = r.renderMarkdown(l.Code, src, d.File, d.Statement.LangPos[l.Code], &problems)
+			if lt, ok := d.Statement.Lookup(l.Code); ok && lt.Value != "" {
+				_, _, _ = r.renderMarkdown(l.Code, lt.Value, d.File, lt.Pos, &problems)
 			}
 		}
 	}

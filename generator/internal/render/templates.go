@@ -12,7 +12,7 @@ import (
 )
 
 // kinds lists the page kinds; each has a template file named after it.
-var kinds = []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound, site.Search}
+var kinds = []site.Kind{site.Home, site.Summary, site.Group, site.Articles, site.Department, site.Article, site.NotFound, site.Search}
 
 // layoutDirs are searched in order: the site's own layouts/ wins over the theme's.
 type layoutDirs []string

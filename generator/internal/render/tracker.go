@@ -140,7 +140,7 @@ func (v *View) RecordCharts(d *content.Department) ([]FigureChart, error) {
 	byUnit := map[string][]content.Metric{}
 	for _, a := range d.Record {
 		for _, m := range a.Metrics {
-			if m.Label.Values != nil {
+			if m.Label.Decoded {
 				byUnit[m.Unit] = append(byUnit[m.Unit], m)
 			}
 		}

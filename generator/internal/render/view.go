@@ -75,11 +75,11 @@ func (v *View) Text(t content.Text) string {
 
 // Markdown renders a bilingual Markdown text (a statement) in the page's language.
 func (v *View) Markdown(t content.Text, file string) (template.HTML, error) {
-	src := t.In(v.Lang)
-	if src == "" {
+	lt, _ := t.Lookup(v.Lang)
+	if lt.Value == "" {
 		return v.Tr(t)
 	}
-	html, _, err := v.r.renderMarkdown(v.Lang, src, file, t.LangPos[v.Lang], &v.problems)
+	html, _, err := v.r.renderMarkdown(v.Lang, lt.Value, file, lt.Pos, &v.problems)
 	return html, err
 }
 
@@ -169,21 +169,49 @@ type ArticleLink struct {
 	URL string
 }
 
-// Articles lists the articles in the page's language, newest first.
+// Articles lists the articles the page shows, in its language, newest first: the
+// summary the newest few, a page of the article list its slice.
 func (v *View) Articles() []ArticleLink {
-	var out []ArticleLink
-	for _, slug := range v.r.content.ArticleSlugs {
-		if a := v.r.content.Articles[slug][v.Lang]; a != nil {
-			out = append(out, ArticleLink{Article: a, URL: v.r.plan.RelURL(v.r.plan.Lookup(v.Lang, "articles/"+slug+"/"))})
+	var list []*content.Article
+	switch v.Page.Kind {
+	case site.Articles:
+		list = v.Page.ArticleList
+	default:
+		for _, slug := range v.r.content.ArticleSlugs {
+			if a := v.r.content.Articles[slug][v.Lang]; a != nil {
+				list = append(list, a)
+			}
+			if v.Page.Kind == site.Summary && len(list) == site.ArticlesOnSummary {
+				break
+			}
 		}
+	}
+	out := make([]ArticleLink, 0, len(list))
+	for _, a := range list {
+		out = append(out, ArticleLink{Article: a, URL: v.r.plan.RelURL(v.r.plan.Lookup(v.Lang, "articles/"+a.Slug+"/"))})
 	}
 	return out
 }
+
+// ArticlesURL is the address of the list of all articles, or "" when the summary
+// shows them all.
+func (v *View) ArticlesURL() string {
+	if pg := v.r.plan.Lookup(v.Lang, "articles/"); pg != nil {
+		return v.r.plan.RelURL(pg)
+	}
+	return ""
+}
+
+// Paged is true when the summary lists the groups and each group has its own
+// pages of cards, because all the cards would not fit the page budget.
+func (v *View) Paged() bool { return v.r.plan.Paged }
 
 // GroupView is a group with its departments, for the summary.
 type GroupView struct {
 	content.Group
 	Departments []*content.Department
+	// URL is the group's first page of cards when the summary is paged.
+	URL string
 }
 
 // Groups lists the groups in order, each with its departments by order.
@@ -191,11 +219,9 @@ type GroupView struct {
 func (v *View) Groups() []GroupView {
 	var out []GroupView
 	for _, g := range v.r.content.Groups {
-		gv := GroupView{Group: g}
-		for _, d := range v.r.content.Departments {
-			if d.Group == g.ID {
-				gv.Departments = append(gv.Departments, d)
-			}
+		gv := GroupView{Group: g, Departments: v.r.plan.GroupDepartments[g.ID]}
+		if pg := v.r.plan.GroupPage(v.Lang, g.ID); pg != nil {
+			gv.URL = v.r.plan.RelURL(pg)
 		}
 		if len(gv.Departments) > 0 {
 			out = append(out, gv)
@@ -203,6 +229,19 @@ func (v *View) Groups() []GroupView {
 	}
 	return out
 }
+
+// Card is a department's card on a listing page, for partials/card.html, which
+// needs the view as well as the department.
+type Card struct {
+	*View
+	Department *content.Department
+}
+
+// Card wraps a department for partials/card.html.
+func (v *View) Card(d *content.Department) Card { return Card{View: v, Department: d} }
+
+// PageURL is another page's address, e.g. a pager's previous page.
+func (v *View) PageURL(pg *site.Page) string { return v.r.plan.RelURL(pg) }
 
 // Group returns the group of a department.
 func (v *View) Group(d *content.Department) *content.Group { return v.r.content.GroupOf(d.Group) }

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -25,6 +26,24 @@ const (
 	// Search is a language's search page. It is complete without JavaScript: it
 	// says search needs it and links to the summary, which lists every pledge.
 	Search Kind = "search"
+	// Group is one page of a group's department cards, planned only when the
+	// summary is too big for one page (see PerPage).
+	Group Kind = "group"
+	// Articles is one page of the list of articles, planned only when there are more
+	// than the summary shows.
+	Articles Kind = "articles"
+)
+
+// The page budget. A listing page holds at most PerPage department cards or
+// article teasers: under 70 KB of HTML with eight pledges a card, a size a phone
+// on a slow network still opens quickly. A site of up to PerPage departments keeps
+// its one summary page with every card; a larger one gets a summary that lists the
+// groups, and each group its own pages of PerPage cards at groups/<id>/ and
+// groups/<id>/page/<n>/. The summary shows the ArticlesOnSummary newest articles;
+// when there are more, they are listed at articles/ and articles/page/<n>/.
+const (
+	PerPage           = 50
+	ArticlesOnSummary = 5
 )
 
 // Page is one HTML file of the output.
@@ -41,6 +60,19 @@ type Page struct {
 	Department *content.Department
 	Prev, Next *content.Department
 	Article    *content.Article
+
+	// A listing page (Group, Articles) shows one slice of its list.
+	Group       *content.Group
+	Departments []*content.Department // a Group page's cards
+	ArticleList []*content.Article    // an Articles page's teasers
+	Pager       *Pager
+}
+
+// Pager places a listing page among the pages of its list.
+type Pager struct {
+	Number, Total int // 1-based
+	First         *Page
+	Prev, Next    *Page // nil at either end
 }
 
 // Plan is every page of a site, and how to address them.
@@ -48,14 +80,44 @@ type Plan struct {
 	cfg   *config.Config
 	Pages []*Page
 	byKey map[string]map[string]*Page // key → lang → page
+	// Paged is true when the summary lists groups and each group has its pages.
+	Paged bool
+	// GroupDepartments lists each group's departments by order.
+	GroupDepartments map[string][]*content.Department
 }
 
 // New plans the pages for a validated site.
 func New(cfg *config.Config, s *content.Site) *Plan {
-	p := &Plan{cfg: cfg, byKey: map[string]map[string]*Page{}}
+	p := &Plan{cfg: cfg, byKey: map[string]map[string]*Page{}, Paged: len(s.Departments) > PerPage,
+		GroupDepartments: map[string][]*content.Department{}}
+	for _, d := range s.Departments {
+		p.GroupDepartments[d.Group] = append(p.GroupDepartments[d.Group], d)
+	}
+	var articles []*content.Article
 	p.add(&Page{Kind: Home, Lang: cfg.Default(), Path: "index.html", Key: "home"})
 	for _, l := range cfg.Languages {
 		p.add(&Page{Kind: Summary, Lang: l, Key: ""})
+		if p.Paged {
+			for i := range s.Groups {
+				g := &s.Groups[i]
+				ds := p.GroupDepartments[g.ID]
+				p.paginate(l, "groups/"+g.ID+"/", len(ds), func(pg *Page, lo, hi int) {
+					pg.Kind, pg.Group, pg.Departments = Group, g, ds[lo:hi]
+				})
+			}
+		}
+		articles = articles[:0]
+		for _, slug := range s.ArticleSlugs {
+			if a := s.Articles[slug][l.Code]; a != nil {
+				articles = append(articles, a)
+			}
+		}
+		if len(articles) > ArticlesOnSummary {
+			list := append([]*content.Article(nil), articles...)
+			p.paginate(l, "articles/", len(list), func(pg *Page, lo, hi int) {
+				pg.Kind, pg.ArticleList = Articles, list[lo:hi]
+			})
+		}
 		for i, d := range s.Departments {
 			pg := &Page{Kind: Department, Lang: l, Key: "departments/" + d.Slug + "/", Department: d}
 			if i > 0 {
@@ -75,6 +137,28 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 	}
 	p.add(&Page{Kind: NotFound, Lang: cfg.Default(), Path: "404.html", Key: "404"})
 	return p
+}
+
+// paginate plans the pages of a list of n items at key, key+"page/2/", …, PerPage
+// items a page; fill gives each page its kind and its slice [lo, hi).
+func (p *Plan) paginate(l config.Language, key string, n int, fill func(pg *Page, lo, hi int)) {
+	total := (n + PerPage - 1) / PerPage
+	var first, prev *Page
+	for i := 0; i < total; i++ {
+		pg := &Page{Lang: l, Key: key, Pager: &Pager{Number: i + 1, Total: total, First: first, Prev: prev}}
+		if i > 0 {
+			pg.Key = fmt.Sprintf("%spage/%d/", key, i+1)
+		} else {
+			first = pg
+			pg.Pager.First = pg
+		}
+		fill(pg, i*PerPage, min((i+1)*PerPage, n))
+		if prev != nil {
+			prev.Pager.Next = pg
+		}
+		prev = pg
+		p.add(pg)
+	}
 }
 
 func (p *Plan) add(pg *Page) {
@@ -171,6 +255,10 @@ func (p *Plan) Lookup(lang, key string) *Page { return p.byKey[key][lang] }
 func (p *Plan) DepartmentPage(lang string, d *content.Department) *Page {
 	return p.Lookup(lang, "departments/"+d.Slug+"/")
 }
+
+// GroupPage returns the first page of a group's cards in lang, or nil when the
+// summary is not paged.
+func (p *Plan) GroupPage(lang, id string) *Page { return p.Lookup(lang, "groups/"+id+"/") }
 
 // Resolve maps a link an editor wrote in Markdown, relative to the site and without
 // the language ("/departments/finance/", "/articles/x/#part"), to the URL of that

@@ -1,0 +1,47 @@
+// Command cmd writes a synthetic site for benchmarks:
+//
+//	go run ./generator/internal/corpus/cmd -n 10000 -o /tmp/corpus
+//
+// writes a Leitai site into /tmp/corpus/leitai and, with -hugo, the equivalent
+// Hugo site into /tmp/corpus/hugo.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"leitai/generator/internal/corpus"
+)
+
+func main() {
+	n := flag.Int("n", 10, "number of departments")
+	out := flag.String("o", "", "folder to write into (must not exist or be empty)")
+	seed := flag.Uint64("seed", 1, "seed; the same seed and -n give the same bytes")
+	theme := flag.String("theme", "themes/default", "the Leitai theme to copy into the site")
+	hugo := flag.Bool("hugo", false, "also write the equivalent Hugo site into <o>/hugo")
+	flag.Parse()
+	if *out == "" || *n < 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if entries, err := os.ReadDir(*out); err == nil && len(entries) > 0 {
+		fmt.Fprintf(os.Stderr, "%s is not empty; give a new folder\n", *out)
+		os.Exit(1)
+	}
+	start := time.Now()
+	s := corpus.New(corpus.Options{Departments: *n, Seed: *seed})
+	if err := s.WriteLeitai(filepath.Join(*out, "leitai"), *theme); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if *hugo {
+		if err := s.WriteHugo(filepath.Join(*out, "hugo"), *theme); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
+	fmt.Printf("wrote %d departments, %d articles into %s in %s\n", len(s.Departments), len(s.Articles), *out, time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,136 @@
+package corpus
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"leitai/generator/internal/content"
+)
+
+const theme = "../../../themes/default"
+
+// TestDeterministic: the same seed and size give the same bytes, and a larger
+// corpus extends a smaller one, so benchmarks at different sizes measure the same
+// kind of content.
+func TestDeterministic(t *testing.T) {
+	a, b, c := t.TempDir(), t.TempDir(), t.TempDir()
+	for _, w := range []struct {
+		dir string
+		n   int
+	}{{a, 40}, {b, 40}, {c, 60}} {
+		if err := New(Options{Departments: w.n, Seed: 7}).WriteLeitai(w.dir, theme); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fa, fb, fc := tree(t, a), tree(t, b), tree(t, c)
+	if len(fa) == 0 || len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two runs with the same seed", name)
+		}
+		if strings.HasPrefix(name, "content/departments/") && !bytes.Equal(data, fc[name]) {
+			t.Errorf("%s differs between a corpus of 40 and one of 60", name)
+		}
+	}
+	other := t.TempDir()
+	if err := New(Options{Departments: 40, Seed: 8}).WriteLeitai(other, theme); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(tree(t, other)["content/departments/finance.yaml"], fa["content/departments/finance.yaml"]) {
+		t.Error("another seed gives the same text")
+	}
+}
+
+// TestValidContent: the corpus is content an editor could have written, across a
+// year boundary (where slugs, groups and pledge statuses change): Leitai's own
+// loader and validator find no problem in it.
+func TestValidContent(t *testing.T) {
+	n := perYear + 15
+	dir := t.TempDir()
+	s := New(Options{Departments: n, Seed: 1})
+	if err := s.WriteLeitai(dir, theme); err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(filepath.Join(dir, "content"), []string{"zh", "en"})
+	problems.Append(content.Validate(site, content.ValidateOptions{Langs: []string{"zh", "en"}}))
+	for _, p := range problems {
+		t.Error(p.Format())
+	}
+	if len(site.Departments) != n || len(site.Articles) != (n+perArena-1)/perArena {
+		t.Errorf("loaded %d departments and %d articles", len(site.Departments), len(site.Articles))
+	}
+	var pledges, records int
+	statuses := map[string]bool{}
+	for _, d := range site.Departments {
+		pledges += len(d.Pledges)
+		records += len(d.Record)
+		for _, p := range d.Pledges {
+			statuses[p.Status] = true
+		}
+		if !strings.ContainsFunc(d.Statement.In("zh"), func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+			t.Errorf("%s: the Chinese statement has no Chinese", d.File)
+		}
+	}
+	if avg := float64(pledges) / float64(n); avg < 7 || avg > 9 {
+		t.Errorf("%.1f pledges a department, want about 8", avg)
+	}
+	if avg := float64(records) / float64(n); avg < 5 || avg > 7 {
+		t.Errorf("%.1f achievements a department, want about 6", avg)
+	}
+	if len(statuses) < 4 {
+		t.Errorf("pledge statuses %v: an archive's past years should have rated pledges", statuses)
+	}
+}
+
+// TestHugoSite: the Hugo site has a page per department and article in each
+// language, with the same text in its front matter.
+func TestHugoSite(t *testing.T) {
+	dir := t.TempDir()
+	s := New(Options{Departments: 12, Seed: 1})
+	if err := s.WriteHugo(dir, theme); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, dir)
+	for _, l := range []string{"zh", "en"} {
+		for _, d := range s.Departments {
+			page, ok := files["content/"+l+"/departments/"+d.Slug+".md"]
+			if !ok {
+				t.Fatalf("no %s page for %s", l, d.Slug)
+			}
+			if !bytes.Contains(page, []byte(picker(l)(d.Pledges[0].Text))) {
+				t.Errorf("%s page for %s lacks its first pledge", l, d.Slug)
+			}
+		}
+	}
+	for _, need := range []string{"hugo.yaml", "layouts/baseof.html", "layouts/_partials/card.html", "layouts/_markup/render-link.html", "i18n/zh.yaml", "assets/style.css"} {
+		if _, ok := files[need]; !ok {
+			t.Errorf("no %s", need)
+		}
+	}
+	if bytes.Contains(files["i18n/en.yaml"], []byte("{name}")) {
+		t.Error("Leitai placeholders left in Hugo's i18n")
+	}
+}
+
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}

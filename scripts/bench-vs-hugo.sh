@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Times Leitai against Hugo on the same synthetic content.
+#
+#   scripts/bench-vs-hugo.sh [sizes...]      default: 10 1000 10000
+#   RUNS=7 WORK=/tmp/leitai-bench scripts/bench-vs-hugo.sh 1000
+#
+# For each size N it writes the corpus (go run ./generator/internal/corpus/cmd,
+# Leitai content and the equivalent Hugo site), builds both once to warm the
+# page cache and checks that they produce the same pages, then runs the two
+# generators RUNS times each, alternating, each into an empty folder, under
+# /usr/bin/time. It prints the median wall time and the median peak RSS of each,
+# with page counts and output bytes, as Markdown table rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+WORK=${WORK:-/tmp/leitai-bench}
+HUGO_VERSION=v0.166.0
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10 1000 10000)
+mkdir -p "$WORK"
+
+hugo=$(command -v hugo || true)
+[ -n "$hugo" ] || hugo="$(go env GOPATH)/bin/hugo"
+if ! "$hugo" version 2>/dev/null | grep -q "${HUGO_VERSION}"; then
+  echo "installing Hugo ${HUGO_VERSION} (a few minutes)" >&2
+  # Newer Hugo releases need modules the proxy here does not serve.
+  GOTOOLCHAIN=go1.27.3 CGO_ENABLED=0 go install "github.com/gohugoio/hugo@${HUGO_VERSION}"
+  hugo="$(go env GOPATH)/bin/hugo"
+fi
+go build -o "$WORK/leitai" ./generator
+leitai="$WORK/leitai"
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# run NAME OUT CMD...: one timed build into an empty OUT; appends "wall rss_kb" to $WORK/NAME.times.
+run() {
+  local name=$1 out=$2; shift 2
+  rm -rf "$out"
+  /usr/bin/time -f "%e %M" -o "$WORK/time.tmp" "$@" >/dev/null 2>"$WORK/$name.err" || { cat "$WORK/$name.err" >&2; exit 1; }
+  cat "$WORK/time.tmp" >>"$WORK/$name.times"
+}
+
+pages() { find "$1" -name '*.html' | wc -l; }
+bytes() { find "$1" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+
+echo "| departments | generator | pages (HTML files) | HTML bytes | median wall (s) | median peak RSS (MiB) | runs |"
+echo "|---:|---|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  dir="$WORK/corpus-$n"
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    go run ./generator/internal/corpus/cmd -n "$n" -o "$dir" -hugo >&2
+    touch "$dir/.done"
+  fi
+  lout="$WORK/out-leitai-$n" hout="$WORK/out-hugo-$n"
+  rm -f "$WORK"/leitai-$n.times "$WORK"/hugo-$n.times
+  lcmd=("$leitai" build --config "$dir/leitai/config.yaml" --destination "$lout")
+  hcmd=("$hugo" --quiet --source "$dir/hugo" --destination "$hout")
+
+  # Warm up, then check that both built the same pages: same paths, except
+  # that Hugo puts the one 404 page under the default language.
+  run leitai-$n "$lout" "${lcmd[@]}"
+  run hugo-$n "$hout" "${hcmd[@]}"
+  rm -f "$WORK"/leitai-$n.times "$WORK"/hugo-$n.times
+  diff <(cd "$lout" && find . -name '*.html' | sed 's|^\./404.html$|./zh/404.html|' | sort) \
+       <(cd "$hout" && find . -name '*.html' | sort) >"$WORK/pages-$n.diff" || {
+    echo "N=$n: the two sites have different pages:" >&2; head -20 "$WORK/pages-$n.diff" >&2; exit 1; }
+
+  for ((i = 0; i < RUNS; i++)); do
+    if ((i % 2)); then
+      run hugo-$n "$hout" "${hcmd[@]}"; run leitai-$n "$lout" "${lcmd[@]}"
+    else
+      run leitai-$n "$lout" "${lcmd[@]}"; run hugo-$n "$hout" "${hcmd[@]}"
+    fi
+  done
+  for g in leitai hugo; do
+    out=$lout; [ $g = hugo ] && out=$hout
+    wall=$(cut -d' ' -f1 "$WORK/$g-$n.times" | median)
+    rss=$(cut -d' ' -f2 "$WORK/$g-$n.times" | median | awk '{printf "%.0f", $1/1024}')
+    echo "| $n | $g | $(pages "$out") | $(bytes "$out") | $wall | $rss | $RUNS |"
+  done
+  echo "    leitai walls: $(cut -d' ' -f1 "$WORK/leitai-$n.times" | tr '\n' ' ')   hugo walls: $(cut -d' ' -f1 "$WORK/hugo-$n.times" | tr '\n' ' ')" >&2
+done
