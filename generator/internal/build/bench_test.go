@@ -1,7 +1,9 @@
 package build
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -41,4 +43,44 @@ func benchmarkBuild(b *testing.B, n int) {
 		pages = res.Pages["zh"] + res.Pages["en"]
 	}
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// The incremental rebuild the preview server runs when an editor saves one
+// department file, at N departments: load that file, validate the site, plan it,
+// and render what the change affects (the department, its neighbours, its group's
+// listing pages and the summaries), plus the open data and feeds. Each iteration
+// edits a pledge of the same department.
+//
+//	go test ./generator/internal/build -run '^$' -bench Incremental -benchmem
+func BenchmarkIncremental10(b *testing.B)    { benchmarkIncremental(b, 10) }
+func BenchmarkIncremental10000(b *testing.B) { benchmarkIncremental(b, 10000) }
+
+func benchmarkIncremental(b *testing.B, n int) {
+	cfg := corpusSite(b, n)
+	bl := NewBuilder(Options{Config: cfg})
+	if u := bl.Full(); !u.OK() {
+		b.Fatalf("full build: %v", u.Problems)
+	}
+	file := filepath.Join(filepath.Dir(cfg), "content", "departments", "finance.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	written := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		edited := strings.Replace(string(orig), "pledges:\n  - zh: ", fmt.Sprintf("pledges:\n  - zh: 第%d次修改：", i), 1)
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u := bl.Apply([]string{file})
+		if !u.OK() {
+			b.Fatalf("rebuild: %v", u.Problems)
+		}
+		written = len(u.Written)
+	}
+	b.ReportMetric(float64(written), "pages/op")
 }

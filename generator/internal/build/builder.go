@@ -197,6 +197,8 @@ func (b *Builder) Apply(paths []string) *Update {
 		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
 		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
 		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
+		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
+		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
 		default:
 			continue
 		}
@@ -353,6 +355,17 @@ func touchesDepartment(pg *site.Page, changed map[string]bool) bool {
 		return true
 	}
 	return (pg.Prev != nil && changed[pg.Prev.Slug]) || (pg.Next != nil && changed[pg.Next.Slug])
+}
+
+// listsDepartment reports whether a group's listing page shows a card of one of
+// the changed departments.
+func listsDepartment(pg *site.Page, changed map[string]bool) bool {
+	for _, d := range pg.Departments {
+		if changed[d.Slug] {
+			return true
+		}
+	}
+	return false
 }
 
 // samePages reports whether two plans have the same pages in the same order.

@@ -162,3 +162,33 @@ func TestIncrementalKeepsLastGoodOutputOnError(t *testing.T) {
 	}
 	sameAsFullBuild(t, dir, b)
 }
+
+// A site too big for one summary has group pages of cards: a department edit
+// must reach its group's page too, and still equal a full build.
+func TestIncrementalEqualsFullBuildPaged(t *testing.T) {
+	cfg := corpusSite(t, 120)
+	dir := filepath.Dir(cfg)
+	b := NewBuilder(Options{Config: cfg})
+	if u := b.Full(); !u.OK() {
+		t.Fatalf("full build: %v", u.Problems)
+	}
+	file := filepath.Join(dir, "content", "departments", "finance.yaml")
+	testsite.Edit(t, file, "pledges:\n  - zh: ", "pledges:\n  - zh: 修改后：")
+	u := b.Apply([]string{file})
+	if !u.OK() {
+		t.Fatal(u.Problems)
+	}
+	group := 0
+	for _, w := range u.Written {
+		if strings.Contains(w, "/groups/") {
+			group++
+		}
+	}
+	if group != 2 {
+		t.Errorf("rendered %d group pages, want the one that lists it, in each language: %v", group, u.Written)
+	}
+	if len(u.Written) > 12 {
+		t.Errorf("one edit rendered %d pages: %v", len(u.Written), u.Written)
+	}
+	sameAsFullBuild(t, dir, b)
+}
