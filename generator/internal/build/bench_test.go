@@ -3,8 +3,8 @@ package build
 import (
 	"fmt"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"leitai/generator/internal/config"
