@@ -37,6 +37,8 @@ type Builder struct {
 	fileProblems   map[string]diag.List // content file (as in messages) → problems
 	pageProblems   map[string]diag.List // output path → problems found rendering it
 	siteProblems   diag.List            // Validate's
+
+	extras []string // paths of the files that are not pages
 }
 
 // Update says what a build or rebuild did.
@@ -157,7 +159,7 @@ func (b *Builder) Apply(paths []string) *Update {
 				changedDepts[strings.TrimSuffix(name, ".yaml")] = true
 				b.reloadDepartment(s, p, r)
 			case dir == filepath.Join(b.cfg.ContentDir(), "articles") && strings.HasSuffix(name, ".md"):
-				slug := b.reloadArticle(s, p, r)
+				slug := b.reloadArticle(s, p, r, changedDepts)
 				if slug == "" {
 					return b.Full()
 				}
@@ -211,11 +213,18 @@ func (b *Builder) Apply(paths []string) *Update {
 		}
 	}
 	u.Written = b.render(pages, staged)
-	// The data files hold every department and _headers names the assets:
-	// any change may touch them, and they cost far less than one page.
-	b.writeExtras(staged)
+	// The feeds, sitemap, open data and _headers list the whole site, so any
+	// change may touch them. A theme change is checked now; after a content
+	// change they are written when first asked for, which keeps a save at ten
+	// thousand departments as quick as at ten.
+	if themeChanged {
+		b.writeExtras(staged)
+	}
 	if !b.hasErrors() {
 		b.out.merge(staged, append(remove, removedPaths(oldPlan, b.plan)...))
+		if !themeChanged {
+			b.deferExtras()
+		}
 	}
 	u.Problems = b.problems()
 	return u
@@ -242,12 +251,38 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 	return written
 }
 
-// writeExtras writes the files that are not pages into staged.
+// writeExtras writes the files that are not pages into staged, and remembers
+// their paths.
 func (b *Builder) writeExtras(staged *Memory) {
 	r := render.New(b.theme, b.cfg, b.site, b.plan)
-	if _, err := writeExtras(r, b.plan, b.site, b.theme, staged); err != nil {
+	rec := &recordingSink{Sink: staged}
+	if _, err := writeExtras(r, b.plan, b.site, b.theme, rec); err != nil {
 		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
 	}
+	b.extras = rec.paths
+}
+
+// deferExtras leaves the files that are not pages to be written when first
+// asked for, from the site as it is now. Only content changed, which validation
+// has checked, so they are written by the same code from valid input.
+func (b *Builder) deferExtras() {
+	r := render.New(b.theme, b.cfg, b.site, b.plan)
+	plan, s, th := b.plan, b.site, b.theme
+	b.out.deferWrite(b.extras, func(m *Memory) error {
+		_, err := writeExtras(r, plan, s, th, m)
+		return err
+	})
+}
+
+// recordingSink notes the paths written through it.
+type recordingSink struct {
+	Sink
+	paths []string
+}
+
+func (r *recordingSink) WriteFile(rel string, data []byte) error {
+	r.paths = append(r.paths, rel)
+	return r.Sink.WriteFile(rel, data)
 }
 
 func (b *Builder) validate() {
@@ -291,7 +326,10 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 }
 
 // reloadArticle returns the article's slug, or "" when the file name says none.
-func (b *Builder) reloadArticle(s *content.Site, path, rel string) string {
+//
+// The departments the article covers, before and after, go into covers: their
+// pages cite it.
+func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[string]bool) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".md")
 	dot := strings.LastIndexByte(base, '.')
 	if dot < 0 {
@@ -299,6 +337,18 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string) string {
 	}
 	slug, lang := base[:dot], base[dot+1:]
 	delete(b.fileProblems, rel)
+	for _, a := range s.Articles[slug] {
+		for _, d := range a.Covers {
+			covers[d] = true
+		}
+	}
+	defer func() {
+		for _, a := range s.Articles[slug] {
+			for _, d := range a.Covers {
+				covers[d] = true
+			}
+		}
+	}()
 	s.RemoveArticle(slug, lang)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {

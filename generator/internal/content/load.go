@@ -605,6 +605,7 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 			a.Credits = Credits{Editor: get("editor"), Designer: get("designer"), Proofreader: get("proofreader"), Layout: get("layout")}
 		}
 	}
+	a.Covers = coveredDepartments(a.Body)
 	return a
 }
 
@@ -651,4 +652,21 @@ func splitFrontMatter(data []byte) (front, body []byte, bodyLine int, ok bool) {
 			return front, rest[end+1:], line + 1, true
 		}
 	}
+}
+
+// departmentLink is a Markdown link destination to a department page.
+var departmentLink = regexp.MustCompile(`\]\(\s*/departments/([a-z0-9]+(?:-[a-z0-9]+)*)/`)
+
+// coveredDepartments lists the departments an article body links to, once each,
+// in order of first link.
+func coveredDepartments(body []byte) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range departmentLink.FindAllSubmatch(body, -1) {
+		if slug := string(m[1]); !seen[slug] {
+			seen[slug] = true
+			out = append(out, slug)
+		}
+	}
+	return out
 }

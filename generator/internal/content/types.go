@@ -156,6 +156,9 @@ type Article struct {
 	// BodyLine is the file line the body starts on, so Markdown problems can be
 	// reported against the file.
 	BodyLine int
+	// Covers lists the departments the body links to, by slug, in order of first
+	// link: the report covered them. Pages of those departments cite it.
+	Covers []string
 }
 
 // Site is all the content, in the order readers see it.

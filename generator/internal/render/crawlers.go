@@ -15,19 +15,45 @@ type File struct {
 	Data []byte
 }
 
-// contentDate is the date of the newest article. Department pages have no date of
-// their own: they show what the report of that day said, so they share its date.
-// Zero when the site has no article.
+// contentDate is the date of the newest article: the date of a department page
+// that no article covers. Zero when the site has no article.
 func (r *Renderer) contentDate() time.Time {
+	if len(r.content.ArticleSlugs) == 0 {
+		return time.Time{}
+	}
+	// ArticleSlugs is newest first.
+	return r.articleDate(r.content.ArticleSlugs[0])
+}
+
+func (r *Renderer) articleDate(slug string) time.Time {
 	var newest time.Time
-	for _, langs := range r.content.Articles {
-		for _, a := range langs {
-			if a.Date.After(newest) {
-				newest = a.Date
-			}
+	for _, a := range r.content.Articles[slug] {
+		if a.Date.After(newest) {
+			newest = a.Date
 		}
 	}
 	return newest
+}
+
+// coveredBy lists the articles that link to a department, newest first. It is
+// worked out once per renderer, from what each article's loader recorded, so a
+// site with a thousand reports does not search them for every page.
+func (r *Renderer) coveredBy(slug string) []string {
+	r.coverOnce.Do(func() {
+		r.covered = map[string][]string{}
+		for _, a := range r.content.ArticleSlugs {
+			seen := map[string]bool{}
+			for _, version := range r.content.Articles[a] {
+				for _, d := range version.Covers {
+					if !seen[d] {
+						seen[d] = true
+						r.covered[d] = append(r.covered[d], a)
+					}
+				}
+			}
+		}
+	})
+	return r.covered[slug]
 }
 
 // pageDate is when a page's content last changed, for the sitemap and feeds: a
@@ -38,6 +64,10 @@ func (r *Renderer) pageDate(pg *site.Page) time.Time {
 	}
 	newest := r.contentDate()
 	if pg.Department != nil {
+		// A department page shows what the newest report that covered it said.
+		if covers := r.coveredBy(pg.Department.Slug); len(covers) > 0 {
+			newest = r.articleDate(covers[0])
+		}
 		for _, p := range pg.Department.Pledges {
 			for _, u := range p.Updates {
 				if u.Date.After(newest) {

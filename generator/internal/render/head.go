@@ -113,7 +113,7 @@ func (v *View) JSONLD() (template.JS, error) {
 		}
 		o.Description = desc
 		o.Employee = jsonld.NewPerson(v.Text(d.Leader.Name), v.Text(d.Leader.Title))
-		for _, slug := range v.r.content.ArticleSlugs {
+		for _, slug := range v.r.coveredBy(d.Slug) {
 			if pg := v.r.plan.Lookup(v.Lang, "articles/"+slug+"/"); pg != nil {
 				o.SubjectOf = append(o.SubjectOf, jsonld.Ref{Type: "NewsArticle", URL: v.r.plan.Permalink(pg), Name: pg.Article.Title})
 			}

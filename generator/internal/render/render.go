@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path/filepath"
+	"sync"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
@@ -64,6 +65,9 @@ type Renderer struct {
 	plan     *site.Plan
 	content  *content.Site
 	markdown map[string]*markdown.Renderer // by language
+
+	coverOnce sync.Once
+	covered   map[string][]string // department slug → slugs of the articles that cover it, newest first
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded.
