@@ -380,8 +380,8 @@ func TestRealContentSitemapAndRobots(t *testing.T) {
 			t.Errorf("%s: in sitemap = %v, indexable = %v", rel, listed[pageURL(realBase, rel)], indexable(rel))
 		}
 	}
-	// Per language: the summary, the departments, the report and search.
-	if want := 2 * (1 + len(departments) + 1 + 1); len(sm.URLs) != want {
+	// Per language: the summary, the departments, the report's two parts and search.
+	if want := 2 * (1 + len(departments) + 2 + 1); len(sm.URLs) != want {
 		t.Errorf("sitemap lists %d URLs, want %d", len(sm.URLs), want)
 	}
 

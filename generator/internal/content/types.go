@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"leitai/generator/internal/diag"
@@ -190,4 +191,53 @@ func (s *Site) GroupOf(id string) *Group {
 		}
 	}
 	return nil
+}
+
+// Sections are the byte offsets in Body where the report's sections start: 0 for
+// the text before the first "##" heading, then each "##" heading's line. Headings
+// inside fenced code do not count.
+func (a *Article) Sections() []int {
+	out := []int{0}
+	fence := ""
+	off := 0
+	for _, line := range strings.SplitAfter(string(a.Body), "\n") {
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:3]
+		case fence != "" && strings.HasPrefix(t, fence):
+			fence = ""
+		case fence == "" && strings.HasPrefix(line, "## ") && off > 0:
+			out = append(out, off)
+		}
+		off += len(line)
+	}
+	return out
+}
+
+// SectionSizes is each section's length in bytes.
+func (a *Article) SectionSizes() []int {
+	secs := a.Sections()
+	out := make([]int, len(secs))
+	for i, start := range secs {
+		end := len(a.Body)
+		if i+1 < len(secs) {
+			end = secs[i+1]
+		}
+		out[i] = end - start
+	}
+	return out
+}
+
+// Part is sections [lo, hi) of the body, and the file line it starts on.
+func (a *Article) Part(lo, hi int) (body []byte, line int) {
+	secs := a.Sections()
+	if lo >= len(secs) {
+		return nil, a.BodyLine
+	}
+	start, end := secs[lo], len(a.Body)
+	if hi < len(secs) {
+		end = secs[hi]
+	}
+	return a.Body[start:end], a.BodyLine + strings.Count(string(a.Body[:start]), "\n")
 }

@@ -139,7 +139,8 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	var pages []*site.Page
 	for _, kind := range []site.Kind{site.Article, site.Department} {
 		for _, pg := range r.plan.Pages {
-			if pg.Lang.Code == lang && pg.Kind == kind {
+			// A report read in parts is one entry, at its first part.
+			if pg.Lang.Code == lang && pg.Kind == kind && (pg.Pager == nil || pg.Pager.Number == 1) {
 				pages = append(pages, pg)
 			}
 		}

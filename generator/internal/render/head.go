@@ -90,6 +90,9 @@ func (v *View) JSONLD() (template.JS, error) {
 	var data any
 	switch v.Page.Kind {
 	case site.Article:
+		if pg := v.Page.Pager; pg != nil && pg.Number > 1 {
+			return "", nil // the report is described once, on its first part
+		}
 		a := v.Page.Article
 		n := jsonld.NewNewsArticle()
 		n.Headline, n.AlternativeTitle, n.Description = a.Title, a.Subtitle, a.Lead

@@ -86,15 +86,23 @@ func (v *View) Markdown(t content.Text, file string) (template.HTML, error) {
 // Body renders the page's article.
 func (v *View) Body() (template.HTML, error) {
 	a := v.Page.Article
-	html, _, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &v.problems)
+	body, line := a.Part(v.Page.Sections[0], v.Page.Sections[1])
+	html, _, err := v.r.renderMarkdown(v.Lang, string(body), a.File, diag.Pos{Line: line, Col: 1}, &v.problems)
 	return html, err
+}
+
+// LastPart reports whether the page shows the end of its report: a report read
+// in parts shows its credits once, at the end.
+func (v *View) LastPart() bool {
+	return v.Page.Pager == nil || v.Page.Pager.Next == nil
 }
 
 // Headings lists the article's headings, for a table of contents.
 func (v *View) Headings() ([]markdown.Heading, error) {
 	a := v.Page.Article
+	body, line := a.Part(v.Page.Sections[0], v.Page.Sections[1])
 	var discard diag.List
-	_, hs, err := v.r.renderMarkdown(v.Lang, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &discard)
+	_, hs, err := v.r.renderMarkdown(v.Lang, string(body), a.File, diag.Pos{Line: line, Col: 1}, &discard)
 	return hs, err
 }
 

@@ -6,6 +6,7 @@ package site
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"strings"
@@ -66,6 +67,9 @@ type Page struct {
 	Departments []*content.Department // a Group page's cards
 	ArticleList []*content.Article    // an Articles page's teasers
 	Pager       *Pager
+	// Sections is the part of an Article page's report, [first, end) of its
+	// sections (0 is the text before the first "##" heading).
+	Sections [2]int
 }
 
 // Pager places a listing page among the pages of its list.
@@ -101,7 +105,7 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 			for i := range s.Groups {
 				g := &s.Groups[i]
 				ds := p.GroupDepartments[g.ID]
-				p.paginate(l, "groups/"+g.ID+"/", len(ds), func(pg *Page, lo, hi int) {
+				p.paginate(l, "groups/"+g.ID+"/", evenRanges(len(ds), PerPage), func(pg *Page, lo, hi int) {
 					pg.Kind, pg.Group, pg.Departments = Group, g, ds[lo:hi]
 				})
 			}
@@ -114,7 +118,7 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 		}
 		if len(articles) > ArticlesOnSummary {
 			list := append([]*content.Article(nil), articles...)
-			p.paginate(l, "articles/", len(list), func(pg *Page, lo, hi int) {
+			p.paginate(l, "articles/", evenRanges(len(list), PerPage), func(pg *Page, lo, hi int) {
 				pg.Kind, pg.ArticleList = Articles, list[lo:hi]
 			})
 		}
@@ -129,9 +133,17 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 			p.add(pg)
 		}
 		for _, slug := range s.ArticleSlugs {
-			if a := s.Articles[slug][l.Code]; a != nil {
-				p.add(&Page{Kind: Article, Lang: l, Key: "articles/" + slug + "/", Article: a})
+			a := s.Articles[slug][l.Code]
+			if a == nil {
+				continue
 			}
+			// A long report is read in parts, cut at the same sections in every
+			// language so the language switch leads to the same part.
+			parts := articleParts(s.Articles[slug], p.codes())
+			p.pages(l, "articles/"+slug+"/", "%d/", parts, func(pg *Page, lo, hi int) {
+				pg.Kind, pg.Article = Article, a
+				pg.Sections = [2]int{lo, hi}
+			})
 		}
 		p.add(&Page{Kind: Search, Lang: l, Key: SearchKey})
 	}
@@ -139,20 +151,77 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 	return p
 }
 
-// paginate plans the pages of a list of n items at key, key+"page/2/", …, PerPage
-// items a page; fill gives each page its kind and its slice [lo, hi).
-func (p *Plan) paginate(l config.Language, key string, n int, fill func(pg *Page, lo, hi int)) {
-	total := (n + PerPage - 1) / PerPage
+// paginate plans the pages of a list at key, key+"page/2/", …: one page per
+// range of items; fill gives each page its kind and its slice [lo, hi).
+func (p *Plan) paginate(l config.Language, key string, ranges [][2]int, fill func(pg *Page, lo, hi int)) {
+	p.pages(l, key, "page/%d/", ranges, fill)
+}
+
+// ArticlePartBytes is the most Markdown a part of a report holds before the
+// report is read in parts: with the page's frame, about 30 KB of HTML and CSS.
+const ArticlePartBytes = 14000
+
+// articleParts cuts a report into parts of whole sections, none over
+// ArticlePartBytes in the longest language where that can be helped. Every
+// language is cut at the same sections, so the parts line up; a report whose
+// translations differ in their sections stays one page.
+func articleParts(versions map[string]*content.Article, langs []string) [][2]int {
+	var longest *content.Article
+	n := -1
+	for _, l := range langs {
+		a := versions[l]
+		if a == nil {
+			continue
+		}
+		if n >= 0 && len(a.Sections()) != n {
+			n = -2
+			break
+		}
+		n = len(a.Sections())
+		if longest == nil || len(a.Body) > len(longest.Body) {
+			longest = a
+		}
+	}
+	whole := [][2]int{{0, math.MaxInt}}
+	if longest == nil || n < 2 || len(longest.Body) <= ArticlePartBytes {
+		return whole
+	}
+	sizes := longest.SectionSizes()
+	var out [][2]int
+	lo, size := 0, 0
+	for i, sz := range sizes {
+		if i > lo && size+sz > ArticlePartBytes {
+			out = append(out, [2]int{lo, i})
+			lo, size = i, 0
+		}
+		size += sz
+	}
+	return append(out, [2]int{lo, len(sizes)})
+}
+
+// evenRanges cuts n items into ranges of per.
+func evenRanges(n, per int) [][2]int {
+	var out [][2]int
+	for lo := 0; lo < n; lo += per {
+		out = append(out, [2]int{lo, min(lo+per, n)})
+	}
+	return out
+}
+
+// pages plans one page per range at key and key+fmt.Sprintf(more, n) for n ≥ 2,
+// linked by a Pager.
+func (p *Plan) pages(l config.Language, key, more string, ranges [][2]int, fill func(pg *Page, lo, hi int)) {
+	total := len(ranges)
 	var first, prev *Page
 	for i := 0; i < total; i++ {
 		pg := &Page{Lang: l, Key: key, Pager: &Pager{Number: i + 1, Total: total, First: first, Prev: prev}}
 		if i > 0 {
-			pg.Key = fmt.Sprintf("%spage/%d/", key, i+1)
+			pg.Key = key + fmt.Sprintf(more, i+1)
 		} else {
 			first = pg
 			pg.Pager.First = pg
 		}
-		fill(pg, i*PerPage, min((i+1)*PerPage, n))
+		fill(pg, ranges[i][0], ranges[i][1])
 		if prev != nil {
 			prev.Pager.Next = pg
 		}
@@ -172,6 +241,8 @@ func (p *Plan) add(pg *Page) {
 	p.byKey[pg.Key][pg.Lang.Code] = pg
 	p.Pages = append(p.Pages, pg)
 }
+
+func (p *Plan) codes() []string { return p.cfg.Codes() }
 
 // Config is the configuration the plan was made with.
 func (p *Plan) Config() *config.Config { return p.cfg }
