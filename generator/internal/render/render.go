@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"path/filepath"
+	"sync"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/i18n"
+	"leitai/generator/internal/jsonld"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
 )
@@ -64,6 +66,9 @@ type Renderer struct {
 	plan     *site.Plan
 	content  *content.Site
 	markdown map[string]*markdown.Renderer // by language
+
+	subjectsOnce sync.Once
+	subjects     map[string][]jsonld.Ref // by language; see subjectOf
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded.
