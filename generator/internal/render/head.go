@@ -74,13 +74,14 @@ func (v *View) OGLocales() ([]string, error) {
 	return out, nil
 }
 
-// subjectOf lists the reports in lang, for every department's JSON-LD. It is the
-// same list on every department page, so it is made once per renderer and
-// shared (Marshal only reads it): made per page, it cost as much as the rest of
-// the page's JSON-LD at a thousand departments with a hundred reports.
-func (r *Renderer) subjectOf(lang string) []jsonld.Ref {
+// subjectOf is the JSON-LD list of the reports in lang, encoded, for every
+// department page; "" when there is none. It is the same list on every
+// department page, so it is made and encoded once per renderer, on first use:
+// made per page, it was most of the time of a department page once reports
+// are many (at 10,000 departments, a thousand references each).
+func (r *Renderer) subjectOf(lang string) (string, error) {
 	r.subjectsOnce.Do(func() {
-		r.subjects = map[string][]jsonld.Ref{}
+		r.subjects = map[string]string{}
 		for _, l := range r.cfg.Languages {
 			var refs []jsonld.Ref
 			for _, slug := range r.content.ArticleSlugs {
@@ -88,10 +89,27 @@ func (r *Renderer) subjectOf(lang string) []jsonld.Ref {
 					refs = append(refs, jsonld.Ref{Type: "NewsArticle", URL: r.plan.Permalink(pg), Name: pg.Article.Title})
 				}
 			}
-			r.subjects[l.Code] = refs
+			if refs == nil {
+				continue
+			}
+			b, err := jsonld.Marshal(refs)
+			if err != nil {
+				r.subjectsErr = err
+				return
+			}
+			r.subjects[l.Code] = string(b)
 		}
 	})
-	return r.subjects[lang]
+	return r.subjects[lang], r.subjectsErr
+}
+
+// withSubjectOf adds the encoded subjectOf list to an encoded Organization
+// without one, as its last field, where Marshal puts it (TestWithSubjectOf).
+func withSubjectOf(org []byte, subjects string) string {
+	if subjects == "" {
+		return string(org)
+	}
+	return string(org[:len(org)-1]) + `,"subjectOf":` + subjects + "}"
 }
 
 // FeedURL is the Atom feed in the page's language.
@@ -133,8 +151,19 @@ func (v *View) JSONLD() (template.JS, error) {
 		}
 		o.Description = desc
 		o.Employee = jsonld.NewPerson(v.Text(d.Leader.Name), v.Text(d.Leader.Title))
-		o.SubjectOf = v.r.subjectOf(v.Lang)
-		data = o
+		// SubjectOf, the last field, is the same long list on every department
+		// page: it is encoded once per language and joined to the rest here,
+		// which gives the bytes Marshal would give for the whole.
+		subjects, err := v.r.subjectOf(v.Lang)
+		if err != nil {
+			return "", err
+		}
+		b, err := jsonld.Marshal(o)
+		if err != nil {
+			return "", err
+		}
+		// Marshal escaped <, > and &, so the bytes are safe inside the script element.
+		return template.JS(withSubjectOf(b, subjects)), nil
 	default:
 		return "", nil
 	}

@@ -11,7 +11,6 @@ import (
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/i18n"
-	"leitai/generator/internal/jsonld"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
 )
@@ -68,7 +67,8 @@ type Renderer struct {
 	markdown map[string]*markdown.Renderer // by language
 
 	subjectsOnce sync.Once
-	subjects     map[string][]jsonld.Ref // by language; see subjectOf
+	subjects     map[string]string // by language; see subjectOf
+	subjectsErr  error
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded.
