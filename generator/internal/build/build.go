@@ -93,7 +93,22 @@ func Run(o Options) (*Result, error) {
 	if tx != nil {
 		sink = tx
 	}
+	// The extras (feeds, open data) need no rendered page, so they are made
+	// beside the pages rather than after them, where they were a tail of work on
+	// one core. They count only when every page succeeded; otherwise the output
+	// is abandoned with them. Written in a dry run too (to nowhere), so `check`
+	// meets the same mistakes.
+	var (
+		extrasN    int
+		extrasErr  error
+		extrasDone = make(chan struct{})
+	)
+	go func() {
+		defer close(extrasDone)
+		extrasN, extrasErr = writeExtras(r, plan, s, th, sink)
+	}()
 	perPage, err := renderPages(r, plan.Pages, sink)
+	<-extrasDone
 	for _, l := range perPage {
 		res.Problems.Append(l)
 	}
@@ -101,10 +116,8 @@ func Run(o Options) (*Result, error) {
 		err = ErrProblems
 	}
 	if err == nil {
-		// Written in a dry run too (to nowhere), so `check` meets the same mistakes.
-		var n int
-		n, err = writeExtras(r, plan, s, th, sink)
-		res.Files += n
+		err = extrasErr
+		res.Files += extrasN
 	}
 	if err == nil && tx != nil {
 		err = copyAssets(th, tx)

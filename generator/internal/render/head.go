@@ -116,6 +116,8 @@ func (v *View) JSONLD() (template.JS, error) {
 		}
 		o.Description = desc
 		o.Employee = jsonld.NewPerson(v.Text(d.Leader.Name), v.Text(d.Leader.Title))
+		// The reports that cover the department, and only those: a site keeps
+		// years of reports, and each page cites what it came from.
 		for _, slug := range v.r.coveredBy(d.Slug) {
 			if pg := v.r.plan.Lookup(v.Lang, "articles/"+slug+"/"); pg != nil {
 				o.SubjectOf = append(o.SubjectOf, jsonld.Ref{Type: "NewsArticle", URL: v.r.plan.Permalink(pg), Name: pg.Article.Title})

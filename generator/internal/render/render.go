@@ -89,7 +89,7 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 // Page renders one page. Problems in the content it shows (a link to a page that
 // does not exist) come back as problems; err is for the theme's mistakes.
 func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
-	v := &View{r: r, Page: pg, Lang: pg.Lang.Code}
+	v := &View{r: r, Page: pg, Lang: pg.Lang.Code, L: r.strings[pg.Lang.Code]}
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := r.templates[pg.Kind].Execute(&buf, v); err != nil {

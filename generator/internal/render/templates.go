@@ -64,7 +64,9 @@ func parseTemplates(dirs layoutDirs, funcs template.FuncMap) (map[site.Kind]*tem
 	if err != nil {
 		return nil, err
 	}
-	root := template.New("baseof.html").Funcs(funcs)
+	// missingkey=error makes {{ .L.key }} as strict as {{ .T "key" }}: a string
+	// missing from the language's file is an error, not an empty text.
+	root := template.New("baseof.html").Funcs(funcs).Option("missingkey=error")
 	if root, err = parseFile(root, base); err != nil {
 		return nil, err
 	}

@@ -16,9 +16,15 @@ import (
 // View is what a template sees as “.”: the page, its language, and methods that
 // answer in that language.
 type View struct {
-	r        *Renderer
-	Page     *site.Page
-	Lang     string
+	r    *Renderer
+	Page *site.Page
+	Lang string
+	// L holds the interface strings in the page's language: {{ .L.pledge }} is
+	// {{ .T "pledge" }} read as a map rather than called by reflection, for the
+	// lists templates repeat on every page. A key missing from the language's
+	// strings stops the build, as T does (the templates run with
+	// missingkey=error).
+	L        map[string]string
 	problems diag.List
 }
 
