@@ -39,6 +39,9 @@ type Builder struct {
 	siteProblems   diag.List            // Validate's
 
 	extras []string // paths of the files that are not pages
+
+	// deptProblems caches each department's own checks (content.ValidateDepartment).
+	deptProblems map[*content.Department]diag.List
 }
 
 // Update says what a build or rebuild did.
@@ -81,6 +84,7 @@ func (b *Builder) Full() *Update {
 
 	b.fileProblems = map[string]diag.List{}
 	b.pageProblems = map[string]diag.List{}
+	b.deptProblems = nil
 	b.themeProblems, b.siteProblems = nil, nil
 	cfg, problems := config.Load(b.opts.Config, b.opts.Overrides)
 	b.configProblems = problems
@@ -155,6 +159,7 @@ func (b *Builder) Apply(paths []string) *Update {
 					return b.Full()
 				}
 				groupsChanged = true
+				b.deptProblems = nil // a department's group may have come or gone
 			case dir == filepath.Join(b.cfg.ContentDir(), "departments") && strings.HasSuffix(name, ".yaml"):
 				changedDepts[strings.TrimSuffix(name, ".yaml")] = true
 				b.reloadDepartment(s, p, r)
@@ -285,8 +290,23 @@ func (r *recordingSink) WriteFile(rel string, data []byte) error {
 	return r.Sink.WriteFile(rel, data)
 }
 
+// validate checks the site. A department's own checks are kept from the last
+// run while its file (the same *Department) is unchanged: at ten thousand
+// departments, checking them all again would cost more than the rest of a
+// rebuild. The checks that span files run every time; they are cheap.
 func (b *Builder) validate() {
-	b.siteProblems = content.Validate(b.site, content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate})
+	o := content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate}
+	b.siteProblems = content.ValidateSite(b.site, o)
+	kept := make(map[*content.Department]diag.List, len(b.site.Departments))
+	for _, d := range b.site.Departments {
+		l, ok := b.deptProblems[d]
+		if !ok {
+			l = content.ValidateDepartment(b.site, d, o)
+		}
+		kept[d] = l
+		b.siteProblems.Append(l)
+	}
+	b.deptProblems = kept
 }
 
 func (b *Builder) problems() diag.List {

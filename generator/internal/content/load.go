@@ -606,6 +606,7 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		}
 	}
 	a.Covers = coveredDepartments(a.Body)
+	a.sections = findSections(a.Body)
 	return a
 }
 

@@ -160,6 +160,9 @@ type Article struct {
 	// Covers lists the departments the body links to, by slug, in order of first
 	// link: the report covered them. Pages of those departments cite it.
 	Covers []string
+
+	// sections caches Sections, worked out when the file is read.
+	sections []int
 }
 
 // Site is all the content, in the order readers see it.
@@ -197,10 +200,17 @@ func (s *Site) GroupOf(id string) *Group {
 // the text before the first "##" heading, then each "##" heading's line. Headings
 // inside fenced code do not count.
 func (a *Article) Sections() []int {
+	if a.sections != nil {
+		return a.sections
+	}
+	return findSections(a.Body)
+}
+
+func findSections(body []byte) []int {
 	out := []int{0}
 	fence := ""
 	off := 0
-	for _, line := range strings.SplitAfter(string(a.Body), "\n") {
+	for _, line := range strings.SplitAfter(string(body), "\n") {
 		t := strings.TrimLeft(line, " ")
 		switch {
 		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):

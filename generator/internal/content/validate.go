@@ -22,6 +22,36 @@ type ValidateOptions struct {
 // Validate checks what no single file can: that orders and ids are unique, that
 // every department's group exists, and that every text has every language.
 func Validate(s *Site, o ValidateOptions) diag.List {
+	problems := ValidateSite(s, o)
+	for _, d := range s.Departments {
+		problems.Append(ValidateDepartment(s, d, o))
+	}
+	return problems
+}
+
+// ValidateDepartment checks what one department's file holds against the rest of
+// the site: its group exists, every text has every language, its units and dates
+// make sense. Its result changes only when the file, the groups or the units do,
+// so a rebuild after one edit can keep the others' results.
+func ValidateDepartment(s *Site, d *Department, o ValidateOptions) diag.List {
+	var problems diag.List
+	if d.Group != "" && s.GroupOf(d.Group) == nil {
+		ids := make([]string, 0, len(s.Groups))
+		for _, g := range s.Groups {
+			ids = append(ids, g.ID)
+		}
+		problems.Errorf(d.GroupPos, "use an id from content/groups.yaml: "+strings.Join(ids, ", "), "group %q does not exist", d.Group)
+	}
+	for _, t := range d.texts() {
+		checkText(&problems, t, o)
+	}
+	checkTracking(&problems, s, d, o)
+	return problems
+}
+
+// ValidateSite checks what spans files: group ids and department orders are
+// unique, groups are translated, and every article has every language.
+func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	var problems diag.List
 	groupAt := map[string]diag.Pos{}
 	for _, g := range s.Groups {
@@ -35,12 +65,8 @@ func Validate(s *Site, o ValidateOptions) diag.List {
 		groupAt[g.ID] = g.Pos
 		checkText(&problems, g.Title, o)
 	}
-	ids := make([]string, 0, len(s.Groups))
-	for _, g := range s.Groups {
-		ids = append(ids, g.ID)
-	}
 
-	orderOf := map[int]*Department{}
+	orderOf := make(map[int]*Department, len(s.Departments))
 	for _, d := range s.Departments {
 		if d.Order > 0 {
 			if other, dup := orderOf[d.Order]; dup {
@@ -50,15 +76,6 @@ func Validate(s *Site, o ValidateOptions) diag.List {
 				orderOf[d.Order] = d
 			}
 		}
-		if d.Group != "" {
-			if _, ok := groupAt[d.Group]; !ok {
-				problems.Errorf(d.GroupPos, "use an id from content/groups.yaml: "+strings.Join(ids, ", "), "group %q does not exist", d.Group)
-			}
-		}
-		for _, t := range d.texts() {
-			checkText(&problems, t, o)
-		}
-		checkTracking(&problems, s, d, o)
 	}
 
 	for _, slug := range s.ArticleSlugs {
@@ -149,8 +166,8 @@ func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOption
 			unit(m.Unit, m.UnitPos)
 		}
 	}
-	for i, p := range d.Pledges {
-		field := fmt.Sprintf("pledges[%d]", i+1)
+	for _, p := range d.Pledges {
+		field := p.Text.Field // "pledges[2]"
 		if p.Target != nil {
 			unit(p.Target.Unit, p.Target.UnitPos)
 		}
