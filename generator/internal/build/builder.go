@@ -186,18 +186,28 @@ func (b *Builder) Apply(paths []string) *Update {
 		}
 	}
 	s.Sort()
-	oldPlan := b.plan
+	oldPlan, oldSite := b.plan, b.site
 	b.site = s
 	b.validate()
 	if b.hasErrors() {
 		u.Problems = b.problems()
 		return u
 	}
-	b.plan = site.New(b.cfg, s)
+	// An edit inside department files keeps every page where it was: the plan
+	// only needs the new departments. Anything else is planned anew.
+	structure := true
+	if len(changedArticles) == 0 && !groupsChanged {
+		if p, ok := oldPlan.Rebind(oldSite, s); ok {
+			b.plan, structure = p, false
+		}
+	}
+	if structure {
+		b.plan = site.New(b.cfg, s)
+		structure = !samePages(oldPlan, b.plan) || groupsChanged
+	}
 
 	// Which pages to render again.
 	var pages []*site.Page
-	structure := !samePages(oldPlan, b.plan) || groupsChanged
 	for _, pg := range b.plan.Pages {
 		switch {
 		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
@@ -226,7 +236,10 @@ func (b *Builder) Apply(paths []string) *Update {
 		b.writeExtras(staged)
 	}
 	if !b.hasErrors() {
-		b.out.merge(staged, append(remove, removedPaths(oldPlan, b.plan)...))
+		if structure {
+			remove = append(remove, removedPaths(oldPlan, b.plan)...)
+		}
+		b.out.merge(staged, remove)
 		if !themeChanged {
 			b.deferExtras()
 		}

@@ -90,6 +90,8 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 			a := &s.Articles[i]
 			w.file("content/"+l+"/articles/"+a.Slug+".md", a.markdown(l))
 		})
+		// Leitai writes a search page per language; so does the Hugo site.
+		w.file("content/"+l+"/search/index.md", "---\ntitle: search\ntype: search\n---\n")
 	}
 	return w.err()
 }

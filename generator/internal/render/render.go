@@ -66,6 +66,9 @@ type Renderer struct {
 	content  *content.Site
 	markdown map[string]*markdown.Renderer // by language
 
+	tallyOnce sync.Once
+	tallied   map[string]int // the site's pledges by status
+
 	coverOnce sync.Once
 	covered   map[string][]string // department slug → slugs of the articles that cover it, newest first
 }

@@ -50,12 +50,21 @@ type StatusCount struct {
 
 // tally counts pledges by status, in the order statuses are listed.
 func (v *View) tally(depts []*content.Department) ([]StatusCount, error) {
+	return v.labelCounts(countStatuses(depts))
+}
+
+func countStatuses(depts []*content.Department) map[string]int {
 	n := map[string]int{}
 	for _, d := range depts {
 		for _, p := range d.Pledges {
 			n[p.Status]++
 		}
 	}
+	return n
+}
+
+// labelCounts puts counts by status in the order statuses are listed, labelled.
+func (v *View) labelCounts(n map[string]int) ([]StatusCount, error) {
 	out := make([]StatusCount, 0, len(content.Statuses))
 	for _, s := range content.Statuses {
 		label, err := v.StatusLabel(s)
@@ -67,8 +76,9 @@ func (v *View) tally(depts []*content.Department) ([]StatusCount, error) {
 	return out, nil
 }
 
-// Tally counts every pledge of the site by status.
-func (v *View) Tally() ([]StatusCount, error) { return v.tally(v.r.content.Departments) }
+// Tally counts every pledge of the site by status. Every summary page shows it,
+// so it is counted once per renderer.
+func (v *View) Tally() ([]StatusCount, error) { return v.labelCounts(v.r.siteTally()) }
 
 // DepartmentTally counts one department's pledges by status.
 func (v *View) DepartmentTally(d *content.Department) ([]StatusCount, error) {
@@ -78,8 +88,8 @@ func (v *View) DepartmentTally(d *content.Department) ([]StatusCount, error) {
 // PledgeCount is the number of pledges in the site.
 func (v *View) PledgeCount() int {
 	n := 0
-	for _, d := range v.r.content.Departments {
-		n += len(d.Pledges)
+	for _, c := range v.r.siteTally() {
+		n += c
 	}
 	return n
 }
@@ -283,4 +293,10 @@ func (v *View) Pledges(d *content.Department) ([]PledgeView, error) {
 func (v *View) dateView(t time.Time) (DateView, error) {
 	disp, err := v.Date(t)
 	return DateView{ISO: v.ISODate(t), Display: disp}, err
+}
+
+// siteTally counts the site's pledges by status, once.
+func (r *Renderer) siteTally() map[string]int {
+	r.tallyOnce.Do(func() { r.tallied = countStatuses(r.content.Departments) })
+	return r.tallied
 }
