@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/linkcheck"
+	"leitai/generator/internal/testsite"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -47,8 +47,8 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := files(t, out)
-	want := files(t, golden)
+	got := testsite.Files(t, out)
+	want := testsite.Files(t, golden)
 	for name, w := range want {
 		g, ok := got[name]
 		if !ok {
@@ -64,23 +64,6 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s: built but not in golden", name)
 		}
 	}
-}
-
-func files(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
 
 func firstDiff(want, got string) string {

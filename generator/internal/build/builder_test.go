@@ -21,7 +21,7 @@ func sameAsFullBuild(t *testing.T, dir string, b *Builder) {
 	if err != nil {
 		t.Fatalf("full build: %v %v", err, res.Problems)
 	}
-	disk := files(t, out)
+	disk := testsite.Files(t, out)
 	mem := b.Output().Paths()
 	for _, p := range mem {
 		got, _ := b.Output().File(p)

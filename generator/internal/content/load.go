@@ -401,13 +401,7 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, langs []stri
 				continue
 			}
 			var x Metric
-			if y := mm.Get("value"); y != nil {
-				x.Value, _ = doc.Number(y, p+".value")
-			}
-			if y := mm.Get("unit"); y != nil {
-				x.Unit, _ = doc.String(y, p+".unit")
-				x.UnitPos = doc.Pos(y)
-			}
+			x.Value, x.Unit, x.UnitPos = decodeQuantity(doc, mm, p)
 			if y := mm.Get("label"); y != nil {
 				x.Label = decodeText(doc, y, p+".label", langs)
 			}
@@ -415,6 +409,19 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, langs []stri
 		}
 	}
 	return a
+}
+
+// decodeQuantity reads the value and unit of a target or a metric; whether the
+// unit is known is Validate's business, which has the unit table.
+func decodeQuantity(doc *yamldoc.Doc, m yamldoc.Map, path string) (value float64, unit string, unitPos diag.Pos) {
+	if y := m.Get("value"); y != nil {
+		value, _ = doc.Number(y, path+".value")
+	}
+	if y := m.Get("unit"); y != nil {
+		unit, _ = doc.String(y, path+".unit")
+		unitPos = doc.Pos(y)
+	}
+	return value, unit, unitPos
 }
 
 func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) (Update, bool) {
@@ -468,13 +475,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	if v := m.Get("target"); v != nil {
 		if tm, ok := doc.Fields(v, path+".target", targetKeys, []string{"value", "unit"}); ok {
 			t := &Target{Compare: "exactly"}
-			if x := tm.Get("value"); x != nil {
-				t.Value, _ = doc.Number(x, path+".target.value")
-			}
-			if x := tm.Get("unit"); x != nil {
-				t.Unit, _ = doc.String(x, path+".target.unit")
-				t.UnitPos = doc.Pos(x)
-			}
+			t.Value, t.Unit, t.UnitPos = decodeQuantity(doc, tm, path+".target")
 			if x := tm.Get("compare"); x != nil {
 				if c, ok := doc.String(x, path+".target.compare"); ok {
 					if !oneOf(c, Compares) {

@@ -2,13 +2,12 @@ package corpus
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"leitai/generator/internal/content"
+	"leitai/generator/internal/testsite"
 )
 
 const theme = "../../../themes/default"
@@ -26,7 +25,7 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	fa, fb, fc := tree(t, a), tree(t, b), tree(t, c)
+	fa, fb, fc := testsite.Files(t, a), testsite.Files(t, b), testsite.Files(t, c)
 	if len(fa) == 0 || len(fa) != len(fb) {
 		t.Fatalf("%d files, then %d", len(fa), len(fb))
 	}
@@ -42,7 +41,7 @@ func TestDeterministic(t *testing.T) {
 	if err := New(Options{Departments: 40, Seed: 8}).WriteLeitai(other, theme); err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Equal(tree(t, other)["content/departments/finance.yaml"], fa["content/departments/finance.yaml"]) {
+	if bytes.Equal(testsite.Files(t, other)["content/departments/finance.yaml"], fa["content/departments/finance.yaml"]) {
 		t.Error("another seed gives the same text")
 	}
 }
@@ -96,7 +95,7 @@ func TestHugoSite(t *testing.T) {
 	if err := s.WriteHugo(dir, theme); err != nil {
 		t.Fatal(err)
 	}
-	files := tree(t, dir)
+	files := testsite.Files(t, dir)
 	for _, l := range []string{"zh", "en"} {
 		for _, d := range s.Departments {
 			page, ok := files["content/"+l+"/departments/"+d.Slug+".md"]
@@ -116,21 +115,4 @@ func TestHugoSite(t *testing.T) {
 	if bytes.Contains(files["i18n/en.yaml"], []byte("{name}")) {
 		t.Error("Leitai placeholders left in Hugo's i18n")
 	}
-}
-
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
 }
