@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/corpus"
 	"leitai/generator/internal/linkcheck"
+	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
 )
 
@@ -107,6 +109,33 @@ func TestPagedSummary(t *testing.T) {
 	}
 	if res.Pages["zh"] != res.Pages["en"] {
 		t.Errorf("pages per language differ: %v", res.Pages)
+	}
+	// The feed holds the newest entries only, newest first, and every one of them
+	// leads to a page of the site.
+	for _, lang := range []string{"zh", "en"} {
+		var feed struct {
+			Entries []struct {
+				Updated string `xml:"updated"`
+				Link    struct {
+					Href string `xml:"href,attr"`
+				} `xml:"link"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal([]byte(read(lang+"/atom.xml")), &feed); err != nil {
+			t.Fatal(err)
+		}
+		if len(feed.Entries) != render.FeedEntries {
+			t.Errorf("%s feed has %d entries, want the newest %d of %d pages", lang, len(feed.Entries), render.FeedEntries, n)
+		}
+		for i, e := range feed.Entries {
+			if i > 0 && e.Updated > feed.Entries[i-1].Updated {
+				t.Errorf("%s feed entry %d (%s) is newer than the one before it", lang, i, e.Updated)
+			}
+			rel := strings.TrimPrefix(strings.SplitN(e.Link.Href, "#", 2)[0], "https://example.org/")
+			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel), "index.html")); err != nil {
+				t.Errorf("%s feed entry %s leads nowhere", lang, e.Link.Href)
+			}
+		}
 	}
 	broken, err := linkcheck.Check(out, "https://example.org/")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"leitai/generator/internal/content"
 	"leitai/generator/internal/feeds"
 	"leitai/generator/internal/site"
 )
@@ -111,7 +112,13 @@ func (r *Renderer) Files() ([]File, error) {
 	return out, nil
 }
 
-// feed lists the language's articles and department pages.
+// FeedEntries is how many entries a feed holds: the newest. A feed is polled by
+// readers' apps, often on a phone's data plan; at ten thousand departments a feed
+// of every page was 45 MB, and a reader subscribes to hear what is new.
+const FeedEntries = 50
+
+// feed lists the language's newest news: changes of a pledge's status, reports
+// and department pages, newest first, FeedEntries of them.
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	summary := r.plan.Lookup(lang, "")
 	v := &View{r: r, Page: summary, Lang: lang}
@@ -128,26 +135,43 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 		Link:     r.plan.Permalink(summary),
 		Author:   v.SiteTitle(),
 	}
-	// Changes of a pledge's status first, newest first, so a follower learns when a
-	// pledge is kept or missed; then the report and the departments it covers.
-	changes, err := r.statusChanges(v)
-	if err != nil {
-		return nil, err
+	// The candidates are dated first and only the newest are written out, so a
+	// large site does not compose thousands of entries to keep fifty. On equal
+	// dates a status change comes first, then the reports, then the departments
+	// in the summary's order: a sort that keeps that order.
+	type candidate struct {
+		date   time.Time
+		change *statusChange
+		page   *site.Page
 	}
-	f.Entries = append(f.Entries, changes...)
-	// The report first, then the departments it covers.
-	var pages []*site.Page
+	var cands []candidate
+	for _, c := range r.statusChanges(lang) {
+		cands = append(cands, candidate{date: c.update.Date, change: &c})
+	}
 	for _, kind := range []site.Kind{site.Article, site.Department} {
 		for _, pg := range r.plan.Pages {
 			// A report read in parts is one entry, at its first part.
 			if pg.Lang.Code == lang && pg.Kind == kind && (pg.Pager == nil || pg.Pager.Number == 1) {
-				pages = append(pages, pg)
+				cands = append(cands, candidate{date: r.pageDate(pg), page: pg})
 			}
 		}
 	}
-	for _, pg := range pages {
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].date.After(cands[j].date) })
+	if len(cands) > FeedEntries {
+		cands = cands[:FeedEntries]
+	}
+	for _, c := range cands {
+		if c.change != nil {
+			e, err := r.changeEntry(v, c.change)
+			if err != nil {
+				return nil, err
+			}
+			f.Entries = append(f.Entries, e)
+			continue
+		}
+		pg := c.page
 		pv := &View{r: r, Page: pg, Lang: lang}
-		e := feeds.Entry{URL: r.plan.Permalink(pg), Published: r.pageDate(pg), Updated: r.pageDate(pg)}
+		e := feeds.Entry{URL: r.plan.Permalink(pg), Published: c.date, Updated: c.date}
 		if pg.Article != nil {
 			e.Title, e.Summary = pg.Article.Title, pg.Article.Lead
 		} else {
@@ -161,36 +185,48 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	return feeds.Atom(f)
 }
 
-// statusChanges is one feed entry per update that moved a pledge to a status.
-func (r *Renderer) statusChanges(v *View) ([]feeds.Entry, error) {
-	var out []feeds.Entry
+// statusChange is an update that moved a pledge to a status.
+type statusChange struct {
+	dept   *content.Department
+	pledge int // index in dept.Pledges
+	update *content.Update
+}
+
+// statusChanges lists the updates that moved a pledge to a status, in the
+// departments' order.
+func (r *Renderer) statusChanges(lang string) []statusChange {
+	var out []statusChange
 	for _, d := range r.content.Departments {
-		page := r.plan.Permalink(r.plan.DepartmentPage(v.Lang, d))
-		for i, p := range d.Pledges {
-			for _, u := range p.Updates {
-				if u.Status == "" {
-					continue
+		for i := range d.Pledges {
+			for j := range d.Pledges[i].Updates {
+				if u := &d.Pledges[i].Updates[j]; u.Status != "" {
+					out = append(out, statusChange{dept: d, pledge: i, update: u})
 				}
-				label, err := v.StatusLabel(u.Status)
-				if err != nil {
-					return nil, err
-				}
-				title, err := v.Tf("feed_status_title", "name", v.Text(d.Name), "n", fmt.Sprint(i+1), "status", label)
-				if err != nil {
-					return nil, err
-				}
-				anchor := fmt.Sprintf("pledge-%d", i+1)
-				out = append(out, feeds.Entry{
-					Title:     title,
-					URL:       page + "#" + anchor,
-					ID:        page + "#" + anchor + "-" + u.Date.Format("2006-01-02") + "-" + u.Status,
-					Summary:   v.Text(p.Text) + " — " + v.Text(u.Text),
-					Published: u.Date,
-					Updated:   u.Date,
-				})
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Updated.After(out[j].Updated) })
-	return out, nil
+	return out
+}
+
+// changeEntry is the feed entry of a change of status.
+func (r *Renderer) changeEntry(v *View, c *statusChange) (feeds.Entry, error) {
+	d, p, u := c.dept, &c.dept.Pledges[c.pledge], c.update
+	label, err := v.StatusLabel(u.Status)
+	if err != nil {
+		return feeds.Entry{}, err
+	}
+	title, err := v.Tf("feed_status_title", "name", v.Text(d.Name), "n", fmt.Sprint(c.pledge+1), "status", label)
+	if err != nil {
+		return feeds.Entry{}, err
+	}
+	page := r.plan.Permalink(r.plan.DepartmentPage(v.Lang, d))
+	anchor := fmt.Sprintf("pledge-%d", c.pledge+1)
+	return feeds.Entry{
+		Title:     title,
+		URL:       page + "#" + anchor,
+		ID:        page + "#" + anchor + "-" + u.Date.Format("2006-01-02") + "-" + u.Status,
+		Summary:   v.Text(p.Text) + " — " + v.Text(u.Text),
+		Published: u.Date,
+		Updated:   u.Date,
+	}, nil
 }
