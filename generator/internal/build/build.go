@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -172,12 +173,16 @@ func sourceLines(root string) func(file string) []string {
 // a Memory keeps them for the preview server.
 type Sink interface {
 	WriteFile(rel string, data []byte) error
+	// Stream writes a file too large to hold whole, as write produces it.
+	Stream(rel string, write func(io.Writer) error) error
 }
 
 // discard is the sink of a dry run.
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+
+func (discard) Stream(_ string, write func(io.Writer) error) error { return write(io.Discard) }
 
 func copyAssets(th *render.Theme, sink Sink) error {
 	for _, a := range th.Assets() {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -301,6 +302,11 @@ type recordingSink struct {
 func (r *recordingSink) WriteFile(rel string, data []byte) error {
 	r.paths = append(r.paths, rel)
 	return r.Sink.WriteFile(rel, data)
+}
+
+func (r *recordingSink) Stream(rel string, write func(io.Writer) error) error {
+	r.paths = append(r.paths, rel)
+	return r.Sink.Stream(rel, write)
 }
 
 // validate checks the site. A department's own checks are kept from the last

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"io"
+
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/headers"
 	"leitai/generator/internal/opendata"
@@ -47,4 +49,9 @@ type countingSink struct {
 func (c *countingSink) WriteFile(rel string, data []byte) error {
 	c.n++
 	return c.Sink.WriteFile(rel, data)
+}
+
+func (c *countingSink) Stream(rel string, write func(io.Writer) error) error {
+	c.n++
+	return c.Sink.Stream(rel, write)
 }

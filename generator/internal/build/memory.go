@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"io"
 	"sort"
 	"sync"
 )
@@ -34,6 +36,15 @@ func (m *Memory) WriteFile(rel string, data []byte) error {
 	m.files[rel] = data
 	m.mu.Unlock()
 	return nil
+}
+
+// Stream stores what write writes at rel.
+func (m *Memory) Stream(rel string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return m.WriteFile(rel, buf.Bytes())
 }
 
 // File returns the file at rel, writing the lazy files first when rel is one.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,6 +32,47 @@ func fixture(t *testing.T) (*site.Plan, *content.Site) {
 type files map[string][]byte
 
 func (f files) WriteFile(rel string, data []byte) error { f[rel] = data; return nil }
+
+func (f files) Stream(rel string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	err := write(&b)
+	f[rel] = b.Bytes()
+	return err
+}
+
+// TestStreamedJSONIsTheDocument: the JSON written a department at a time is byte
+// for byte the indented encoding of the whole dataset, with no department, one,
+// and several.
+func TestStreamedJSONIsTheDocument(t *testing.T) {
+	plan, s := fixture(t)
+	full := New(plan, s, plan.Config().Languages[1])
+	if len(full.Departments) < 2 {
+		t.Fatalf("the fixture has %d departments; the test needs several", len(full.Departments))
+	}
+	for _, n := range []int{-1, 0, 1, len(full.Departments)} {
+		d := *full
+		switch n {
+		case -1:
+			d.Departments = nil
+		default:
+			d.Departments = full.Departments[:n]
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(&d); err != nil {
+			t.Fatal(err)
+		}
+		got, err := d.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d departments: streamed JSON differs from the document's encoding:\n%s\nwant:\n%s", n, got, want.Bytes())
+		}
+	}
+}
 
 func TestWriteEveryLanguage(t *testing.T) {
 	plan, s := fixture(t)

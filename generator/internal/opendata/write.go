@@ -5,6 +5,8 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
 	"strconv"
 
 	"leitai/generator/internal/content"
@@ -23,31 +25,25 @@ const (
 //go:embed pledges.schema.json
 var Schema []byte
 
-// Writer receives files: the build's output, on disk or in memory.
+// Writer receives files: the build's output, on disk or in memory. The data
+// files are streamed: at national scale they are tens of megabytes each.
 type Writer interface {
 	WriteFile(rel string, data []byte) error
+	Stream(rel string, write func(io.Writer) error) error
 }
 
 // Write writes the data files of every language into w.
 func Write(w Writer, plan *site.Plan, s *content.Site) error {
 	for _, lang := range plan.Config().Languages {
 		d := New(plan, s, lang)
-		j, err := d.JSON()
-		if err != nil {
+		if err := w.Stream(site.DataPath(lang.Code, JSONFile), d.WriteJSON); err != nil {
 			return err
 		}
-		c, err := d.CSV()
-		if err != nil {
+		if err := w.Stream(site.DataPath(lang.Code, CSVFile), d.WriteCSV); err != nil {
 			return err
 		}
-		files := []struct {
-			name string
-			data []byte
-		}{{JSONFile, j}, {CSVFile, c}, {SchemaFile, Schema}}
-		for _, f := range files {
-			if err := w.WriteFile(site.DataPath(lang.Code, f.name), f.data); err != nil {
-				return err
-			}
+		if err := w.WriteFile(site.DataPath(lang.Code, SchemaFile), Schema); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -56,14 +52,83 @@ func Write(w Writer, plan *site.Plan, s *content.Site) error {
 // JSON encodes the dataset, indented so that a diff between two builds reads well.
 func (d *Dataset) JSON() ([]byte, error) {
 	var buf bytes.Buffer
+	err := d.WriteJSON(&buf)
+	return buf.Bytes(), err
+}
+
+// WriteJSON writes what JSON returns, a department at a time, so the whole
+// document is never in memory. The bytes are those of encoding/json's indented
+// encoding of the Dataset (a test holds them to it).
+func (d *Dataset) WriteJSON(w io.Writer) error {
+	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("  ", "  ")
 	// Readers open the file in a browser; "<" in a pledge should read as "<".
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d); err != nil {
-		return nil, err
+	// value writes v as it stands at the first level of the document.
+	value := func(v any) error {
+		buf.Reset()
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return err
 	}
-	return buf.Bytes(), nil
+	head := []struct {
+		key string
+		v   any
+	}{
+		{"$schema", d.Schema}, {"schema_version", d.SchemaVersion}, {"language", d.Language},
+		{"lang", d.Lang}, {"title", d.Title}, {"url", d.URL}, {"groups", d.Groups},
+	}
+	if _, err := io.WriteString(w, "{\n"); err != nil {
+		return err
+	}
+	for _, f := range head {
+		if _, err := fmt.Fprintf(w, "  %q: ", f.key); err != nil {
+			return err
+		}
+		if err := value(f.v); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, ",\n"); err != nil {
+			return err
+		}
+	}
+	if _, err := io.WriteString(w, `  "departments": `); err != nil {
+		return err
+	}
+	if len(d.Departments) == 0 {
+		// nil encodes as null, an empty list as [].
+		if err := value(d.Departments); err != nil {
+			return err
+		}
+	} else {
+		enc.SetIndent("    ", "  ")
+		if _, err := io.WriteString(w, "[\n"); err != nil {
+			return err
+		}
+		for i := range d.Departments {
+			sep := ",\n"
+			if i == len(d.Departments)-1 {
+				sep = "\n"
+			}
+			if _, err := io.WriteString(w, "    "); err != nil {
+				return err
+			}
+			if err := value(&d.Departments[i]); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, sep); err != nil {
+				return err
+			}
+		}
+		if _, err := io.WriteString(w, "  ]"); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "\n}\n")
+	return err
 }
 
 // CSVHeader names the columns of pledges.csv. They are the same in every
@@ -79,11 +144,19 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // CSV encodes the pledges, one row per pledge, with CRLF line ends (RFC 4180).
 func (d *Dataset) CSV() ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Write(bom)
-	w := csv.NewWriter(&buf)
+	err := d.WriteCSV(&buf)
+	return buf.Bytes(), err
+}
+
+// WriteCSV writes what CSV returns, a row at a time.
+func (d *Dataset) WriteCSV(out io.Writer) error {
+	if _, err := out.Write(bom); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	if err := w.Write(CSVHeader); err != nil {
-		return nil, err
+		return err
 	}
 	for _, dep := range d.Departments {
 		for _, p := range dep.Pledges {
@@ -97,10 +170,10 @@ func (d *Dataset) CSV() ([]byte, error) {
 				strconv.Itoa(p.Number), p.Text, value, unit, compare, p.Due, p.Status, dep.URL,
 			}
 			if err := w.Write(row); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }

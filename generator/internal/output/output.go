@@ -8,6 +8,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
@@ -105,6 +106,85 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 		t.keepTime(rel, p, data)
 	}
 	return nil
+}
+
+// Stream writes the file at rel through write, for a file too large to hold in
+// memory whole (the open data of a national site is tens of megabytes). Like
+// WriteFile it keeps the live file's modification time when the bytes are equal.
+func (t *Tx) Stream(rel string, write func(io.Writer) error) error {
+	p, err := t.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := t.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if t.live {
+		t.keepTimeFile(rel, p)
+	}
+	return nil
+}
+
+// keepTimeFile is keepTime for a file already on disk: the two files are
+// compared a block at a time.
+func (t *Tx) keepTimeFile(rel, p string) {
+	old := filepath.Join(t.dest, filepath.FromSlash(rel))
+	st, err := os.Stat(old)
+	if err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	if nst, err := os.Stat(p); err != nil || nst.Size() != st.Size() {
+		return
+	}
+	if same, err := sameContent(old, p); err != nil || !same {
+		return
+	}
+	_ = os.Chtimes(p, st.ModTime(), st.ModTime())
+}
+
+func sameContent(a, b string) (bool, error) {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false, err
+	}
+	defer fb.Close()
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, erra := io.ReadFull(fa, ba)
+		nb, errb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false, nil
+		}
+		if erra == io.EOF || erra == io.ErrUnexpectedEOF {
+			return errb == io.EOF || errb == io.ErrUnexpectedEOF, nil
+		}
+		if erra != nil {
+			return false, erra
+		}
+		if errb != nil {
+			return false, errb
+		}
+	}
 }
 
 // CopyFile copies src to rel in the new output.
