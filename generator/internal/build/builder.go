@@ -207,20 +207,14 @@ func (b *Builder) Apply(paths []string) *Update {
 		structure = !samePages(oldPlan, b.plan) || groupsChanged
 	}
 
-	// Which pages to render again.
+	// Which pages to render again. After an edit inside department files, the
+	// plan knows which pages show each department; otherwise every page is
+	// looked at.
 	var pages []*site.Page
-	for _, pg := range b.plan.Pages {
-		switch {
-		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
-		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
-		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
-		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
-		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
-		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
-		default:
-			continue
-		}
-		pages = append(pages, pg)
+	if !structure && !themeChanged && len(changedArticles) == 0 && !groupsChanged {
+		pages = b.showing(changedDepts)
+	} else {
+		pages = b.affected(allPages, structure, kinds, changedDepts, changedArticles, groupsChanged)
 	}
 	staged := NewMemory()
 	if themeChanged {
@@ -247,6 +241,48 @@ func (b *Builder) Apply(paths []string) *Update {
 	}
 	u.Problems = b.problems()
 	return u
+}
+
+// affected lists the pages a change may have changed, looking at every page.
+func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, changedDepts, changedArticles map[string]bool, groupsChanged bool) []*site.Page {
+	var pages []*site.Page
+	for _, pg := range b.plan.Pages {
+		switch {
+		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
+		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
+		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
+		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
+		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
+		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
+		default:
+			continue
+		}
+		pages = append(pages, pg)
+	}
+	return pages
+}
+
+// showing lists the pages that show the departments: their own, their
+// neighbours', their group's listing page, and the summaries, which count every
+// pledge.
+func (b *Builder) showing(slugs map[string]bool) []*site.Page {
+	seen := map[*site.Page]bool{}
+	var out []*site.Page
+	add := func(pg *site.Page) {
+		if pg != nil && !seen[pg] {
+			seen[pg] = true
+			out = append(out, pg)
+		}
+	}
+	for _, l := range b.cfg.Codes() {
+		add(b.plan.Lookup(l, ""))
+	}
+	for slug := range slugs {
+		for _, pg := range b.plan.Showing(slug) {
+			add(pg)
+		}
+	}
+	return out
 }
 
 // render renders pages into staged and records their problems.

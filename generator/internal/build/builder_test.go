@@ -191,4 +191,44 @@ func TestIncrementalEqualsFullBuildPaged(t *testing.T) {
 		t.Errorf("one edit rendered %d pages: %v", len(u.Written), u.Written)
 	}
 	sameAsFullBuild(t, dir, b)
+
+	// A session of edits to one department after another: texts, a name its
+	// neighbours and its group page show, a pledge more for the summaries to count, and
+	// the same department twice. Enough edits that the plan folds the pages it
+	// rebound into its index on the way.
+	names, err := filepath.Glob(filepath.Join(dir, "content", "departments", "*.yaml"))
+	if err != nil || len(names) < 12 {
+		t.Fatalf("departments: %v %v", names, err)
+	}
+	edits := []struct {
+		file, from, to string
+	}{
+		{names[0], "pledges:\n  - zh: ", "pledges:\n  - zh: 第二次："},
+		{names[1], "\n  en: ", "\n  en: Renamed "},
+		{names[2], "pledges:\n", "pledges:\n  - zh: 新增一项\n    en: One more\n    status: not-rated\n"},
+		{names[0], "第二次：", "第三次："},
+	}
+	for i := 3; i < 12; i++ {
+		edits = append(edits, struct{ file, from, to string }{names[i], "pledges:\n  - en: ", "pledges:\n  - en: Edited: "})
+		edits = append(edits, struct{ file, from, to string }{names[i], "pledges:\n  - zh: ", "pledges:\n  - zh: 改："})
+	}
+	applied := 0
+	for _, e := range edits {
+		src, err := os.ReadFile(e.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(src, []byte(e.from)) {
+			continue // this department's file is written the other way round
+		}
+		testsite.Edit(t, e.file, e.from, e.to)
+		if u := b.Apply([]string{e.file}); !u.OK() {
+			t.Fatalf("%s: %v", e.file, u.Problems)
+		}
+		applied++
+	}
+	if applied < 12 {
+		t.Fatalf("only %d of %d edits applied: the corpus's files changed shape", applied, len(edits))
+	}
+	sameAsFullBuild(t, dir, b)
 }

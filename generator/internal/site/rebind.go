@@ -26,73 +26,66 @@ func (p *Plan) Rebind(old, s *content.Site) (*Plan, bool) {
 			changed[o] = d
 		}
 	}
-	q := *p
-	q.Pages = make([]*Page, len(p.Pages))
-	q.byKey = make(map[string]map[string]*Page, len(p.byKey))
-	for k, m := range p.byKey {
-		q.byKey[k] = m
-	}
-	q.GroupDepartments = make(map[string][]*content.Department, len(p.GroupDepartments))
-	for g, ds := range p.GroupDepartments {
-		q.GroupDepartments[g] = rebindList(ds, changed)
-	}
 	swap := func(d *content.Department) *content.Department {
 		if n, ok := changed[d]; ok {
 			return n
 		}
 		return d
 	}
-	for i, pg := range p.Pages {
-		if !pageShows(pg, changed) {
-			q.Pages[i] = pg
-			continue
+	q := *p
+	q.Pages = append([]*Page(nil), p.Pages...)
+	// The replaced pages go in a layer over byKey, which stays shared; after many
+	// edits in one session the layer is folded into a new byKey.
+	q.rebound = make(map[string]map[string]*Page, len(p.rebound)+4*len(changed))
+	for k, m := range p.rebound {
+		q.rebound[k] = m
+	}
+	q.GroupDepartments = make(map[string][]*content.Department, len(p.GroupDepartments))
+	for g, ds := range p.GroupDepartments {
+		q.GroupDepartments[g] = ds
+	}
+	done := map[int]bool{}
+	for o, d := range changed {
+		q.GroupDepartments[d.Group] = rebindList(q.GroupDepartments[d.Group], o, d)
+		for _, i := range p.shows[d.Slug] {
+			pg := q.Pages[i]
+			if !done[i] {
+				// A page showing two changed departments is copied once.
+				n := *pg
+				pg, done[i] = &n, true
+				q.Pages[i] = pg
+				m := make(map[string]*Page, len(p.cfg.Languages))
+				for l, x := range q.translations(pg.Key) {
+					m[l] = x
+				}
+				m[pg.Lang.Code] = pg
+				q.rebound[pg.Key] = m
+			}
+			pg.Department, pg.Prev, pg.Next = swap(pg.Department), swap(pg.Prev), swap(pg.Next)
+			pg.Departments = rebindList(pg.Departments, o, d)
 		}
-		n := *pg
-		n.Department, n.Prev, n.Next = swap(pg.Department), swap(pg.Prev), swap(pg.Next)
-		n.Departments = rebindList(pg.Departments, changed)
-		q.Pages[i] = &n
-		m := make(map[string]*Page, len(q.byKey[n.Key]))
-		for l, x := range q.byKey[n.Key] {
-			m[l] = x
+	}
+	if len(q.rebound) > len(q.byKey)/8 {
+		q.byKey = make(map[string]map[string]*Page, len(p.byKey))
+		for k, m := range p.byKey {
+			q.byKey[k] = m
 		}
-		m[n.Lang.Code] = &n
-		q.byKey[n.Key] = m
+		for k, m := range q.rebound {
+			q.byKey[k] = m
+		}
+		q.rebound = nil
 	}
 	return &q, true
 }
 
-// pageShows reports whether a page shows one of the changed departments.
-func pageShows(pg *Page, changed map[*content.Department]*content.Department) bool {
-	for _, d := range []*content.Department{pg.Department, pg.Prev, pg.Next} {
-		if _, ok := changed[d]; ok && d != nil {
-			return true
+// rebindList returns ds with o replaced by d, copied when o is in it.
+func rebindList(ds []*content.Department, o, d *content.Department) []*content.Department {
+	for i, x := range ds {
+		if x == o {
+			out := append([]*content.Department(nil), ds...)
+			out[i] = d
+			return out
 		}
 	}
-	for _, d := range pg.Departments {
-		if _, ok := changed[d]; ok {
-			return true
-		}
-	}
-	return false
-}
-
-func rebindList(ds []*content.Department, changed map[*content.Department]*content.Department) []*content.Department {
-	hit := false
-	for _, d := range ds {
-		if _, ok := changed[d]; ok {
-			hit = true
-			break
-		}
-	}
-	if !hit {
-		return ds
-	}
-	out := make([]*content.Department, len(ds))
-	for i, d := range ds {
-		if n, ok := changed[d]; ok {
-			d = n
-		}
-		out[i] = d
-	}
-	return out
+	return ds
 }

@@ -84,6 +84,12 @@ type Plan struct {
 	cfg   *config.Config
 	Pages []*Page
 	byKey map[string]map[string]*Page // key → lang → page
+	// rebound holds the pages Rebind replaced, by key, ahead of byKey: copying
+	// byKey whole for each edit would cost more than the edit's pages.
+	rebound map[string]map[string]*Page
+	// shows lists, by department slug, the indexes in Pages of the pages that
+	// show the department: its own, its neighbours' and its group's listing page.
+	shows map[string][]int
 	// Paged is true when the summary lists groups and each group has its pages.
 	Paged bool
 	// GroupDepartments lists each group's departments by order.
@@ -148,7 +154,39 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 		p.add(&Page{Kind: Search, Lang: l, Key: SearchKey})
 	}
 	p.add(&Page{Kind: NotFound, Lang: cfg.Default(), Path: "404.html", Key: "404"})
+	p.indexShows()
 	return p
+}
+
+// indexShows records which pages show each department.
+func (p *Plan) indexShows() {
+	p.shows = map[string][]int{}
+	note := func(d *content.Department, i int) {
+		if d == nil {
+			return
+		}
+		if l := p.shows[d.Slug]; len(l) == 0 || l[len(l)-1] != i {
+			p.shows[d.Slug] = append(l, i)
+		}
+	}
+	for i, pg := range p.Pages {
+		note(pg.Department, i)
+		note(pg.Prev, i)
+		note(pg.Next, i)
+		for _, d := range pg.Departments {
+			note(d, i)
+		}
+	}
+}
+
+// Showing lists the pages that show the department with slug: its own page, its
+// neighbours' pages and the listing page with its card, in every language.
+func (p *Plan) Showing(slug string) []*Page {
+	out := make([]*Page, 0, len(p.shows[slug]))
+	for _, i := range p.shows[slug] {
+		out = append(out, p.Pages[i])
+	}
+	return out
 }
 
 // paginate plans the pages of a list at key, key+"page/2/", …: one page per
@@ -284,16 +322,25 @@ func DataPath(lang, name string) string { return lang + "/data/" + name }
 // DataURL is a data file's address from the host's root.
 func (p *Plan) DataURL(lang, name string) string { return p.cfg.BasePath() + DataPath(lang, name) }
 
+// translations is the page at key in every language.
+func (p *Plan) translations(key string) map[string]*Page {
+	if m, ok := p.rebound[key]; ok {
+		return m
+	}
+	return p.byKey[key]
+}
+
 // Translation is the same page in another language, or nil.
 func (p *Plan) Translation(pg *Page, lang string) *Page {
-	return p.byKey[pg.Key][lang]
+	return p.translations(pg.Key)[lang]
 }
 
 // Translations lists the page in every language it exists in, in config order.
 func (p *Plan) Translations(pg *Page) []*Page {
 	var out []*Page
+	ts := p.translations(pg.Key)
 	for _, l := range p.cfg.Languages {
-		if t := p.byKey[pg.Key][l.Code]; t != nil {
+		if t := ts[l.Code]; t != nil {
 			out = append(out, t)
 		}
 	}
@@ -320,7 +367,7 @@ func (p *Plan) FileURL(path string) string { return p.cfg.BasePath() + path }
 
 // Lookup finds the page for key in lang: "" is the summary,
 // "departments/finance/" a department.
-func (p *Plan) Lookup(lang, key string) *Page { return p.byKey[key][lang] }
+func (p *Plan) Lookup(lang, key string) *Page { return p.translations(key)[lang] }
 
 // DepartmentPage returns the department's page in lang.
 func (p *Plan) DepartmentPage(lang string, d *content.Department) *Page {
