@@ -11,6 +11,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"leitai/generator/internal/content"
 	"leitai/generator/internal/opendata"
 )
 
@@ -25,6 +26,8 @@ var hugoLayouts embed.FS
 const (
 	hugoPerPage           = 50
 	hugoArticlesOnSummary = 5
+	// hugoFeedEntries is how many entries Leitai's Atom feed keeps, newest first.
+	hugoFeedEntries = 50
 )
 
 // WriteHugo writes s as a Hugo site into dir: departments and articles as
@@ -51,7 +54,8 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 	}
 	// og:locale:alternate names the other language's locale, which Hugo's i18n
 	// cannot look up from this language: it is a language parameter.
-	w.file("hugo.yaml", fmt.Sprintf(hugoConfig, hugoPerPage, paged, strs["zh"]["og_locale"], strs["en"]["og_locale"]))
+	w.file("hugo.yaml", fmt.Sprintf(hugoConfig, hugoPerPage, paged, hugoPerPage, hugoArticlesOnSummary, hugoFeedEntries,
+		strings.Join(content.Statuses, ", "), strs["zh"]["og_locale"], strs["en"]["og_locale"]))
 	err := fs.WalkDir(hugoLayouts, "hugo/layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -185,10 +189,10 @@ markup:
 params:
   paged: %v
   defaultLang: zh
-  perPage: 50
-  articlesOnSummary: 5
-  feedEntries: 50
-  statuses: [not-rated, in-progress, stalled, achieved, partly-achieved, missed]
+  perPage: %d
+  articlesOnSummary: %d
+  feedEntries: %d
+  statuses: [%s]
 languages:
   zh:
     locale: zh-Hans
