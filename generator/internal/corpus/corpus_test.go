@@ -65,11 +65,26 @@ func TestValidContent(t *testing.T) {
 	if len(site.Departments) != n || len(site.Articles) != (n+perArena-1)/perArena {
 		t.Errorf("loaded %d departments and %d articles", len(site.Departments), len(site.Articles))
 	}
-	var pledges, records int
+	var pledges, records, charted int
 	statuses := map[string]bool{}
 	for _, d := range site.Departments {
 		pledges += len(d.Pledges)
 		records += len(d.Record)
+		// A department page charts the figures of a unit that two share.
+		byUnit := map[string]int{}
+		for _, a := range d.Record {
+			for _, m := range a.Metrics {
+				if m.Label.Decoded {
+					byUnit[m.Unit]++
+				}
+			}
+		}
+		for _, n := range byUnit {
+			if n >= 2 {
+				charted++
+				break
+			}
+		}
 		for _, p := range d.Pledges {
 			statuses[p.Status] = true
 		}
@@ -82,6 +97,9 @@ func TestValidContent(t *testing.T) {
 	}
 	if avg := float64(records) / float64(n); avg < 5 || avg > 7 {
 		t.Errorf("%.1f achievements a department, want about 6", avg)
+	}
+	if share := float64(charted) / float64(n); share < 0.3 || share > 0.7 {
+		t.Errorf("%.0f%% of departments have a record chart; the real report has six in ten departments state figures", share*100)
 	}
 	if len(statuses) < 4 {
 		t.Errorf("pledge statuses %v: an archive's past years should have rated pledges", statuses)
@@ -100,7 +118,7 @@ func TestHugoSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := testsite.Files(t, dir)
-	var targets, dues, updates int
+	var targets, dues, updates, metrics int
 	for _, l := range []string{"zh", "en"} {
 		pick := picker(l)
 		for _, d := range s.Departments {
@@ -108,8 +126,15 @@ func TestHugoSite(t *testing.T) {
 			if !ok {
 				t.Fatalf("no %s page for %s", l, d.Slug)
 			}
+			var want []string
+			for _, a := range d.Record {
+				for _, m := range a.Metrics {
+					want = append(want, fmt.Sprintf("{value: %d, unit: %s, label: %s}", m.Value, m.Unit, pick(m.Label)))
+					metrics++
+				}
+			}
 			for _, p := range d.Pledges {
-				want := []string{pick(p.Text), "status: " + p.Status}
+				want := append(want, pick(p.Text), "status: "+p.Status)
 				if p.Target != nil {
 					want = append(want, fmt.Sprintf("target: {value: %d, unit: %s, compare: %s}", p.Target.Value, p.Target.Unit, p.Target.Compare))
 					targets++
@@ -130,8 +155,8 @@ func TestHugoSite(t *testing.T) {
 			}
 		}
 	}
-	if targets == 0 || dues == 0 || updates == 0 {
-		t.Errorf("%d targets, %d due dates, %d updates: the corpus should have some of each", targets, dues, updates)
+	if targets == 0 || dues == 0 || updates == 0 || metrics == 0 {
+		t.Errorf("%d targets, %d due dates, %d updates, %d metrics: the corpus should have some of each", targets, dues, updates, metrics)
 	}
 	for _, need := range []string{
 		"hugo.yaml", "layouts/baseof.html", "layouts/alias.html", "layouts/_partials/card.html", "layouts/_markup/render-link.html",

@@ -247,8 +247,14 @@ func (d *Department) hugo(pick func(pair) string) string {
 	fmt.Fprintf(&b, "---\ntitle: %s\nweight: %d\ngroups: [%s]\n", scalar(pick(d.Name)), d.Order, d.Group)
 	fmt.Fprintf(&b, "leader: %s\nleaderTitle: %s\n", scalar(pick(d.Leader)), scalar(pick(d.LeaderTitle)))
 	b.WriteString("achievements:\n")
-	for _, t := range d.Record {
-		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(t)))
+	for _, a := range d.Record {
+		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(a.Text)))
+		if len(a.Metrics) > 0 {
+			b.WriteString("    metrics:\n")
+		}
+		for _, m := range a.Metrics {
+			fmt.Fprintf(&b, "      - {value: %d, unit: %s, label: %s}\n", m.Value, m.Unit, pick(m.Label))
+		}
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
