@@ -6,10 +6,13 @@
 #
 # For each size N it writes the corpus (go run ./generator/internal/corpus/cmd,
 # Leitai content and the equivalent Hugo site), builds both once to warm the
-# page cache and checks that they produce the same pages, then runs the two
+# page cache and checks that they wrote the same files (the comparison, by kind
+# of file, goes to $WORK/compare-N.txt and to stderr: pages must match after
+# white space is evened out, other files byte for byte), then runs the two
 # generators RUNS times each, alternating, each into an empty folder, under
 # /usr/bin/time. It prints the median wall time and the median peak RSS of each,
-# with page counts and output bytes, as Markdown table rows.
+# with page counts, HTML bytes and the bytes of all files written, as Markdown
+# table rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,42 +46,48 @@ run() {
 
 pages() { find "$1" -name '*.html' | wc -l; }
 bytes() { find "$1" -type f -name '*.html' -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+allbytes() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s}'; }
+go build -o "$WORK/corpus" ./generator/internal/corpus/cmd
 
-echo "| departments | generator | pages (HTML files) | HTML bytes | median wall (s) | median peak RSS (MiB) | runs |"
-echo "|---:|---|---:|---:|---:|---:|---:|"
+echo "| departments | generator | pages (HTML files) | HTML bytes | all files | bytes of all files | median wall (s) | median peak RSS (MiB) | runs |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   dir="$WORK/corpus-$n"
   if [ ! -f "$dir/.done" ]; then
     rm -rf "$dir"
-    go run ./generator/internal/corpus/cmd -n "$n" -o "$dir" -hugo >&2
+    "$WORK/corpus" -n "$n" -o "$dir" -hugo >&2
     touch "$dir/.done"
   fi
   lout="$WORK/out-leitai-$n" hout="$WORK/out-hugo-$n"
-  rm -f "$WORK"/leitai-$n.times "$WORK"/hugo-$n.times
+  rm -f "$WORK"/leitai-"$n".times "$WORK"/hugo-"$n".times
   lcmd=("$leitai" build --config "$dir/leitai/config.yaml" --destination "$lout")
   hcmd=("$hugo" --quiet --source "$dir/hugo" --destination "$hout")
 
   # Warm up, then check that both built the same pages: same paths, except
   # that Hugo puts the one 404 page under the default language.
-  run leitai-$n "$lout" "${lcmd[@]}"
-  run hugo-$n "$hout" "${hcmd[@]}"
-  rm -f "$WORK"/leitai-$n.times "$WORK"/hugo-$n.times
+  run leitai-"$n" "$lout" "${lcmd[@]}"
+  run hugo-"$n" "$hout" "${hcmd[@]}"
+  rm -f "$WORK"/leitai-"$n".times "$WORK"/hugo-"$n".times
   diff <(cd "$lout" && find . -name '*.html' | sed 's|^\./404.html$|./zh/404.html|' | sort) \
        <(cd "$hout" && find . -name '*.html' | sort) >"$WORK/pages-$n.diff" || {
     echo "N=$n: the two sites have different pages:" >&2; head -20 "$WORK/pages-$n.diff" >&2; exit 1; }
+  # The same files (asset hashes aside), and what differs in them, by kind.
+  "$WORK/corpus" -compare "$lout" "$hout" >"$WORK/compare-$n.txt" || {
+    echo "N=$n: the two sites wrote different files:" >&2; cat "$WORK/compare-$n.txt" >&2; exit 1; }
+  { echo "N=$n: Leitai's output against Hugo's ($WORK/compare-$n.txt):"; cat "$WORK/compare-$n.txt"; } >&2
 
   for ((i = 0; i < RUNS; i++)); do
     if ((i % 2)); then
-      run hugo-$n "$hout" "${hcmd[@]}"; run leitai-$n "$lout" "${lcmd[@]}"
+      run hugo-"$n" "$hout" "${hcmd[@]}"; run leitai-"$n" "$lout" "${lcmd[@]}"
     else
-      run leitai-$n "$lout" "${lcmd[@]}"; run hugo-$n "$hout" "${hcmd[@]}"
+      run leitai-"$n" "$lout" "${lcmd[@]}"; run hugo-"$n" "$hout" "${hcmd[@]}"
     fi
   done
   for g in leitai hugo; do
     out=$lout; [ $g = hugo ] && out=$hout
     wall=$(cut -d' ' -f1 "$WORK/$g-$n.times" | median)
     rss=$(cut -d' ' -f2 "$WORK/$g-$n.times" | median | awk '{printf "%.0f", $1/1024}')
-    echo "| $n | $g | $(pages "$out") | $(bytes "$out") | $wall | $rss | $RUNS |"
+    echo "| $n | $g | $(pages "$out") | $(bytes "$out") | $(find "$out" -type f | wc -l) | $(allbytes "$out") | $wall | $rss | $RUNS |"
   done
   echo "    leitai walls: $(cut -d' ' -f1 "$WORK/leitai-$n.times" | tr '\n' ' ')   hugo walls: $(cut -d' ' -f1 "$WORK/hugo-$n.times" | tr '\n' ' ')" >&2
 done

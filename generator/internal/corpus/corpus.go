@@ -34,9 +34,23 @@ type Department struct {
 	Name        pair
 	Leader      pair
 	LeaderTitle pair
-	Record      []pair
+	Record      []Achievement
 	Pledges     []Pledge
 	Statement   pair // Markdown
+}
+
+// Achievement is one claim of a department's record, with the figures it states.
+type Achievement struct {
+	Text    pair
+	Metrics []Metric
+}
+
+// Metric is a figure a claim states, which the department page charts with the
+// others of its unit.
+type Metric struct {
+	Value int
+	Unit  string
+	Label pair
 }
 
 // Pledge is one commitment.
@@ -146,8 +160,12 @@ func department(seed uint64, i int) Department {
 	d.Leader = pair{sn.zh + gn.zh, sn.en + " " + gn.en}
 	t := titles[r.IntN(len(titles))]
 	d.LeaderTitle = pair{"市" + bu.zh + t.zh, t.en + " of the " + p.en + " " + bu.en}
+	// Six departments in ten state their figures for charts, as in the real
+	// report. The choice has its own random stream, so the text is the same
+	// with or without.
+	figures := rng(seed, i, 3).IntN(10) < 6
 	for n := 4 + r.IntN(5); n > 0; n-- { // 4–8, six on average
-		d.Record = append(d.Record, sentence(r, records, 1+r.IntN(2)))
+		d.Record = append(d.Record, achievement(r, 1+r.IntN(2), figures))
 	}
 	for n := 5 + r.IntN(7); n > 0; n-- { // 5–11, eight on average
 		d.Pledges = append(d.Pledges, pledge(r, firstYear+year))
@@ -191,6 +209,29 @@ var updateNotes = []pair{
 }
 
 var statuses = []string{"not-rated", "in-progress", "stalled", "achieved", "partly-achieved", "missed"}
+
+// achievement joins n record clauses into one claim, as sentence does (drawing
+// the same random numbers), with a metric for each figure that has a label
+// when figures is true.
+func achievement(r *rand.Rand, n int, figures bool) Achievement {
+	var zh, en []string
+	var a Achievement
+	for k := 0; k < n; k++ {
+		c := records[r.IntN(len(records))]
+		v := slots(r)
+		f := fill(c, v)
+		zh, en = append(zh, f.zh), append(en, f.en)
+		if fig, ok := recordFigures[c.zh]; ok && figures {
+			m := Metric{Value: v.n, Unit: "个", Label: fig}
+			if strings.Contains(c.zh, "{y}") {
+				m = Metric{Value: v.y, Unit: "亿元", Label: fig}
+			}
+			a.Metrics = append(a.Metrics, m)
+		}
+	}
+	a.Text = capital(pair{strings.Join(zh, "，"), strings.Join(en, "; ")})
+	return a
+}
 
 // sentence joins n clauses from list into one sentence.
 func sentence(r *rand.Rand, list []pair, n int) pair {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -64,11 +65,26 @@ func TestValidContent(t *testing.T) {
 	if len(site.Departments) != n || len(site.Articles) != (n+perArena-1)/perArena {
 		t.Errorf("loaded %d departments and %d articles", len(site.Departments), len(site.Articles))
 	}
-	var pledges, records int
+	var pledges, records, charted int
 	statuses := map[string]bool{}
 	for _, d := range site.Departments {
 		pledges += len(d.Pledges)
 		records += len(d.Record)
+		// A department page charts the figures of a unit that two share.
+		byUnit := map[string]int{}
+		for _, a := range d.Record {
+			for _, m := range a.Metrics {
+				if m.Label.Decoded {
+					byUnit[m.Unit]++
+				}
+			}
+		}
+		for _, n := range byUnit {
+			if n >= 2 {
+				charted++
+				break
+			}
+		}
 		for _, p := range d.Pledges {
 			statuses[p.Status] = true
 		}
@@ -82,37 +98,80 @@ func TestValidContent(t *testing.T) {
 	if avg := float64(records) / float64(n); avg < 5 || avg > 7 {
 		t.Errorf("%.1f achievements a department, want about 6", avg)
 	}
+	if share := float64(charted) / float64(n); share < 0.3 || share > 0.7 {
+		t.Errorf("%.0f%% of departments have a record chart; the real report has six in ten departments state figures", share*100)
+	}
 	if len(statuses) < 4 {
 		t.Errorf("pledge statuses %v: an archive's past years should have rated pledges", statuses)
 	}
 }
 
 // TestHugoSite: the Hugo site has a page per department and article in each
-// language, with the same text in its front matter.
+// language, with what Leitai's pages show in its front matter (the pledge's
+// text, status, target, due date and updates), the templates for every file
+// Leitai writes, and the interface strings with Hugo's placeholders.
 func TestHugoSite(t *testing.T) {
 	dir := t.TempDir()
-	s := New(Options{Departments: 12, Seed: 1})
+	// Past the first year, so pledges are rated and carry updates.
+	s := New(Options{Departments: perYear + 12, Seed: 1})
 	if err := s.WriteHugo(dir, theme); err != nil {
 		t.Fatal(err)
 	}
 	files := testsite.Files(t, dir)
+	var targets, dues, updates, metrics int
 	for _, l := range []string{"zh", "en"} {
+		pick := picker(l)
 		for _, d := range s.Departments {
 			page, ok := files["content/"+l+"/departments/"+d.Slug+".md"]
 			if !ok {
 				t.Fatalf("no %s page for %s", l, d.Slug)
 			}
-			if !bytes.Contains(page, []byte(picker(l)(d.Pledges[0].Text))) {
-				t.Errorf("%s page for %s lacks its first pledge", l, d.Slug)
+			var want []string
+			for _, a := range d.Record {
+				for _, m := range a.Metrics {
+					want = append(want, fmt.Sprintf("{value: %d, unit: %s, label: %s}", m.Value, m.Unit, pick(m.Label)))
+					metrics++
+				}
+			}
+			for _, p := range d.Pledges {
+				want := append(want, pick(p.Text), "status: "+p.Status)
+				if p.Target != nil {
+					want = append(want, fmt.Sprintf("target: {value: %d, unit: %s, compare: %s}", p.Target.Value, p.Target.Unit, p.Target.Compare))
+					targets++
+				}
+				if p.Due != "" {
+					want = append(want, `due: "`+p.Due+`"`)
+					dues++
+				}
+				if u := p.Update; u != nil {
+					want = append(want, `date: "`+u.Date+`"`, pick(u.Text), "source: "+u.Source)
+					updates++
+				}
+				for _, w := range want {
+					if !bytes.Contains(page, []byte(w)) {
+						t.Errorf("%s page for %s lacks %q", l, d.Slug, w)
+					}
+				}
 			}
 		}
 	}
-	for _, need := range []string{"hugo.yaml", "layouts/baseof.html", "layouts/_partials/card.html", "layouts/_markup/render-link.html", "i18n/zh.yaml", "assets/style.css"} {
+	if targets == 0 || dues == 0 || updates == 0 || metrics == 0 {
+		t.Errorf("%d targets, %d due dates, %d updates, %d metrics: the corpus should have some of each", targets, dues, updates, metrics)
+	}
+	for _, need := range []string{
+		"hugo.yaml", "layouts/baseof.html", "layouts/alias.html", "layouts/_partials/card.html", "layouts/_markup/render-link.html",
+		"layouts/home.atom.xml", "layouts/home.pledgesjson.json", "layouts/home.pledgescsv.csv", "layouts/home.sitemapxml.xml",
+		"layouts/home.headers", "layouts/robots.txt", "data/units.yaml", "i18n/zh.yaml", "assets/style.css", "assets/search.js",
+		"static/zh/data/pledges.schema.json",
+	} {
 		if _, ok := files[need]; !ok {
 			t.Errorf("no %s", need)
 		}
 	}
 	if bytes.Contains(files["i18n/en.yaml"], []byte("{name}")) {
 		t.Error("Leitai placeholders left in Hugo's i18n")
+	}
+	if !bytes.Contains(files["hugo.yaml"], []byte("ogLocale: en_GB")) {
+		t.Error("hugo.yaml lacks the English og:locale from the theme's strings")
 	}
 }

@@ -8,6 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/opendata"
 )
 
 // hugoLayouts are Hugo templates that produce the pages Leitai's default theme
@@ -21,16 +26,36 @@ var hugoLayouts embed.FS
 const (
 	hugoPerPage           = 50
 	hugoArticlesOnSummary = 5
+	// hugoFeedEntries is how many entries Leitai's Atom feed keeps, newest first.
+	hugoFeedEntries = 50
 )
 
 // WriteHugo writes s as a Hugo site into dir: departments and articles as
 // Markdown pages with front matter in content/<lang>/, groups as a taxonomy whose
-// term pages are the group pages, the Leitai theme's interface strings, CSS and
-// favicon, and the templates in hugo/layouts.
+// term pages are the group pages, the Leitai theme's interface strings, CSS,
+// script and favicon, the unit table, the open data's schema, and the templates
+// in hugo/layouts.
 func (s *Site) WriteHugo(dir, themeDir string) error {
 	w := newWriter(dir)
 	paged := len(s.Departments) > hugoPerPage
-	w.file("hugo.yaml", fmt.Sprintf(hugoConfig, hugoPerPage, paged))
+	strs := map[string]map[string]string{}
+	for _, l := range []string{"zh", "en"} {
+		b, err := os.ReadFile(filepath.Join(themeDir, "i18n", l+".yaml"))
+		if err != nil {
+			return err
+		}
+		var m map[string]string
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(themeDir, "i18n", l+".yaml"), err)
+		}
+		strs[l] = m
+		// Leitai's {name} placeholders are Hugo's {{ .name }}.
+		w.file("i18n/"+l+".yaml", placeholder.ReplaceAllString(string(b), "{{ .$1 }}"))
+	}
+	// og:locale:alternate names the other language's locale, which Hugo's i18n
+	// cannot look up from this language: it is a language parameter.
+	w.file("hugo.yaml", fmt.Sprintf(hugoConfig, hugoPerPage, paged, hugoPerPage, hugoArticlesOnSummary, hugoFeedEntries,
+		strings.Join(content.Statuses, ", "), strs["zh"]["og_locale"], strs["en"]["og_locale"]))
 	err := fs.WalkDir(hugoLayouts, "hugo/layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -45,29 +70,29 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range []string{"zh", "en"} {
-		b, err := os.ReadFile(filepath.Join(themeDir, "i18n", l+".yaml"))
-		if err != nil {
-			return err
-		}
-		// Leitai's {name} placeholders are Hugo's {{ .name }}.
-		w.file("i18n/"+l+".yaml", placeholder.ReplaceAllString(string(b), "{{ .$1 }}"))
-	}
-	for name, to := range map[string]string{"style.css": "assets/style.css", "favicon.svg": "static/favicon.svg"} {
+	// Leitai serves its theme's static files under their names, the CSS and
+	// the script fingerprinted; the Hugo site takes them through its asset
+	// pipeline, the favicon as a plain static file.
+	for name, to := range map[string]string{"style.css": "assets/style.css", "search.js": "assets/search.js", "favicon.svg": "static/favicon.svg"} {
 		b, err := os.ReadFile(filepath.Join(themeDir, "static", name))
 		if err != nil {
 			return err
 		}
 		w.file(to, string(b))
 	}
+	w.file("data/units.yaml", hugoUnits)
 	var data strings.Builder
 	for _, g := range s.Groups {
 		fmt.Fprintf(&data, "- id: %s\n", g.ID)
 	}
 	w.file("data/groups.yaml", data.String())
 
+	// The root summary also writes the files Leitai writes once for the site.
+	w.file("content/zh/_index.md", "---\noutputs: [html, atom, pledgesjson, pledgescsv, sitemapxml, headers]\n---\n")
 	for _, l := range []string{"zh", "en"} {
 		pick := picker(l)
+		// Leitai publishes the schema of its open data as it is, beside the data.
+		w.file("static/"+l+"/data/"+opendata.SchemaFile, string(opendata.Schema))
 		// Section pages Leitai does not have are not rendered.
 		w.file("content/"+l+"/departments/_index.md", "---\nbuild: {render: never}\n---\n")
 		if len(s.Articles) <= hugoArticlesOnSummary {
@@ -98,12 +123,17 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 
 var placeholder = regexp.MustCompile(`\{([a-z]+)\}`)
 
-// hugoConfig is Hugo at its fastest for this site: no RSS, sitemap, robots.txt or
-// taxonomy list, no alias pages for page 1; nothing it does not need.
+// hugoConfig is Hugo at its fastest for this site, writing what Leitai writes
+// and nothing more: no RSS or taxonomy list, no alias pages for page 1. The
+// sitemap, the Atom feed, the open data and _headers are output formats of the
+// home page (the sitemap and _headers of the default language's only, at the
+// root, because Leitai writes one sitemap for the whole site, where Hugo's own
+// would be an index and one sitemap per language).
 const hugoConfig = `baseURL: https://example.org/
 defaultContentLanguage: zh
 defaultContentLanguageInSubdir: true
-disableKinds: [rss, sitemap, robotstxt, taxonomy]
+disableKinds: [rss, sitemap, taxonomy]
+enableRobotsTXT: true
 disableHugoGeneratorInject: true
 buildFuture: true
 taxonomies:
@@ -111,6 +141,43 @@ taxonomies:
 pagination:
   pagerSize: %d
   disableAliases: true
+mediaTypes:
+  application/atom+xml:
+    suffixes: [xml]
+  text/x-headers:
+    suffixes: []
+outputFormats:
+  atom:
+    mediaType: application/atom+xml
+    baseName: atom
+    isPlainText: true
+    notAlternative: true
+  pledgesjson:
+    mediaType: application/json
+    baseName: pledges
+    path: data
+    isPlainText: true
+    notAlternative: true
+  pledgescsv:
+    mediaType: text/csv
+    baseName: pledges
+    path: data
+    isPlainText: true
+    notAlternative: true
+  sitemapxml:
+    mediaType: application/xml
+    baseName: sitemap
+    root: true
+    isPlainText: true
+    notAlternative: true
+  headers:
+    mediaType: text/x-headers
+    baseName: _headers
+    root: true
+    isPlainText: true
+    notAlternative: true
+outputs:
+  home: [html, atom, pledgesjson, pledgescsv]
 markup:
   goldmark:
     extensions:
@@ -122,6 +189,10 @@ markup:
 params:
   paged: %v
   defaultLang: zh
+  perPage: %d
+  articlesOnSummary: %d
+  feedEntries: %d
+  statuses: [%s]
 languages:
   zh:
     locale: zh-Hans
@@ -129,13 +200,34 @@ languages:
     title: 部门擂台 · 军令状
     weight: 1
     contentDir: content/zh
+    params:
+      ogLocale: %s
   en:
     locale: en
     label: English
     title: The Department Arena · Pledges
     weight: 2
     contentDir: content/en
-    disableKinds: [rss, sitemap, robotstxt, taxonomy, 404]
+    disableKinds: [rss, sitemap, taxonomy, 404]
+    params:
+      ogLocale: %s
+`
+
+// hugoUnits is leitaiUnits as data for the Hugo templates: each unit's style
+// per language with Leitai's defaults filled in, the magnitudes largest first.
+const hugoUnits = `units:
+  亿元:
+    zh: {scale: 1, format: "{value}亿元", one: "", other: "", group: false, words: false}
+    en: {scale: 100000000, format: "{value} {unit}", one: yuan, other: yuan, group: false, words: true}
+  个:
+    zh: {scale: 1, format: "{value}个", one: "", other: "", group: false, words: false}
+    en: {scale: 1, format: "{value} {unit}", one: "", other: "", group: true, words: false}
+magnitudes:
+  zh: []
+  en:
+    - {value: 1000000000000, word: trillion}
+    - {value: 1000000000, word: billion}
+    - {value: 1000000, word: million}
 `
 
 func picker(lang string) func(pair) string {
@@ -148,15 +240,21 @@ func picker(lang string) func(pair) string {
 }
 
 // hugo is the department as a Hugo page in one language: its data in front
-// matter, its statement as the body.
+// matter, its statement as the body. Dates are strings, as in Leitai's files.
 func (d *Department) hugo(pick func(pair) string) string {
 	var b strings.Builder
 	b.Grow(8 << 10)
 	fmt.Fprintf(&b, "---\ntitle: %s\nweight: %d\ngroups: [%s]\n", scalar(pick(d.Name)), d.Order, d.Group)
 	fmt.Fprintf(&b, "leader: %s\nleaderTitle: %s\n", scalar(pick(d.Leader)), scalar(pick(d.LeaderTitle)))
 	b.WriteString("achievements:\n")
-	for _, t := range d.Record {
-		fmt.Fprintf(&b, "  - %s\n", scalar(pick(t)))
+	for _, a := range d.Record {
+		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(a.Text)))
+		if len(a.Metrics) > 0 {
+			b.WriteString("    metrics:\n")
+		}
+		for _, m := range a.Metrics {
+			fmt.Fprintf(&b, "      - {value: %d, unit: %s, label: %s}\n", m.Value, m.Unit, pick(m.Label))
+		}
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
@@ -165,9 +263,13 @@ func (d *Department) hugo(pick func(pair) string) string {
 			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, compare: %s}\n", t.Value, t.Unit, t.Compare)
 		}
 		if p.Due != "" {
-			fmt.Fprintf(&b, "    due: %s\n", p.Due)
+			fmt.Fprintf(&b, "    due: \"%s\"\n", p.Due)
 		}
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
+		if u := p.Update; u != nil {
+			fmt.Fprintf(&b, "    updates:\n      - date: \"%s\"\n        text: %s\n        source: %s\n        status: %s\n",
+				u.Date, scalar(pick(u.Text)), u.Source, p.Status)
+		}
 	}
 	b.WriteString("---\n\n")
 	b.WriteString(pick(d.Statement))

@@ -74,8 +74,14 @@ func (d *Department) yaml() string {
 	fmt.Fprintf(&b, "leader:\n  name: {zh: %s, en: %s}\n", d.Leader.zh, d.Leader.en)
 	fmt.Fprintf(&b, "  title:\n    zh: %s\n    en: %s\n", scalar(d.LeaderTitle.zh), scalar(d.LeaderTitle.en))
 	b.WriteString("achievements:\n")
-	for _, t := range d.Record {
-		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", scalar(t.zh), scalar(t.en))
+	for _, a := range d.Record {
+		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", scalar(a.Text.zh), scalar(a.Text.en))
+		if len(a.Metrics) > 0 {
+			b.WriteString("    metrics:\n")
+		}
+		for _, m := range a.Metrics {
+			fmt.Fprintf(&b, "      - {value: %d, unit: %s, label: {zh: %s, en: %s}}\n", m.Value, m.Unit, m.Label.zh, m.Label.en)
+		}
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {

@@ -114,6 +114,26 @@ var records = []pair{
 	{"南京路拓宽、安顺路打通等一批民心工程提速见效", "speeded up projects close to residents' hearts, such as widening Nanjing Road and opening up Anshun Road"},
 }
 
+// recordFigures label the figure of a record clause for the record charts: its
+// amount ({y}, in 亿元) or else its count ({n}). Clauses stating only a rank or
+// a percentage have none.
+var recordFigures = map[string]pair{
+	"实施{n}批政策清单，助力稳住经济大盘":           {"政策清单", "Policy lists"},
+	"梳理{n}条产业链项目清单":                 {"产业链项目清单", "Industrial chain project lists"},
+	"布局谋划{n}个专业园区":                  {"专业园区", "Specialised parks"},
+	"{n}个省市重点项目完成投资{y}亿元，达到计划的{p}%": {"重点项目投资", "Investment in key projects"},
+	"退减缓降税费{y}亿元":                   {"退减缓降税费", "Tax and fee relief"},
+	"争取专项债额度{y}亿元，创历史新高":            {"专项债额度", "Special-purpose bond quota"},
+	"全市博物馆数量达到{n}家":                 {"博物馆", "Museums"},
+	"新增全民阅读设施{n}处":                  {"新增阅读设施", "New reading facilities"},
+	"送戏、送电影下乡{n}余场，居全省首位":           {"送戏送电影下乡", "Performances and screenings"},
+	"优良天{n}天，空气质量连续三年全面达标":          {"优良天数", "Days of good air"},
+	"提供公办学位{n}个，超额完成市办实事任务":         {"公办学位", "Public school places"},
+	"{n}所新校实现高起点办学":                 {"新校", "New schools"},
+	"海洋技术合同成交额{y}亿元、增长{p}%":         {"海洋技术合同", "Ocean technology contracts"},
+	"新增上市及过会企业{n}家，提前超额完成全年目标":      {"新增上市企业", "New listed companies"},
+}
+
 // pledgeClauses are clauses of a pledge (军令状), imperative in English. The
 // target ones carry a measurable goal; their value is the clause's first number.
 var pledgeClauses = []pair{

@@ -3,7 +3,12 @@
 //	go run ./generator/internal/corpus/cmd -n 10000 -o /tmp/corpus
 //
 // writes a Leitai site into /tmp/corpus/leitai and, with -hugo, the equivalent
-// Hugo site into /tmp/corpus/hugo.
+// Hugo site into /tmp/corpus/hugo. After both are built,
+//
+//	go run ./generator/internal/corpus/cmd -compare LEITAI_OUT HUGO_OUT
+//
+// compares what they wrote, by kind of file, and exits 1 if they wrote different
+// files.
 package main
 
 import (
@@ -22,7 +27,24 @@ func main() {
 	seed := flag.Uint64("seed", 1, "seed; the same seed and -n give the same bytes")
 	theme := flag.String("theme", "themes/default", "the Leitai theme to copy into the site")
 	hugo := flag.Bool("hugo", false, "also write the equivalent Hugo site into <o>/hugo")
+	compare := flag.Bool("compare", false, "compare the Leitai and Hugo outputs given as arguments instead")
 	flag.Parse()
+	if *compare {
+		if flag.NArg() != 2 {
+			flag.Usage()
+			os.Exit(2)
+		}
+		c, err := corpus.Compare(flag.Arg(0), flag.Arg(1))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		c.Report(os.Stdout, 10)
+		if len(c.OnlyLeitai)+len(c.OnlyHugo) > 0 {
+			os.Exit(1)
+		}
+		return
+	}
 	if *out == "" || *n < 1 {
 		flag.Usage()
 		os.Exit(2)
