@@ -352,16 +352,26 @@ func (r *recordingSink) Stream(rel string, write func(io.Writer) error) error {
 func (b *Builder) validate() {
 	o := content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate}
 	b.siteProblems = content.ValidateSite(b.site, o)
-	kept := make(map[*content.Department]diag.List, len(b.site.Departments))
+	if b.deptProblems == nil {
+		b.deptProblems = make(map[*content.Department]diag.List, len(b.site.Departments))
+	}
 	for _, d := range b.site.Departments {
 		l, ok := b.deptProblems[d]
 		if !ok {
 			l = content.ValidateDepartment(b.site, d, o)
+			b.deptProblems[d] = l
 		}
-		kept[d] = l
 		b.siteProblems.Append(l)
 	}
-	b.deptProblems = kept
+	// Departments replaced or removed leave their entries behind, unless
+	// reloadDepartment dropped them; the map never holds more than the site.
+	if len(b.deptProblems) > len(b.site.Departments) {
+		kept := make(map[*content.Department]diag.List, len(b.site.Departments))
+		for _, d := range b.site.Departments {
+			kept[d] = b.deptProblems[d]
+		}
+		b.deptProblems = kept
+	}
 }
 
 func (b *Builder) problems() diag.List {
@@ -384,16 +394,22 @@ func (b *Builder) hasErrors() bool { return b.problems().HasErrors() }
 func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 	slug := strings.TrimSuffix(filepath.Base(path), ".yaml")
 	delete(b.fileProblems, rel)
-	s.RemoveDepartment(slug)
+	if old := s.Department(slug); old != nil {
+		delete(b.deptProblems, old)
+	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return // removed
+		s.RemoveDepartment(slug)
+		return
 	}
 	var problems diag.List
 	if err != nil {
+		s.RemoveDepartment(slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
-		s.Departments = append(s.Departments, d)
+		s.PutDepartment(d)
+	} else {
+		s.RemoveDepartment(slug)
 	}
 	if len(problems) > 0 {
 		b.fileProblems[rel] = problems

@@ -66,16 +66,33 @@ func (s *Site) RemoveDepartment(slug string) {
 	}
 }
 
+// PutDepartment puts d in place of the department with its slug, or adds it.
+// In place, an edit keeps the list in order and Sort has nothing to do.
+func (s *Site) PutDepartment(d *Department) {
+	for i, o := range s.Departments {
+		if o.Slug == d.Slug {
+			s.Departments[i] = d
+			return
+		}
+	}
+	s.Departments = append(s.Departments, d)
+}
+
 // Sort puts departments in summary order and articles newest first: the order
 // readers see, and the same whatever order the files were read in.
 func (s *Site) Sort() {
-	sort.SliceStable(s.Departments, func(i, j int) bool {
+	before := func(i, j int) bool {
 		a, b := s.Departments[i], s.Departments[j]
 		if a.Order != b.Order {
 			return a.Order < b.Order
 		}
 		return a.Slug < b.Slug
-	})
+	}
+	// After one edit the list is almost always in order already; looking costs a
+	// pass, sorting ten thousand departments several.
+	if !sort.SliceIsSorted(s.Departments, before) {
+		sort.SliceStable(s.Departments, before)
+	}
 	newest := func(slug string) (t time.Time) {
 		for _, a := range s.Articles[slug] {
 			if a.Date.After(t) {
@@ -84,11 +101,14 @@ func (s *Site) Sort() {
 		}
 		return t
 	}
-	sort.Slice(s.ArticleSlugs, func(i, j int) bool {
+	newer := func(i, j int) bool {
 		a, b := newest(s.ArticleSlugs[i]), newest(s.ArticleSlugs[j])
 		if !a.Equal(b) {
 			return a.After(b)
 		}
 		return s.ArticleSlugs[i] < s.ArticleSlugs[j]
-	})
+	}
+	if !sort.SliceIsSorted(s.ArticleSlugs, newer) {
+		sort.Slice(s.ArticleSlugs, newer)
+	}
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"leitai/generator/internal/diag"
@@ -69,6 +70,28 @@ type Department struct {
 	Record    []Achievement // achievements: this year's claims
 	Pledges   []Pledge
 	Statement Text // Markdown
+
+	counts     sync.Once
+	countsMemo []int
+}
+
+// StatusCounts counts the department's pledges by status, in the order of
+// Statuses; a status not in Statuses is not counted. Every summary adds up all
+// departments' counts, so each department counts its own once: a rebuild after
+// one edit at ten thousand departments then adds numbers, not pledges.
+func (d *Department) StatusCounts() []int {
+	d.counts.Do(func() {
+		d.countsMemo = make([]int, len(Statuses))
+		for _, p := range d.Pledges {
+			for i, s := range Statuses {
+				if p.Status == s {
+					d.countsMemo[i]++
+					break
+				}
+			}
+		}
+	})
+	return d.countsMemo
 }
 
 // Leader is the department's head, who signs the pledge.

@@ -36,26 +36,8 @@ func (r *Renderer) articleDate(slug string) time.Time {
 	return newest
 }
 
-// coveredBy lists the articles that link to a department, newest first. It is
-// worked out once per renderer, from what each article's loader recorded, so a
-// site with a thousand reports does not search them for every page.
-func (r *Renderer) coveredBy(slug string) []string {
-	r.coverOnce.Do(func() {
-		r.covered = map[string][]string{}
-		for _, a := range r.content.ArticleSlugs {
-			seen := map[string]bool{}
-			for _, version := range r.content.Articles[a] {
-				for _, d := range version.Covers {
-					if !seen[d] {
-						seen[d] = true
-						r.covered[d] = append(r.covered[d], a)
-					}
-				}
-			}
-		}
-	})
-	return r.covered[slug]
-}
+// coveredBy lists the articles that link to a department, newest first.
+func (r *Renderer) coveredBy(slug string) []string { return r.plan.CoveredBy(slug) }
 
 // pageDate is when a page's content last changed, for the sitemap and feeds: a
 // department page changes with the newest update to one of its pledges.

@@ -67,10 +67,8 @@ type Renderer struct {
 	markdown map[string]*markdown.Renderer // by language
 
 	tallyOnce sync.Once
-	tallied   map[string]int // the site's pledges by status
+	tallied   []int // the site's pledges by status, in the order of content.Statuses
 
-	coverOnce sync.Once
-	covered   map[string][]string // department slug → slugs of the articles that cover it, newest first
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded.

@@ -53,25 +53,27 @@ func (v *View) tally(depts []*content.Department) ([]StatusCount, error) {
 	return v.labelCounts(countStatuses(depts))
 }
 
-func countStatuses(depts []*content.Department) map[string]int {
-	n := map[string]int{}
+// countStatuses adds up the departments' counts, in the order of
+// content.Statuses.
+func countStatuses(depts []*content.Department) []int {
+	n := make([]int, len(content.Statuses))
 	for _, d := range depts {
-		for _, p := range d.Pledges {
-			n[p.Status]++
+		for i, c := range d.StatusCounts() {
+			n[i] += c
 		}
 	}
 	return n
 }
 
-// labelCounts puts counts by status in the order statuses are listed, labelled.
-func (v *View) labelCounts(n map[string]int) ([]StatusCount, error) {
+// labelCounts labels counts by status, given in the order statuses are listed.
+func (v *View) labelCounts(n []int) ([]StatusCount, error) {
 	out := make([]StatusCount, 0, len(content.Statuses))
-	for _, s := range content.Statuses {
+	for i, s := range content.Statuses {
 		label, err := v.StatusLabel(s)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, StatusCount{Status: s, Label: label, Count: n[s]})
+		out = append(out, StatusCount{Status: s, Label: label, Count: n[i]})
 	}
 	return out, nil
 }
@@ -296,7 +298,7 @@ func (v *View) dateView(t time.Time) (DateView, error) {
 }
 
 // siteTally counts the site's pledges by status, once.
-func (r *Renderer) siteTally() map[string]int {
+func (r *Renderer) siteTally() []int {
 	r.tallyOnce.Do(func() { r.tallied = countStatuses(r.content.Departments) })
 	return r.tallied
 }

@@ -94,6 +94,10 @@ type Plan struct {
 	Paged bool
 	// GroupDepartments lists each group's departments by order.
 	GroupDepartments map[string][]*content.Department
+	// coveredBy lists, by department slug, the slugs of the articles that link
+	// to it, newest first. Worked out once per plan from what each article's
+	// loader recorded, and kept by Rebind, whose edits leave articles alone.
+	coveredBy map[string][]string
 }
 
 // New plans the pages for a validated site.
@@ -155,8 +159,29 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 	}
 	p.add(&Page{Kind: NotFound, Lang: cfg.Default(), Path: "404.html", Key: "404"})
 	p.indexShows()
+	p.coveredBy = coverage(s)
 	return p
 }
+
+func coverage(s *content.Site) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range s.ArticleSlugs {
+		seen := map[string]bool{}
+		for _, version := range s.Articles[a] {
+			for _, d := range version.Covers {
+				if !seen[d] {
+					seen[d] = true
+					out[d] = append(out[d], a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// CoveredBy lists the articles that link to the department with slug, newest
+// first: the reports that covered it.
+func (p *Plan) CoveredBy(slug string) []string { return p.coveredBy[slug] }
 
 // indexShows records which pages show each department.
 func (p *Plan) indexShows() {
