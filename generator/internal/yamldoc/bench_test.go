@@ -1,10 +1,17 @@
 package yamldoc
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
+	"leitai/generator/internal/corpus"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/testsite"
 )
 
 // The worst files MaxFileSize lets through: the most nodes yaml.v3 can build
@@ -29,4 +36,60 @@ func BenchmarkParseWorstCase(b *testing.B) {
 			}
 		})
 	}
+}
+
+// A real department file, through Parse and through yaml.v3 alone (what Parse
+// cost before the fast path). The figures are in BENCHMARKS.md.
+func BenchmarkParseDepartment(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(testsite.Root(), "content", "departments", "finance.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkParse(b, [][]byte{data})
+}
+
+// Every YAML file of a 1,000-department corpus, as a build reads them.
+func BenchmarkParseCorpus1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.New(corpus.Options{Departments: 1000, Seed: 1}).WriteLeitai(dir, filepath.Join(testsite.Root(), "themes", "default")); err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	for name, data := range testsite.Files(b, filepath.Join(dir, "content")) {
+		if strings.HasSuffix(name, ".yaml") {
+			files = append(files, data)
+		}
+	}
+	benchmarkParse(b, files)
+}
+
+func benchmarkParse(b *testing.B, files [][]byte) {
+	size := 0
+	for _, f := range files {
+		size += len(f)
+	}
+	b.Run("Parse", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, f := range files {
+				var problems diag.List
+				if _, root := Parse("x.yaml", f, &problems); root == nil {
+					b.Fatal(problems)
+				}
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, f := range files {
+				var n yaml.Node
+				if err := yaml.NewDecoder(bytes.NewReader(f)).Decode(&n); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
