@@ -44,7 +44,10 @@ func fastParse(lines []string) (doc *yaml.Node, ok bool) {
 			return nil, false
 		}
 	}
-	p := &fastParser{lines: lines, lastNL: nl}
+	// Up to two nodes a line (a key and its value, more in flow maps), none in
+	// literal blocks: start with one a line, the blocks grow if that is short.
+	p := &fastParser{lines: lines, lastNL: nl,
+		slab: make([]yaml.Node, len(lines)+16), content: make([]*yaml.Node, len(lines)+16)}
 
 	// Comment lines before the first key: yaml.v3 gives them to the first key, or
 	// to the document when a blank line separates them from it. Every department
@@ -111,7 +114,7 @@ func (p *fastParser) fail() *yaml.Node {
 
 func (p *fastParser) node() *yaml.Node {
 	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 128)
+		p.slab = make([]yaml.Node, 64)
 	}
 	n := &p.slab[0]
 	p.slab = p.slab[1:]
@@ -126,27 +129,23 @@ func plainLine(l string) bool {
 	if strings.HasPrefix(l, "---") || strings.HasPrefix(l, "...") {
 		return false
 	}
-	for i := 0; i < len(l); i++ {
+	for i := 0; i < len(l); {
 		c := l[i]
-		switch {
-		case c >= 0x20 && c < 0x7f:
-		case c < 0x20 || c == 0x7f:
-			return false
-		case c == 0xc2:
-			if i+1 < len(l) && l[i+1] < 0xa0 {
-				return false
-			}
-		case c == 0xe2:
-			if i+2 < len(l) && l[i+1] == 0x80 && (l[i+2] == 0xa8 || l[i+2] == 0xa9) {
-				return false
-			}
-		case c == 0xef:
-			if i+2 < len(l) && (l[i+1] == 0xbb && l[i+2] == 0xbf || l[i+1] == 0xbf && l[i+2] >= 0xbe) {
-				return false
-			}
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
 		}
+		if c < 0x80 {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(l[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, r <= 0x9f, r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
+			return false
+		}
+		i += size
 	}
-	return utf8.ValidString(l)
+	return true
 }
 
 func indentOf(l string) int {
@@ -284,8 +283,8 @@ func (p *fastParser) entries(indent, at int) {
 			return
 		}
 		key := strings.TrimRight(rest[:end], " ")
-		// yaml.v3 limits a key to 1024 characters; "<<" is a merge key.
-		if len(key) > 1000 || key == "<<" {
+		// yaml.v3 allows 1024 characters from a key to its colon; "<<" is a merge key.
+		if end > 1000 || key == "<<" {
 			p.fail()
 			return
 		}
@@ -589,7 +588,7 @@ func (p *fastParser) flowEntries(line string, at int, kind yaml.Kind) int {
 				return -1
 			}
 			key := strings.TrimRight(line[i:end], " ")
-			if len(key) > 1000 || key == "<<" {
+			if end-i > 1000 || key == "<<" {
 				return -1
 			}
 			p.stack = append(p.stack, p.scalar(key, 0, p.i+1, col(line, i)))

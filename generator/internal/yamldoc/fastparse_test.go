@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -209,9 +210,168 @@ func FuzzFastParse(f *testing.F) {
 	for _, b := range corpusYAML(f, 20) {
 		f.Add(b)
 	}
+	for _, c := range edgeCases {
+		f.Add([]byte(c))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, diff := sameAsYAMLv3(data); diff != "" {
 			t.Errorf("%q: %s", data, diff)
 		}
 	})
+}
+
+// edgeCases are small files at the edges of the subset, inside and out. They seed
+// FuzzFastParse: its mutations of a short file stay near the fast path's
+// decisions, where those of a whole department file mostly fall outside it.
+var edgeCases = []string{
+	"a: 1\n", "a: 1", "a:\n", "a:", "a: \n\n", "- a\n- b", "a:\n- b\n- c\nd: e\n",
+	"a:\n  - b: 1\n    c: 2\n  - d\n", "a:\n    - x\n    -   y: 1\n        z:\n", "- a:\n  - x\n- b\n",
+	"a: |\n  x\n", "a: |-\n  x\n\n", "a: |+\n  x\n\n  \n", "a: |\n\n  x\n", "a: |\n   \n  x\n",
+	"a: |\n  x\n   y\n  z\n", "- |\n  x\n- y", "a:\n  b: |\n    x\n  c: 1\n", "a: |\n  x\n    \n  y",
+	"a: |+\n  x\n\n", "a: |\n  x\n  ", "a: |-\n  x", "a: |\n x\nb: 1", "- a: |\n    x\n  b: 1\n",
+	"a: 'it''s'\n", "a: \"x\\ty\\u00e9\\x41\\U0001F600\"\n", "a: \"\\/\"", "a: \"\\N\\_\\L\\P\"", "a: \"\\e\\0\"",
+	"a: \"\\ud800\"", "a: \"\\x8\"", "a: \"\\\"\"\n", "a: ''\n", "a: \"\"\n",
+	"a: {b: 1, c: [x, 'y', \"z\"], d: {}}\n", "a: [ ]\n", "a: {b: c d}\n", "a: {b: -1}", "a: [-, a]",
+	"a: {b: c,}", "a: [a: b]", "a: {b: c:d}", "a: {b: http://x}", "a: { b : c }  \n", "a: {b: c} d",
+	"# c\na: 1\n", "# c\n\na: 1\n", "\n# c\n# d\na: 1", "# c\n- a\n", "# c \na:\n  b: 1\n", "a: 1\n# c\n",
+	"a: 1 # c\n", "a:\n  # c\n  b: 1\n", "#c\n\n#d\na: 1\n",
+	"a: 2022-12-31\nb: 2022-02-30\nc: 1.5\nd: 0x1F\ne: true\nf: ~\ng: null\nh: 012\ni: 09\nj: -5\nk: +5\nl: .inf\nm: 1_000\nn: 99999999999999999999\n",
+	"a: 2022-1-2\nb: 2022-12-31T10:00:00Z\nc: 1e3\nd: TRUE\ne: yes\nf: No\ng: 0o17\nh: -0b101\ni: .5\nj: 00\n",
+	"a: b: c", "a: b #c", "a #b: c", "a: b#c", "a:b", "-a: 1", "a : 1", "a: -", "a: - b", "a: -1",
+	"a:\n  b: 1\n c: 2", "a:\n  b: 1\n   c: 2", "a: 1\n  b: 2", "a:\n  x\n", "- a\n  - b", "- a: 1\n - b",
+	"  a: 1\n  b: 2\n", "中文: 值\n键: {中: 文, en: x}\n列表:\n- 一: “二”\n", "a: \"x\" \n", "a: 'x' y",
+	"a:\n- b\n  c\n", "a: x\n\n\n", "a: \"unterminated\n", "a: 'two\n  lines'\n", "a: plain\n  more\n",
+	"<<: 1", "a: <<", "a: &x 1\nb: *x\n", "a: !!str 1", "? a\n: b", "a: >\n  x\n", "---\na: 1\n", "a: 1\n...\n",
+	"%YAML 1.2\n---\na: 1", "a:\r\n  b: 1\r\n", "a:\tb", "\ta: 1", "a: \"\u0085\"", "\ufeffa: 1", "a: x\u2028y",
+	"a: {b: 😀x, c: 🀄}\n😀: [x, 😀]", "k" + strings.Repeat(" ", 1030) + ": v", "a: {k" + strings.Repeat(" ", 1030) + ": v}",
+	strings.Repeat("长", 400) + ": v", "- " + strings.Repeat("x", 1030) + ": v",
+	"a: @b", "a: `b`", "a: [b", "a: {b", "- - a", "-\n  a", "a:\n-\n", "- ", "-", "", "\n", "#", "a", "a\n",
+}
+
+func TestFastParseEdgeCases(t *testing.T) {
+	accepted := 0
+	for _, c := range edgeCases {
+		ok, diff := sameAsYAMLv3([]byte(c))
+		if diff != "" {
+			t.Errorf("%q: %s", c, diff)
+		}
+		if ok {
+			accepted++
+		}
+	}
+	t.Logf("fast path takes %d of %d edge cases", accepted, len(edgeCases))
+}
+
+// randomDocument writes a small YAML file from the shapes content files use,
+// with tricky scalars and, now and then, an indentation off by one or a stray
+// comment, so that both the fast path's acceptances and its refusals are tried.
+func randomDocument(r *rand.Rand) string {
+	scalars := []string{"x", "hello world", "1", "-1", "0.5", "012", "2022-12-31", "2022-13-01", "true", "False", "null",
+		"~", "'q'", "'it''s'", `"a\nb"`, `"\u00e9\t"`, "[1, 2]", "{a: b}", "中文", "“引号”", "a  b  ", "x: y",
+		`{value: 577, unit: 亿元, label: {zh: "退减缓降税费", en: "Tax and fee relief"}}`, "https://example.org/a?b=c#d"}
+	tricky := []string{`"\q"`, "a: b", "a #b", "a#b", "[1, 2]", "{a: b}",
+		"{a: [1, {b: c}], d: 'e'}", "[]", "{}", "- x", "http://x.y/z?q=1", "中文", "“引号”", "a  b  ", `"x" `, "*a",
+		"&a b", "!t x", ">", "@x", "`x`", ",x", "x,y", "x]", "-", "--", "-x", "%x", "?x", "? x", ":x", "x:", "x :y",
+		"{a: b", "[a, b,]", "{a: 1, a: 2}", "<<", "1_000", "0x1F", ".inf", "+5", "1e3"}
+	keys := []string{"a", "zh", "en", "name", "中文", "a b", "-x", "a:b", "true", "1", "null", "k ", "x{y}"}
+	trickyKeys := []string{"a #b", "'q'", "<<", "? k", "[a]", "&a b", "- a"}
+	literal := []string{"text", "  indented", "", "   ", "    ", "# not a comment", "- item", "key: value", "中文，标点。"}
+	chance := func(n int) bool { return r.IntN(n) == 0 }
+	pick := func(list []string) string {
+		// Mostly what the fast path takes, sometimes what it must decline.
+		if chance(15) {
+			switch &list[0] {
+			case &scalars[0]:
+				list = tricky
+			case &keys[0]:
+				list = trickyKeys
+			}
+		}
+		return list[r.IntN(len(list))]
+	}
+	var b strings.Builder
+	line := func(indent int, s string) {
+		if chance(100) {
+			indent = max(indent+r.IntN(3)-1, 0) // off by one
+		}
+		b.WriteString(strings.Repeat(" ", indent) + s)
+		if chance(20) {
+			b.WriteString("  ") // trailing spaces
+		}
+		b.WriteString("\n")
+		if chance(10) {
+			b.WriteString(strings.Repeat(" ", r.IntN(4)) + "\n") // a blank line
+		}
+		if chance(200) {
+			b.WriteString(strings.Repeat(" ", indent) + "# c\n")
+		}
+	}
+	var block func(indent, depth int, seq bool)
+	// value writes what follows "key:" or "- " on a line, and the lines below it.
+	value := func(head string, indent, depth int) {
+		switch n := r.IntN(10); {
+		case n < 5 || depth > 3:
+			line(indent, head+" "+pick(scalars))
+		case n == 5:
+			chomp := []string{"", "-", "+", "", "-", "+", "2", " # c"}[r.IntN(8)]
+			line(indent, head+" |"+chomp)
+			extra := 2 + r.IntN(2)
+			for range 1 + r.IntN(4) {
+				line(indent+extra, pick(literal))
+			}
+		case n == 6 && strings.HasSuffix(head, ":"):
+			line(indent, head) // null
+		default:
+			line(indent, head)
+			step := []int{2, 2, 4, 1, 0}[r.IntN(5)]
+			block(indent+step, depth+1, step == 0 || chance(2))
+		}
+	}
+	block = func(indent, depth int, seq bool) {
+		for range 1 + r.IntN(4) {
+			switch {
+			case !seq:
+				value(pick(keys)+":", indent, depth)
+			case chance(2):
+				// "- key: value" and the keys lined up under it
+				dash := "-" + strings.Repeat(" ", 1+r.IntN(2))
+				value(dash+pick(keys)+":", indent, depth)
+				for range r.IntN(3) {
+					value(pick(keys)+":", indent+len(dash), depth)
+				}
+			default:
+				value("-", indent, depth)
+			}
+		}
+	}
+	if chance(3) {
+		b.WriteString("# yaml-language-server: $schema=x\n")
+		if chance(2) {
+			b.WriteString("\n")
+		}
+	}
+	block(0, 0, chance(4))
+	return b.String()
+}
+
+// Thousands of random files in the shapes of the subset: the fast path declines
+// or matches yaml.v3, and it takes a fair share, so the comparison means something.
+func TestFastParseRandomDocuments(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 20000
+	accepted := 0
+	for range n {
+		doc := randomDocument(r)
+		ok, diff := sameAsYAMLv3([]byte(doc))
+		if diff != "" {
+			t.Fatalf("%q: %s", doc, diff)
+		}
+		if ok {
+			accepted++
+		}
+	}
+	t.Logf("fast path takes %d of %d random files", accepted, n)
+	if accepted < n/10 {
+		t.Errorf("fast path takes only %d of %d random files: the test tries too little of it", accepted, n)
+	}
 }
