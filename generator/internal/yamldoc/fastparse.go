@@ -102,6 +102,8 @@ type fastParser struct {
 	slab    []yaml.Node
 	content []*yaml.Node
 	stack   []*yaml.Node // the children of the collections being read
+	// col's place: line colLine's first colAt bytes hold colRunes characters.
+	colLine, colAt, colRunes int
 }
 
 // maxFastDepth bounds recursion; deeper files go to yaml.v3 (and checkTree).
@@ -178,9 +180,16 @@ func (p *fastParser) next() int {
 	return indentOf(p.lines[p.i])
 }
 
-// col is the 1-based column of byte offset at in line: yaml.v3 counts characters.
-func col(line string, at int) int {
-	return utf8.RuneCountInString(line[:at]) + 1
+// col is the 1-based column of byte offset at in the current line: yaml.v3
+// counts characters. It counts on from the last offset asked for on the line,
+// so a long line of flow items costs linear time, not quadratic.
+func (p *fastParser) col(at int) int {
+	if p.colLine != p.i || at < p.colAt {
+		p.colLine, p.colAt, p.colRunes = p.i, 0, 0
+	}
+	p.colRunes += utf8.RuneCountInString(p.lines[p.i][p.colAt:at])
+	p.colAt = at
+	return p.colRunes + 1
 }
 
 func (p *fastParser) scalar(value string, style yaml.Style, line, column int) *yaml.Node {
@@ -298,7 +307,7 @@ func (p *fastParser) entries(indent, at int) {
 		if v < len(line) {
 			value = p.inline(line, v, indent)
 		} else {
-			value = p.below(line, keyLine, at+end, indent)
+			value = p.below(keyLine, p.col(at+end)+1, indent)
 		}
 		p.stack = append(p.stack, value)
 		if p.failed {
@@ -315,9 +324,10 @@ func (p *fastParser) entries(indent, at int) {
 	}
 }
 
-// below reads the value of a key written with nothing after its colon (at byte
-// offset colon of line, number lineNo): a collection on the next lines, or null.
-func (p *fastParser) below(line string, lineNo, colon, indent int) *yaml.Node {
+// below reads the value of a key written with nothing after its colon: a
+// collection on the next lines, or null. yaml.v3 places the null just after the
+// colon (line lineNo, column nullCol), even when it is last in the file.
+func (p *fastParser) below(lineNo, nullCol, indent int) *yaml.Node {
 	p.i++
 	next := p.next()
 	switch {
@@ -329,8 +339,7 @@ func (p *fastParser) below(line string, lineNo, colon, indent int) *yaml.Node {
 		// Editors write a list at the same indentation as its key.
 		return p.sequence(next)
 	}
-	// yaml.v3 places the null just after the colon, even when it is last in the file.
-	return p.scalar("", 0, lineNo, col(line, colon)+1)
+	return p.scalar("", 0, lineNo, nullCol)
 }
 
 // sequence reads a block sequence whose dashes sit at column indent.
@@ -431,7 +440,7 @@ func (p *fastParser) inline(line string, at, indent int) *yaml.Node {
 		if strings.Contains(v, ": ") || strings.HasSuffix(v, ":") || strings.Contains(v, " #") || v == "<<" {
 			return p.fail()
 		}
-		n = p.scalar(v, 0, lineNo, col(line, at))
+		n = p.scalar(v, 0, lineNo, p.col(at))
 	}
 	if n == nil || !isBlank(line[end:]) {
 		return p.fail()
@@ -464,7 +473,7 @@ func (p *fastParser) quoted(line string, at int) (*yaml.Node, int) {
 			if b != nil {
 				v = string(append(b, v...))
 			}
-			return p.scalar(v, style, p.i+1, col(line, at)), i + 1
+			return p.scalar(v, style, p.i+1, p.col(at)), i + 1
 		case c == '\\' && q == '"':
 			b = append(b, line[start:i]...)
 			var ok bool
@@ -558,7 +567,7 @@ func (p *fastParser) flow(line string, at int) (*yaml.Node, int) {
 	if line[at] == '[' {
 		kind = yaml.SequenceNode
 	}
-	n, start := p.open(kind, yaml.FlowStyle, p.i+1, col(line, at))
+	n, start := p.open(kind, yaml.FlowStyle, p.i+1, p.col(at))
 	end := p.flowEntries(line, at, kind)
 	p.close(n, start)
 	if end < 0 || p.failed {
@@ -591,7 +600,7 @@ func (p *fastParser) flowEntries(line string, at int, kind yaml.Kind) int {
 			if end-i > 1000 || key == "<<" {
 				return -1
 			}
-			p.stack = append(p.stack, p.scalar(key, 0, p.i+1, col(line, i)))
+			p.stack = append(p.stack, p.scalar(key, 0, p.i+1, p.col(i)))
 			i = skipSpaces(line, end+1)
 		}
 		v, end := p.flowValue(line, i)
@@ -639,7 +648,7 @@ func (p *fastParser) flowValue(line string, i int) (*yaml.Node, int) {
 	if v == "" || v == "<<" {
 		return nil, 0
 	}
-	return p.scalar(v, 0, p.i+1, col(line, i)), end
+	return p.scalar(v, 0, p.i+1, p.col(i)), end
 }
 
 func skipSpaces(line string, i int) int {
@@ -654,7 +663,7 @@ func skipSpaces(line string, i int) int {
 // indentation is that of its first non-blank line, blank lines keep their line
 // breaks, and the chomping indicator decides the breaks at the end.
 func (p *fastParser) literal(line string, at, indent int) *yaml.Node {
-	n := p.scalar("", yaml.LiteralStyle, p.i+1, col(line, at))
+	n := p.scalar("", yaml.LiteralStyle, p.i+1, p.col(at))
 	header := strings.TrimRight(line[at+1:], " ")
 	keep, strip := header == "+", header == "-"
 	if header != "" && !keep && !strip {
