@@ -277,17 +277,19 @@ func randomDocument(r *rand.Rand) string {
 	trickyKeys := []string{"a #b", "'q'", "<<", "? k", "[a]", "&a b", "- a"}
 	literal := []string{"text", "  indented", "", "   ", "    ", "# not a comment", "- item", "key: value", "中文，标点。"}
 	chance := func(n int) bool { return r.IntN(n) == 0 }
-	pick := func(list []string) string {
-		// Mostly what the fast path takes, sometimes what it must decline.
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	// Mostly what the fast path takes, sometimes what it must decline.
+	scalar := func() string {
 		if chance(15) {
-			switch &list[0] {
-			case &scalars[0]:
-				list = tricky
-			case &keys[0]:
-				list = trickyKeys
-			}
+			return pick(tricky)
 		}
-		return list[r.IntN(len(list))]
+		return pick(scalars)
+	}
+	key := func() string {
+		if chance(15) {
+			return pick(trickyKeys)
+		}
+		return pick(keys)
 	}
 	var b strings.Builder
 	line := func(indent int, s string) {
@@ -311,7 +313,7 @@ func randomDocument(r *rand.Rand) string {
 	value := func(head string, indent, depth int) {
 		switch n := r.IntN(10); {
 		case n < 5 || depth > 3:
-			line(indent, head+" "+pick(scalars))
+			line(indent, head+" "+scalar())
 		case n == 5:
 			chomp := []string{"", "-", "+", "", "-", "+", "2", " # c"}[r.IntN(8)]
 			line(indent, head+" |"+chomp)
@@ -331,13 +333,13 @@ func randomDocument(r *rand.Rand) string {
 		for range 1 + r.IntN(4) {
 			switch {
 			case !seq:
-				value(pick(keys)+":", indent, depth)
+				value(key()+":", indent, depth)
 			case chance(2):
 				// "- key: value" and the keys lined up under it
 				dash := "-" + strings.Repeat(" ", 1+r.IntN(2))
-				value(dash+pick(keys)+":", indent, depth)
+				value(dash+key()+":", indent, depth)
 				for range r.IntN(3) {
-					value(pick(keys)+":", indent+len(dash), depth)
+					value(key()+":", indent+len(dash), depth)
 				}
 			default:
 				value("-", indent, depth)
