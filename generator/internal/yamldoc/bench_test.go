@@ -1,4 +1,4 @@
-package yamldoc
+package yamldoc_test
 
 import (
 	"bytes"
@@ -12,24 +12,25 @@ import (
 	"leitai/generator/internal/corpus"
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/testsite"
+	"leitai/generator/internal/yamldoc"
 )
 
-// The worst files MaxFileSize lets through: the most nodes yaml.v3 can build
+// The worst files yamldoc.MaxFileSize lets through: the most nodes yaml.v3 can build
 // from 1 MB, and the most work the fast path can do before handing a file to
 // yaml.v3. The figures are in BENCHMARKS.md.
 func BenchmarkParseWorstCase(b *testing.B) {
 	inputs := map[string]string{
-		"flat-list-1MB": "[" + strings.Repeat("1,", MaxFileSize/2-1) + "]",
-		"keys-1MB":      strings.Repeat("a: 1\n", MaxFileSize/5),
+		"flat-list-1MB": "[" + strings.Repeat("1,", yamldoc.MaxFileSize/2-1) + "]",
+		"keys-1MB":      strings.Repeat("a: 1\n", yamldoc.MaxFileSize/5),
 		"nest-10000":    strings.Repeat("[", 10000) + strings.Repeat("]", 10000),
 		// The fast path's worst: one line of flow items, and a file it reads to
 		// the end before declining it (a comment on the last line).
-		"key-flow-list-1MB": "a: [" + strings.Repeat("长,", MaxFileSize/4-2) + "1]",
-		"keys-then-comment": strings.Repeat("a: 1\n", MaxFileSize/5-1) + "# c\n",
+		"key-flow-list-1MB": "a: [" + strings.Repeat("长,", yamldoc.MaxFileSize/4-2) + "1]",
+		"keys-then-comment": strings.Repeat("a: 1\n", yamldoc.MaxFileSize/5-1) + "# c\n",
 	}
 	for name, in := range inputs {
 		data := []byte(in)
-		if len(data) > MaxFileSize {
+		if len(data) > yamldoc.MaxFileSize {
 			b.Fatalf("%s is %d bytes, over the limit", name, len(data))
 		}
 		b.Run(name, func(b *testing.B) {
@@ -37,7 +38,7 @@ func BenchmarkParseWorstCase(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				var problems diag.List
-				Parse("x.yaml", data, &problems)
+				yamldoc.Parse("x.yaml", data, &problems)
 			}
 		})
 	}
@@ -79,7 +80,7 @@ func benchmarkParse(b *testing.B, files [][]byte) {
 		for b.Loop() {
 			for _, f := range files {
 				var problems diag.List
-				if _, root := Parse("x.yaml", f, &problems); root == nil {
+				if _, root := yamldoc.Parse("x.yaml", f, &problems); root == nil {
 					b.Fatal(problems)
 				}
 			}
