@@ -284,7 +284,9 @@ func TestConstructs(t *testing.T) {
 		{name: "template variables are local", src: `{{define "t"}}{{$x := 1}}{{$x}}{{$}}{{end}}{{$x := 2}}{{template "t" .Int}}{{$x}}`},
 		{name: "comparisons", src: "{{eq .Int 7}} {{ne .Int 7}} {{lt .Int 8}} {{le .Int 7}} {{gt .Int 7}} {{ge .Int 7}} {{eq .Str \"x\" \"y\"}} {{eq .Uint 3}} {{lt .Uint .Int}} {{eq .NilPtr nil}}"},
 		{name: "and or not", src: "{{and .Bool .Int}} {{and .Empty .Int}} {{or .Empty .Str}} {{or .Empty .Empty}} {{not .Bool}} {{.Int | and 1}} {{.Empty | or 0}} {{and 1 (.FailIf false)}} {{or 1 (.FailIf true)}}"},
-		{name: "len index slice", src: "{{len .Slice}} {{len .Map}} {{len .Str}} {{index .Slice 1}} {{index .Map \"a\"}} {{index .Map \"none\"}} {{index .AnyMap \"n\" \"k\"}} {{slice .Slice 1}} {{slice .Str 1 3}} {{len .Departments | print}}", data: func() any { return map[string]any{"Slice": []int{1, 2, 3}, "Map": map[string]int{"a": 1}, "Str": "hello", "AnyMap": map[string]any{"n": map[string]int{"k": 5}}, "Departments": []int{1}} }},
+		{name: "len index slice", src: "{{len .Slice}} {{len .Map}} {{len .Str}} {{index .Slice 1}} {{index .Map \"a\"}} {{index .Map \"none\"}} {{index .AnyMap \"n\" \"k\"}} {{slice .Slice 1}} {{slice .Str 1 3}} {{len .Departments | print}}", data: func() any {
+			return map[string]any{"Slice": []int{1, 2, 3}, "Map": map[string]int{"a": 1}, "Str": "hello", "AnyMap": map[string]any{"n": map[string]int{"k": 5}}, "Departments": []int{1}}
+		}},
 		{name: "print family", src: "{{print 1 2 \"a\" \"b\" 3}} {{println .Int .Str}} {{printf \"%05.1f|%s\" .Float .Str}} {{html .Str}} {{js .Str}} {{urlquery .Str .Int}} {{print}} {{print nil}}"},
 		{name: "custom funcs", src: "{{upper .Str}} {{join \"-\" \"a\" \"b\"}} {{join \",\"}} {{safe \"<b>\"}} {{pair .Int .Str}} {{strfunc}} {{strfunc 1 nil .Str}} {{.Str | strfunc 1}} {{rv .Int}} {{rv nil}}"},
 		{name: "call builtin", src: "{{call .Func \"abc\"}} {{.Func | call}} {{\"x\" | call .Func}}"},
