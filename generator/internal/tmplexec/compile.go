@@ -1,3 +1,7 @@
+// Copyright 2011 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE.go-authors file.
+
 package tmplexec
 
 import (
@@ -5,13 +9,15 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"reflect"
+	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
 )
 
 // The compile-time half of the executor: each node of an escaped parse tree
 // becomes a closure, built once, that does what text/template's walk and eval
-// functions do for that node, without looking at the node's type again.
+// functions (exec.go, go1.26) do for that node, without looking at the node's
+// type again; the closures' bodies follow text/template's code.
 // Settled here rather than on every execution: which function an identifier
 // names (html/template's escapers are called as plain Go functions), which
 // frame slot a variable is, the values of constants, what a {{template}}
@@ -289,7 +295,7 @@ func (c *compiler) action(n *parse.ActionNode) stepFn {
 		str := f.callValue(s, v)
 		for _, f := range filters[1:] {
 			s.at(f.ident)
-			str = f.call(s, []any{str})
+			str = f.call1(s, str)
 		}
 		s.at(n)
 		s.writeString(str)
@@ -570,18 +576,6 @@ func (c *compiler) fieldSites(node parse.Node, idents []string, args []parse.Nod
 	return sites
 }
 
-// evalFieldChain evaluates .X.Y.Z possibly followed by arguments.
-// dot is the environment in which to evaluate arguments, while
-// receiver is the value being walked along the chain.
-func (s *state) evalFieldChain(dot, receiver reflect.Value, sites []*fieldSite, final reflect.Value) reflect.Value {
-	n := len(sites)
-	for i := 0; i < n-1; i++ {
-		receiver = s.evalField(dot, sites[i], missingVal, receiver)
-	}
-	// Now if it's a method, it gets the arguments.
-	return s.evalField(dot, sites[n-1], final, receiver)
-}
-
 func (c *compiler) chain(chain *parse.ChainNode, args []parse.Node) cmdFn {
 	if len(chain.Field) == 0 {
 		c.unsupported(chain, "no fields in chain")
@@ -721,15 +715,19 @@ func (c *compiler) findFunction(name string) (v reflect.Value, isBuiltin, ok boo
 	return reflect.Value{}, false, false
 }
 
-// stringFunc is a call of a func(...any) string: html/template's escapers,
-// print, html, js, urlquery. It needs no reflection.
-type stringFunc struct {
-	ident *parse.IdentifierNode
-	cmd   parse.Node // the node a failed call's error points at
-	name  string
-	fn    func(...any) string
-	value reflect.Value // fn, for the arguments Interface cannot give
-	sig   *signature
+// keepsNoArgs reports whether the function of that name is known not to
+// keep the slice of arguments it is called with.
+func keepsNoArgs(name string, isBuiltin bool) bool {
+	if isBuiltin {
+		switch name {
+		case "print", "println", "html", "js", "urlquery":
+			return true
+		}
+		return false
+	}
+	// html/template registers its escapers under these names, over any
+	// function of the same name.
+	return strings.HasPrefix(name, "_html_template_")
 }
 
 // isStringFilter reports whether cmd is a func(...any) string applied to the
@@ -749,37 +747,9 @@ func (c *compiler) isStringFilter(cmd *parse.CommandNode) bool {
 
 func (c *compiler) stringFunc(cmd *parse.CommandNode) *stringFunc {
 	ident := cmd.Args[0].(*parse.IdentifierNode)
-	fn, _, _ := c.findFunction(ident.Ident)
-	return &stringFunc{ident: ident, cmd: cmd, name: ident.Ident, fn: fn.Interface().(func(...any) string), value: fn, sig: newSignature(fn.Type())}
-}
-
-// call calls the function as text/template's safeCall would: a panic is an
-// error of the call.
-func (f *stringFunc) call(s *state, args []any) (out string) {
-	defer func() {
-		if r := recover(); r != nil {
-			err, ok := r.(error)
-			if !ok {
-				err = fmt.Errorf("%v", r)
-			}
-			s.at(f.cmd)
-			s.errorf("error calling %s: %w", f.name, err)
-		}
-	}()
-	return f.fn(args...)
-}
-
-// callValue calls the function with one argument, the value piped in.
-func (f *stringFunc) callValue(s *state, final reflect.Value) string {
-	// validateType(final, interface{}), then what reflect's Call does to
-	// pass a value as an interface{}.
-	if !final.IsValid() {
-		return f.call(s, []any{nil})
-	}
-	if !final.CanInterface() {
-		return s.evalCall(reflect.Value{}, f.value, f.sig, f.cmd, f.name, nil, final).String()
-	}
-	return f.call(s, []any{final.Interface()})
+	fn, isBuiltin, _ := c.findFunction(ident.Ident)
+	return &stringFunc{ident: ident, cmd: cmd, name: ident.Ident, fn: fn.Interface().(func(...any) string), value: fn, sig: newSignature(fn.Type()),
+		keepsNoArgs: keepsNoArgs(ident.Ident, isBuiltin)}
 }
 
 // function compiles a call of a function by name; cmd is the node a failed
@@ -806,7 +776,7 @@ func (c *compiler) function(ident *parse.IdentifierNode, cmd parse.Node, argNode
 		}
 	}
 	if str, ok := fn.Interface().(func(...any) string); ok {
-		f := &stringFunc{ident: ident, cmd: cmd, name: name, fn: str, value: fn, sig: sig}
+		f := &stringFunc{ident: ident, cmd: cmd, name: name, fn: str, value: fn, sig: sig, keepsNoArgs: keepsNoArgs(name, isBuiltin)}
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			s.at(ident)
 			return reflect.ValueOf(f.callArgs(s, dot, args, final))
@@ -816,35 +786,6 @@ func (c *compiler) function(ident *parse.IdentifierNode, cmd parse.Node, argNode
 		s.at(ident)
 		return s.evalCall(dot, fn, sig, cmd, name, args, final)
 	}
-}
-
-// callArgs is evalCall for a func(...any) string: every argument is an
-// interface{}, so there is no count to check and nothing to convert.
-func (f *stringFunc) callArgs(s *state, dot reflect.Value, args []arg, final reflect.Value) string {
-	n := len(args)
-	if !isMissing(final) {
-		n++
-	}
-	argv := make([]reflect.Value, n)
-	for i, a := range args {
-		argv[i] = a.eval(s, dot, emptyIfaceType)
-	}
-	if !isMissing(final) {
-		argv[n-1] = s.validateType(final, emptyIfaceType)
-	}
-	xs := make([]any, n)
-	for i, v := range argv {
-		if !v.CanInterface() {
-			v, err := safeCall(f.value, argv)
-			if err != nil {
-				s.at(f.cmd)
-				s.errorf("error calling %s: %w", f.name, err)
-			}
-			return v.String()
-		}
-		xs[i] = v.Interface()
-	}
-	return f.call(s, xs)
 }
 
 // andOr compiles the builtins and and or, which text/template evaluates
@@ -881,189 +822,4 @@ func (c *compiler) andOr(ident *parse.IdentifierNode, name string, sig *signatur
 		}
 		return v
 	}
-}
-
-// evalBuiltinCall is evalCall for the builtin call: its first argument's
-// text names the function called, for errors.
-func (s *state) evalBuiltinCall(dot reflect.Value, sig *signature, node parse.Node, args []arg, final reflect.Value) reflect.Value {
-	name := "call"
-	numIn := len(args)
-	if !isMissing(final) {
-		numIn++
-	}
-	numFixed := sig.numIn - 1
-	if numIn < numFixed {
-		s.errorf("wrong number of args for %s: want at least %d got %d", name, sig.numIn-1, len(args))
-	}
-	argv := make([]reflect.Value, numIn)
-	i := 0
-	for ; i < numFixed && i < len(args); i++ {
-		argv[i] = args[i].eval(s, dot, sig.in[i])
-	}
-	for ; i < len(args); i++ {
-		argv[i] = args[i].eval(s, dot, sig.ddd)
-	}
-	if !isMissing(final) {
-		t := sig.ddd
-		if numIn-1 < numFixed {
-			t = sig.in[numIn-1]
-		}
-		argv[i] = s.validateType(final, t)
-	}
-	var calleeName string
-	if len(args) == 0 {
-		// final must be present or we would have errored out above.
-		calleeName = final.String()
-	} else {
-		calleeName = args[0].node.String()
-	}
-	argv = append([]reflect.Value{reflect.ValueOf(calleeName)}, argv...)
-	v, err := safeCall(reflect.ValueOf(call), argv)
-	if err != nil {
-		s.at(node)
-		s.errorf("error calling %s: %w", name, err)
-	}
-	return unwrap(v)
-}
-
-// rangeLoop is a compiled {{range}}: text/template's walkRange once the
-// value to range over is known.
-type rangeLoop struct {
-	node   *parse.RangeNode
-	decl   []int // the slots of the range's variables
-	assign bool  // {{range $i, $e = …}} assigns rather than declares
-	body   stepFn
-	jumps  bool // the body holds a break or continue
-}
-
-// run ranges over val and reports whether it ran the body at all; if not,
-// the caller runs the else list.
-func (r *rangeLoop) run(s *state, val reflect.Value) (ran bool) {
-	if r.jumps {
-		defer func() {
-			if e := recover(); e != nil {
-				if e != walkBreak {
-					panic(e)
-				}
-				ran = true
-			}
-		}()
-	}
-	switch val.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		if len(r.decl) > 1 {
-			s.errorf("can't use %v to iterate over more than one variable", val)
-			break
-		}
-		run := false
-		for v := range val.Seq() {
-			run = true
-			// Pass element as second value, as we do for channels.
-			r.oneIteration(s, reflect.Value{}, v)
-		}
-		return run
-	case reflect.Array, reflect.Slice:
-		n := val.Len()
-		for i := range n {
-			var index reflect.Value
-			if len(r.decl) > 1 {
-				index = reflect.ValueOf(i)
-			}
-			r.oneIteration(s, index, val.Index(i))
-		}
-		return n > 0
-	case reflect.Map:
-		if val.Len() == 0 {
-			break
-		}
-		for _, m := range sortedMap(val) {
-			r.oneIteration(s, m.Key, m.Value)
-		}
-		return true
-	case reflect.Chan:
-		if val.IsNil() {
-			break
-		}
-		if val.Type().ChanDir() == reflect.SendDir {
-			s.errorf("range over send-only channel %v", val)
-			break
-		}
-		i := 0
-		for ; ; i++ {
-			elem, ok := val.Recv()
-			if !ok {
-				break
-			}
-			r.oneIteration(s, reflect.ValueOf(i), elem)
-		}
-		return i > 0
-	case reflect.Invalid:
-		break // An invalid value is likely a nil map, etc. and acts like an empty map.
-	case reflect.Func:
-		if val.Type().CanSeq() {
-			if len(r.decl) > 1 {
-				s.errorf("can't use %v iterate over more than one variable", val)
-				break
-			}
-			run := false
-			for v := range val.Seq() {
-				run = true
-				// Pass element as second value,
-				// as we do for channels.
-				r.oneIteration(s, reflect.Value{}, v)
-			}
-			return run
-		}
-		if val.Type().CanSeq2() {
-			run := false
-			for i, v := range val.Seq2() {
-				run = true
-				if len(r.decl) > 1 {
-					r.oneIteration(s, i, v)
-				} else {
-					// If there is only one range variable,
-					// oneIteration will use the
-					// second value.
-					r.oneIteration(s, reflect.Value{}, i)
-				}
-			}
-			return run
-		}
-		s.errorf("range can't iterate over %v", val)
-	default:
-		s.errorf("range can't iterate over %v", val)
-	}
-	return false
-}
-
-func (r *rangeLoop) oneIteration(s *state, index, elem reflect.Value) {
-	if n := len(r.decl); n > 0 {
-		if r.assign {
-			// With two variables, index comes first.
-			// With one, we use the element.
-			if n > 1 {
-				s.setVar(r.decl[0], index)
-				s.setVar(r.decl[1], elem)
-			} else {
-				s.setVar(r.decl[0], elem)
-			}
-		} else {
-			// The last variable is the element; with two, the first is
-			// the index.
-			s.setVar(r.decl[n-1], elem)
-			if n > 1 {
-				s.setVar(r.decl[n-2], index)
-			}
-		}
-	}
-	if r.jumps {
-		defer func() {
-			// Consume panic(walkContinue)
-			if e := recover(); e != nil && e != walkContinue {
-				panic(e)
-			}
-		}()
-	}
-	r.body(s, elem)
 }

@@ -41,6 +41,8 @@ type state struct {
 	vars  []reflect.Value
 	frame int // where the current template's frame starts in vars
 	buf   [16]reflect.Value
+
+	arg [1]any // the argument of an escaper call; see stringFunc.call1
 }
 
 type missingValType struct{}
@@ -296,7 +298,7 @@ func (s *state) evalField(dot reflect.Value, f *fieldSite, final, receiver refle
 		if e.addr {
 			ptr = ptr.Addr()
 		}
-		return s.evalCall(dot, ptr.Method(e.index), e.sig, f.node, f.name, f.args, final)
+		return s.evalMethodCall(dot, e.method, ptr, e.sig, f.node, f.name, f.args, final)
 	case selectField:
 		var field reflect.Value
 		if len(e.fieldIndex) == 1 {
@@ -438,6 +440,14 @@ type arg struct {
 // it looks just like a function call. args are the arguments after the
 // function's name; final is the value piped in, if any.
 func (s *state) evalCall(dot, fun reflect.Value, sig *signature, node parse.Node, name string, args []arg, final reflect.Value) reflect.Value {
+	return s.evalMethodCall(dot, fun, reflect.Value{}, sig, node, name, args, final)
+}
+
+// evalMethodCall is evalCall with the receiver, if valid, passed as the
+// first argument of fun, a method expression: reflect makes a method value
+// (Value.Method) at a cost on every call, a method expression it does not.
+// sig is the method's signature without the receiver.
+func (s *state) evalMethodCall(dot, fun, recv reflect.Value, sig *signature, node parse.Node, name string, args []arg, final reflect.Value) reflect.Value {
 	typ := sig.typ
 	numIn := len(args)
 	if !isMissing(final) {
@@ -456,17 +466,25 @@ func (s *state) evalCall(dot, fun reflect.Value, sig *signature, node parse.Node
 		s.errorf("%v", goodFunc(name, typ))
 	}
 
-	// Build the arg list.
-	argv := make([]reflect.Value, numIn)
+	// Build the arg list, after the receiver if there is one.
+	off := 0
+	if recv.IsValid() {
+		off = 1
+	}
+	argv := make([]reflect.Value, off+numIn)
+	if off == 1 {
+		argv[0] = recv
+	}
+	in := argv[off:]
 	// Args must be evaluated. Fixed args first.
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
-		argv[i] = args[i].eval(s, dot, sig.in[i])
+		in[i] = args[i].eval(s, dot, sig.in[i])
 	}
 	// Now the ... args.
 	if sig.variadic {
 		for ; i < len(args); i++ {
-			argv[i] = args[i].eval(s, dot, sig.ddd)
+			in[i] = args[i].eval(s, dot, sig.ddd)
 		}
 	}
 	// Add final value if necessary.
@@ -483,7 +501,7 @@ func (s *state) evalCall(dot, fun reflect.Value, sig *signature, node parse.Node
 				t = t.Elem()
 			}
 		}
-		argv[i] = s.validateType(final, t)
+		in[i] = s.validateType(final, t)
 	}
 
 	v, err := safeCall(fun, argv)
@@ -745,4 +763,285 @@ func printableValue(v reflect.Value) (any, bool) {
 		}
 	}
 	return v.Interface(), true
+}
+
+// evalFieldChain evaluates .X.Y.Z possibly followed by arguments.
+// dot is the environment in which to evaluate arguments, while
+// receiver is the value being walked along the chain.
+func (s *state) evalFieldChain(dot, receiver reflect.Value, sites []*fieldSite, final reflect.Value) reflect.Value {
+	n := len(sites)
+	for i := 0; i < n-1; i++ {
+		receiver = s.evalField(dot, sites[i], missingVal, receiver)
+	}
+	// Now if it's a method, it gets the arguments.
+	return s.evalField(dot, sites[n-1], final, receiver)
+}
+
+// stringFunc is a call of a func(...any) string: html/template's escapers,
+// print, html, js, urlquery. It needs no reflection.
+type stringFunc struct {
+	ident *parse.IdentifierNode
+	cmd   parse.Node // the node a failed call's error points at
+	name  string
+	fn    func(...any) string
+	value reflect.Value // fn, for the arguments Interface cannot give
+	sig   *signature
+	// keepsNoArgs is true for functions known not to keep their argument
+	// slice (html/template's escapers, fmt's): they are given the state's
+	// own, rather than one allocated per call.
+	keepsNoArgs bool
+}
+
+// call calls the function as text/template's safeCall would: a panic is an
+// error of the call.
+func (f *stringFunc) call(s *state, args []any) (out string) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, ok := r.(error)
+			if !ok {
+				err = fmt.Errorf("%v", r)
+			}
+			s.at(f.cmd)
+			s.errorf("error calling %s: %w", f.name, err)
+		}
+	}()
+	return f.fn(args...)
+}
+
+// callValue calls the function with one argument, the value piped in.
+func (f *stringFunc) callValue(s *state, final reflect.Value) string {
+	// validateType(final, interface{}), then what reflect's Call does to
+	// pass a value as an interface{}.
+	if !final.IsValid() {
+		return f.call1(s, nil)
+	}
+	if !final.CanInterface() {
+		return s.evalCall(reflect.Value{}, f.value, f.sig, f.cmd, f.name, nil, final).String()
+	}
+	return f.call1(s, final.Interface())
+}
+
+// call1 calls the function with one argument.
+func (f *stringFunc) call1(s *state, x any) string {
+	if !f.keepsNoArgs {
+		return f.call(s, []any{x})
+	}
+	s.arg[0] = x
+	out := f.call(s, s.arg[:])
+	s.arg[0] = nil
+	return out
+}
+
+// callArgs is evalCall for a func(...any) string: every argument is an
+// interface{}, so there is no count to check and nothing to convert.
+func (f *stringFunc) callArgs(s *state, dot reflect.Value, args []arg, final reflect.Value) string {
+	n := len(args)
+	if !isMissing(final) {
+		n++
+	}
+	argv := make([]reflect.Value, n)
+	for i, a := range args {
+		argv[i] = a.eval(s, dot, emptyIfaceType)
+	}
+	if !isMissing(final) {
+		argv[n-1] = s.validateType(final, emptyIfaceType)
+	}
+	xs := make([]any, n)
+	for i, v := range argv {
+		if !v.CanInterface() {
+			v, err := safeCall(f.value, argv)
+			if err != nil {
+				s.at(f.cmd)
+				s.errorf("error calling %s: %w", f.name, err)
+			}
+			return v.String()
+		}
+		xs[i] = v.Interface()
+	}
+	return f.call(s, xs)
+}
+
+// evalBuiltinCall is evalCall for the builtin call: its first argument's
+// text names the function called, for errors.
+func (s *state) evalBuiltinCall(dot reflect.Value, sig *signature, node parse.Node, args []arg, final reflect.Value) reflect.Value {
+	name := "call"
+	numIn := len(args)
+	if !isMissing(final) {
+		numIn++
+	}
+	numFixed := sig.numIn - 1
+	if numIn < numFixed {
+		s.errorf("wrong number of args for %s: want at least %d got %d", name, sig.numIn-1, len(args))
+	}
+	argv := make([]reflect.Value, numIn)
+	i := 0
+	for ; i < numFixed && i < len(args); i++ {
+		argv[i] = args[i].eval(s, dot, sig.in[i])
+	}
+	for ; i < len(args); i++ {
+		argv[i] = args[i].eval(s, dot, sig.ddd)
+	}
+	if !isMissing(final) {
+		t := sig.ddd
+		if numIn-1 < numFixed {
+			t = sig.in[numIn-1]
+		}
+		argv[i] = s.validateType(final, t)
+	}
+	var calleeName string
+	if len(args) == 0 {
+		// final must be present or we would have errored out above.
+		calleeName = final.String()
+	} else {
+		calleeName = args[0].node.String()
+	}
+	argv = append([]reflect.Value{reflect.ValueOf(calleeName)}, argv...)
+	v, err := safeCall(reflect.ValueOf(call), argv)
+	if err != nil {
+		s.at(node)
+		s.errorf("error calling %s: %w", name, err)
+	}
+	return unwrap(v)
+}
+
+// rangeLoop is a compiled {{range}}: text/template's walkRange once the
+// value to range over is known.
+type rangeLoop struct {
+	node   *parse.RangeNode
+	decl   []int // the slots of the range's variables
+	assign bool  // {{range $i, $e = …}} assigns rather than declares
+	body   stepFn
+	jumps  bool // the body holds a break or continue
+}
+
+// run ranges over val and reports whether it ran the body at all; if not,
+// the caller runs the else list.
+func (r *rangeLoop) run(s *state, val reflect.Value) (ran bool) {
+	if r.jumps {
+		defer func() {
+			if e := recover(); e != nil {
+				if e != walkBreak {
+					panic(e)
+				}
+				ran = true
+			}
+		}()
+	}
+	switch val.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if len(r.decl) > 1 {
+			s.errorf("can't use %v to iterate over more than one variable", val)
+			break
+		}
+		run := false
+		for v := range val.Seq() {
+			run = true
+			// Pass element as second value, as we do for channels.
+			r.oneIteration(s, reflect.Value{}, v)
+		}
+		return run
+	case reflect.Array, reflect.Slice:
+		n := val.Len()
+		for i := range n {
+			var index reflect.Value
+			if len(r.decl) > 1 {
+				index = reflect.ValueOf(i)
+			}
+			r.oneIteration(s, index, val.Index(i))
+		}
+		return n > 0
+	case reflect.Map:
+		if val.Len() == 0 {
+			break
+		}
+		for _, m := range sortedMap(val) {
+			r.oneIteration(s, m.Key, m.Value)
+		}
+		return true
+	case reflect.Chan:
+		if val.IsNil() {
+			break
+		}
+		if val.Type().ChanDir() == reflect.SendDir {
+			s.errorf("range over send-only channel %v", val)
+			break
+		}
+		i := 0
+		for ; ; i++ {
+			elem, ok := val.Recv()
+			if !ok {
+				break
+			}
+			r.oneIteration(s, reflect.ValueOf(i), elem)
+		}
+		return i > 0
+	case reflect.Invalid:
+		break // An invalid value is likely a nil map, etc. and acts like an empty map.
+	case reflect.Func:
+		if val.Type().CanSeq() {
+			if len(r.decl) > 1 {
+				s.errorf("can't use %v iterate over more than one variable", val)
+				break
+			}
+			run := false
+			for v := range val.Seq() {
+				run = true
+				// Pass element as second value,
+				// as we do for channels.
+				r.oneIteration(s, reflect.Value{}, v)
+			}
+			return run
+		}
+		if val.Type().CanSeq2() {
+			run := false
+			for i, v := range val.Seq2() {
+				run = true
+				if len(r.decl) > 1 {
+					r.oneIteration(s, i, v)
+				} else {
+					// If there is only one range variable,
+					// oneIteration will use the
+					// second value.
+					r.oneIteration(s, reflect.Value{}, i)
+				}
+			}
+			return run
+		}
+		s.errorf("range can't iterate over %v", val)
+	default:
+		s.errorf("range can't iterate over %v", val)
+	}
+	return false
+}
+
+func (r *rangeLoop) oneIteration(s *state, index, elem reflect.Value) {
+	if n := len(r.decl); n > 0 {
+		if r.assign {
+			// With two variables, index comes first.
+			// With one, we use the element.
+			if n > 1 {
+				s.setVar(r.decl[0], index)
+				s.setVar(r.decl[1], elem)
+			} else {
+				s.setVar(r.decl[0], elem)
+			}
+		} else {
+			// The last variable is the element; with two, the first is
+			// the index.
+			s.setVar(r.decl[n-1], elem)
+			if n > 1 {
+				s.setVar(r.decl[n-2], index)
+			}
+		}
+	}
+	if r.jumps {
+		defer func() {
+			// Consume panic(walkContinue)
+			if e := recover(); e != nil && e != walkContinue {
+				panic(e)
+			}
+		}()
+	}
+	r.body(s, elem)
 }

@@ -38,8 +38,8 @@ type selection struct {
 	addr bool         // whether the receiver is addressable, for a non-pointer
 
 	kind       selectionKind
-	index      int           // the method's index
-	sig        *signature    // the method's signature
+	method     reflect.Value // the method expression, the receiver its first argument
+	sig        *signature    // the method's signature, without the receiver
 	fieldIndex []int         // the field's index path
 	key        reflect.Value // the map key
 }
@@ -92,7 +92,7 @@ func resolve(receiver reflect.Value, typ reflect.Type, addr bool, name string) *
 		ptr, ptrType = receiver.Addr(), reflect.PointerTo(typ)
 	}
 	if m, ok := ptrType.MethodByName(name); ok {
-		e.kind, e.index = selectMethod, m.Index
+		e.kind, e.method = selectMethod, m.Func
 		e.sig = newSignature(ptr.Method(m.Index).Type())
 		return e
 	}
