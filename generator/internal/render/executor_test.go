@@ -118,3 +118,36 @@ func firstDifference(a, b []byte) string {
 	lo := max(0, i-80)
 	return fmt.Sprintf("at byte %d:\n compiled: %q\n standard: %q", i, a[lo:min(len(a), i+80)], b[lo:min(len(b), i+80)])
 }
+
+// TestUnsupportedTemplateFallsBack: a layout with a construct tmplexec does
+// not run (a variable declared inside parentheses) leaves its kind to
+// html/template, and its pages still render; the other kinds stay compiled.
+func TestUnsupportedTemplateFallsBack(t *testing.T) {
+	dir := testsite.Copy(t)
+	testsite.Edit(t, filepath.Join(dir, "themes", "default", "layouts", "department.html"),
+		`<article class="department"`, `{{ if and ($x := .Lang) $x }}<i data-lang="{{ $x }}"></i>{{ end }}<article class="department"`)
+	r := loadRenderer(t, filepath.Join(dir, "config.yaml"))
+	if r.programs[site.Department] != nil {
+		t.Fatal("the department templates were compiled; the test needs a construct tmplexec refuses")
+	}
+	if r.programs[site.Summary] == nil {
+		t.Error("the summary templates were not compiled")
+	}
+	rendered := 0
+	for _, pg := range r.plan.Pages {
+		if pg.Kind != site.Department {
+			continue
+		}
+		html, _, err := r.Page(pg)
+		if err != nil {
+			t.Fatalf("%s: %v", pg.Path, err)
+		}
+		if want := `<i data-lang="` + pg.Lang.Code + `"></i>`; !bytes.Contains(html, []byte(want)) {
+			t.Errorf("%s does not contain %s", pg.Path, want)
+		}
+		rendered++
+	}
+	if rendered == 0 {
+		t.Error("no department page")
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"reflect"
+	"runtime"
 	"strings"
 	texttemplate "text/template"
 	"text/template/parse"
@@ -65,6 +66,11 @@ func (u *Unsupported) Error() string {
 // using t.Execute: either escaping failed (Execute reports it the same way
 // each time) or the set holds something this package does not run.
 func Compile(t *htmltemplate.Template) (_ *Program, err error) {
+	// exec.go follows one release's text/template; another release may have
+	// changed what it copies. The differential tests say whether it did.
+	if v := runtime.Version(); !strings.HasPrefix(v, goRelease+".") && v != goRelease {
+		return nil, &Unsupported{Template: t.Name(), Why: "written against " + goRelease + "'s text/template, running on " + v + ": compare exec.go with this release's and update goRelease"}
+	}
 	if err := escape(t); err != nil {
 		return nil, err
 	}
@@ -99,6 +105,9 @@ func Compile(t *htmltemplate.Template) (_ *Program, err error) {
 	}
 	return &Program{root: root, missingKey: mk}, nil
 }
+
+// goRelease is the Go release whose text/template exec.go and funcs.go follow.
+const goRelease = "go1.26"
 
 // stopWriter fails the first write, which stops an execution there.
 type stopWriter struct{}
@@ -758,11 +767,10 @@ func (c *compiler) function(ident *parse.IdentifierNode, cmd parse.Node, argNode
 	name := ident.Ident
 	fn, isBuiltin, ok := c.findFunction(name)
 	if !ok {
-		return func(s *state, dot, final reflect.Value) reflect.Value {
-			s.at(ident)
-			s.errorf("%q is not a defined function", name)
-			return zero
-		}
+		// The parser refuses a name that is not a function, and html/template
+		// registers its escapers before it executes: a name missing here
+		// means this package read the set wrongly.
+		c.unsupported(ident, fmt.Sprintf("no function %q in the set", name))
 	}
 	args := c.args(argNodes)
 	sig := newSignature(fn.Type())

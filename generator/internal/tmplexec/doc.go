@@ -9,8 +9,14 @@
 // The output and the errors are those of the standard Execute, byte for byte:
 // the evaluation rules are text/template's (exec.go here follows its exec.go
 // step by step, error messages included). A set the compiler cannot take is
-// reported by Compile, and the caller keeps executing it the standard way.
+// reported by Compile, and the caller keeps executing it the standard way; so
+// is every set when the program runs on a Go release other than the one
+// exec.go follows (goRelease), until it has been compared with that release's.
 //
-// Parts of exec.go and funcs.go are adapted from Go's text/template and
+// Compile reads three unexported fields of html/template and text/template
+// (access.go says which and why), checking their types; what it cannot read
+// as expected also leaves the set to the standard Execute.
+//
+// Parts of compile.go, exec.go and funcs.go are adapted from Go's text/template and
 // internal/fmtsort, under the BSD licence in LICENSE.go-authors.
 package tmplexec
