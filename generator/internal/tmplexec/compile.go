@@ -378,7 +378,6 @@ func (c *compiler) rangeNode(r *parse.RangeNode) stepFn {
 	it := &rangeLoop{node: r, decl: decl, assign: r.Pipe.IsAssign, body: body, jumps: jumps}
 	return func(s *state, dot reflect.Value) {
 		s.at(r)
-		s.at(r)
 		val, _ := indirect(pipe(s, dot))
 		if it.run(s, val) {
 			return
@@ -661,7 +660,6 @@ func (c *compiler) arg(n parse.Node) arg {
 	case *parse.FieldNode:
 		sites := c.fieldSites(x, x.Ident, nil)
 		a.eval = func(s *state, dot reflect.Value, typ reflect.Type) reflect.Value {
-			s.at(n)
 			s.at(x)
 			return s.validateType(s.evalFieldChain(dot, dot, sites, missingVal), typ)
 		}
@@ -695,7 +693,6 @@ func (c *compiler) arg(n parse.Node) arg {
 		value := reflect.ValueOf(x.Text)
 		a.eval = func(s *state, dot reflect.Value, typ reflect.Type) reflect.Value {
 			if typ == stringType {
-				s.at(n)
 				s.at(n)
 				return value
 			}
