@@ -12,12 +12,21 @@
 # generators RUNS times each, alternating, each into an empty folder, under
 # /usr/bin/time. It prints the median wall time and the median peak RSS of each,
 # with page counts, HTML bytes and the bytes of all files written, as Markdown
-# table rows.
+# table rows, and each run's wall, user and system seconds on stderr.
+#
+# Every run writes a folder of its own, and the folders of a size are removed
+# only after its last run: ext4 allocates a new inode slowly while many inodes
+# nearby were deleted in the last half minute, so deleting 45,000 files just
+# before a build slowed both generators' kernel time several times over.
+# FRESH_FS=1 (root) writes the outputs to a new ext4 file system in a file under
+# $WORK, mounted at $WORK/fs, for figures that do not depend on what the disk
+# went through before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
 WORK=${WORK:-/tmp/leitai-bench}
+FRESH_FS=${FRESH_FS:-}
 HUGO_VERSION=v0.166.0
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10 1000 10000)
@@ -34,13 +43,25 @@ fi
 go build -o "$WORK/leitai" ./generator
 leitai="$WORK/leitai"
 
+OUT=$WORK
+if [ -n "$FRESH_FS" ]; then
+  OUT=$WORK/fs
+  mkdir -p "$OUT"
+  mountpoint -q "$OUT" && umount "$OUT"
+  rm -f "$WORK/fs.img"
+  truncate -s 12G "$WORK/fs.img"
+  mkfs.ext4 -q -F "$WORK/fs.img"
+  mount -o loop "$WORK/fs.img" "$OUT"
+  trap 'umount "$OUT"; rm -f "$WORK/fs.img"' EXIT
+fi
+
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-# run NAME OUT CMD...: one timed build into an empty OUT; appends "wall rss_kb" to $WORK/NAME.times.
+# run NAME OUT CMD...: one timed build into OUT, which does not exist yet;
+# appends "wall rss_kb user sys" to $WORK/NAME.times.
 run() {
   local name=$1 out=$2; shift 2
-  rm -rf "$out"
-  /usr/bin/time -f "%e %M" -o "$WORK/time.tmp" "$@" >/dev/null 2>"$WORK/$name.err" || { cat "$WORK/$name.err" >&2; exit 1; }
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.tmp" "$@" >/dev/null 2>"$WORK/$name.err" || { cat "$WORK/$name.err" >&2; exit 1; }
   cat "$WORK/time.tmp" >>"$WORK/$name.times"
 }
 
@@ -58,15 +79,19 @@ for n in "${sizes[@]}"; do
     "$WORK/corpus" -n "$n" -o "$dir" -hugo >&2
     touch "$dir/.done"
   fi
-  lout="$WORK/out-leitai-$n" hout="$WORK/out-hugo-$n"
+  rm -rf "$OUT"/out-*-"$n"-*
+  sync
+  lout="$OUT/out-leitai-$n-0" hout="$OUT/out-hugo-$n-0"
   rm -f "$WORK"/leitai-"$n".times "$WORK"/hugo-"$n".times
-  lcmd=("$leitai" build --config "$dir/leitai/config.yaml" --destination "$lout")
-  hcmd=("$hugo" --quiet --source "$dir/hugo" --destination "$hout")
+  lcmd() { echo "$leitai" build --config "$dir/leitai/config.yaml" --destination "$1"; }
+  hcmd() { echo "$hugo" --quiet --source "$dir/hugo" --destination "$1"; }
 
   # Warm up, then check that both built the same pages: same paths, except
   # that Hugo puts the one 404 page under the default language.
-  run leitai-"$n" "$lout" "${lcmd[@]}"
-  run hugo-"$n" "$hout" "${hcmd[@]}"
+  # shellcheck disable=SC2046 # the commands' words are paths without spaces
+  run leitai-"$n" "$lout" $(lcmd "$lout")
+  # shellcheck disable=SC2046
+  run hugo-"$n" "$hout" $(hcmd "$hout")
   rm -f "$WORK"/leitai-"$n".times "$WORK"/hugo-"$n".times
   diff <(cd "$lout" && find . -name '*.html' | sed 's|^\./404.html$|./zh/404.html|' | sort) \
        <(cd "$hout" && find . -name '*.html' | sort) >"$WORK/pages-$n.diff" || {
@@ -76,11 +101,13 @@ for n in "${sizes[@]}"; do
     echo "N=$n: the two sites wrote different files:" >&2; cat "$WORK/compare-$n.txt" >&2; exit 1; }
   { echo "N=$n: Leitai's output against Hugo's ($WORK/compare-$n.txt):"; cat "$WORK/compare-$n.txt"; } >&2
 
-  for ((i = 0; i < RUNS; i++)); do
+  for ((i = 1; i <= RUNS; i++)); do
+    lout="$OUT/out-leitai-$n-$i" hout="$OUT/out-hugo-$n-$i"
+    # shellcheck disable=SC2046
     if ((i % 2)); then
-      run hugo-"$n" "$hout" "${hcmd[@]}"; run leitai-"$n" "$lout" "${lcmd[@]}"
+      run leitai-"$n" "$lout" $(lcmd "$lout"); run hugo-"$n" "$hout" $(hcmd "$hout")
     else
-      run leitai-"$n" "$lout" "${lcmd[@]}"; run hugo-"$n" "$hout" "${hcmd[@]}"
+      run hugo-"$n" "$hout" $(hcmd "$hout"); run leitai-"$n" "$lout" $(lcmd "$lout")
     fi
   done
   for g in leitai hugo; do
@@ -89,5 +116,8 @@ for n in "${sizes[@]}"; do
     rss=$(cut -d' ' -f2 "$WORK/$g-$n.times" | median | awk '{printf "%.0f", $1/1024}')
     echo "| $n | $g | $(pages "$out") | $(bytes "$out") | $(find "$out" -type f | wc -l) | $(allbytes "$out") | $wall | $rss | $RUNS |"
   done
-  echo "    leitai walls: $(cut -d' ' -f1 "$WORK/leitai-$n.times" | tr '\n' ' ')   hugo walls: $(cut -d' ' -f1 "$WORK/hugo-$n.times" | tr '\n' ' ')" >&2
+  for g in leitai hugo; do
+    echo "    $g runs (wall user sys, s): $(awk '{printf "%s/%s/%s  ", $1, $3, $4}' "$WORK/$g-$n.times")" >&2
+  done
+  rm -rf "$OUT"/out-*-"$n"-*
 done

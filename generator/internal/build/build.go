@@ -211,17 +211,19 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 		next     int
 		firstErr error
 	)
+	order := byKey(pages)
 	worker := func() {
 		defer wg.Done()
 		for {
 			mu.Lock()
-			i := next
+			k := next
 			next++
 			stop := firstErr != nil
 			mu.Unlock()
-			if i >= len(pages) || stop {
+			if k >= len(order) || stop {
 				return
 			}
+			i := order[k]
 			html, problems, err := r.Page(pages[i])
 			perPage[i] = problems
 			if err == nil {
@@ -243,6 +245,26 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 	}
 	wg.Wait()
 	return perPage, firstErr
+}
+
+// byKey orders pages so that a page's translations follow it: the plan lists
+// one language's pages, then the next's, and a department's page in the second
+// language would otherwise be rendered after thousands of others had pushed
+// its content out of the processor's caches.
+func byKey(pages []*site.Page) []int {
+	at := make(map[string][]int, len(pages))
+	var keys []string
+	for i, pg := range pages {
+		if _, ok := at[pg.Key]; !ok {
+			keys = append(keys, pg.Key)
+		}
+		at[pg.Key] = append(at[pg.Key], i)
+	}
+	order := make([]int, 0, len(pages))
+	for _, k := range keys {
+		order = append(order, at[k]...)
+	}
+	return order
 }
 
 // CheckSummary is the one line `check` prints when the content is fine.

@@ -234,8 +234,15 @@ func readFile(path, file string, problems *diag.List) ([]byte, bool) {
 		problems.Add(yamldoc.TooLarge(file, st.Size()))
 		return nil, false
 	}
-	// The limit holds even if the file grows while it is read.
-	data, err := io.ReadAll(io.LimitReader(f, yamldoc.MaxFileSize+1))
+	// The limit holds even if the file grows while it is read. Starting at the
+	// file's size (and the room ReadFrom wants to see the end) reads it in one
+	// piece, where io.ReadAll would grow its buffer from 512 bytes.
+	var buf bytes.Buffer
+	if err == nil {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, yamldoc.MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
 		return nil, false

@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -59,6 +61,16 @@ type Result struct {
 type Renderer struct {
 	md          goldmark.Markdown
 	resolveLink func(string) (string, bool)
+	// writers holds output buffers between documents; goldmark would otherwise
+	// wrap each document's output in a new bufio.Writer.
+	writers sync.Pool
+}
+
+// writer is a document's output: a buffered writer, as goldmark writes to, in
+// front of the bytes.
+type writer struct {
+	buf bytes.Buffer
+	bw  *bufio.Writer
 }
 
 // New builds a Renderer. The goldmark instance is built here, once: Render
@@ -117,11 +129,23 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	// sorting by line puts their links back where the editor wrote them.
 	slices.SortStableFunc(res.BrokenLinks, func(a, b BrokenLink) int { return a.Line - b.Line })
 
-	var buf bytes.Buffer
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	w, _ := r.writers.Get().(*writer)
+	if w == nil {
+		w = &writer{}
+		w.bw = bufio.NewWriterSize(&w.buf, 4<<10)
+	}
+	defer func() {
+		w.buf.Reset()
+		w.bw.Reset(&w.buf)
+		r.writers.Put(w)
+	}()
+	if err := r.md.Renderer().Render(w.bw, src, doc); err != nil {
 		return Result{}, err
 	}
-	res.HTML = buf.String()
+	if err := w.bw.Flush(); err != nil {
+		return Result{}, err
+	}
+	res.HTML = w.buf.String()
 	return res, nil
 }
 
