@@ -65,13 +65,25 @@ func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 // refuses (a template html/template cannot escape, a construct tmplexec does
 // not run) is left to html/template's Execute, which reports its errors when
 // a page is rendered, as before.
+//
+// Each kind's set is a clone with trees of its own (html/template copies them),
+// so the sets are escaped and compiled at the same time.
 func compileTemplates(sets map[site.Kind]*template.Template) map[site.Kind]*tmplexec.Program {
 	out := map[site.Kind]*tmplexec.Program{}
+	var (
+		mu sync.Mutex
+		wg sync.WaitGroup
+	)
 	for k, t := range sets {
-		if p, err := tmplexec.Compile(t); err == nil {
-			out[k] = p
-		}
+		wg.Go(func() {
+			if p, err := tmplexec.Compile(t); err == nil {
+				mu.Lock()
+				out[k] = p
+				mu.Unlock()
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
 
