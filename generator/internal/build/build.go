@@ -181,7 +181,8 @@ func sourceLines(root string) func(file string) []string {
 }
 
 // Sink receives the output files of a build: an output.Tx writes them to disk,
-// a Memory keeps them for the preview server.
+// a Memory keeps them for the preview server. Like os.WriteFile, WriteFile
+// does not keep data: the caller may reuse it.
 type Sink interface {
 	WriteFile(rel string, data []byte) error
 	// Stream writes a file too large to hold whole, as write produces it.
@@ -225,6 +226,9 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 	order := byKey(pages)
 	worker := func() {
 		defer wg.Done()
+		// The sink does not keep what it is given, so one buffer serves every
+		// page this worker renders.
+		buf := bytes.NewBuffer(make([]byte, 0, 64<<10))
 		for {
 			mu.Lock()
 			k := next
@@ -235,10 +239,11 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 				return
 			}
 			i := order[k]
-			html, problems, err := r.Page(pages[i])
+			buf.Reset()
+			problems, err := r.PageTo(buf, pages[i])
 			perPage[i] = problems
 			if err == nil {
-				err = sink.WriteFile(pages[i].Path, html)
+				err = sink.WriteFile(pages[i].Path, buf.Bytes())
 			}
 			if err != nil {
 				mu.Lock()

@@ -30,8 +30,9 @@ type lazyFiles struct {
 // NewMemory returns an empty site.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// WriteFile stores data at rel. Safe for concurrent use.
+// WriteFile stores a copy of data at rel. Safe for concurrent use.
 func (m *Memory) WriteFile(rel string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[rel] = data
 	m.mu.Unlock()
@@ -44,7 +45,10 @@ func (m *Memory) Stream(rel string, write func(io.Writer) error) error {
 	if err := write(&buf); err != nil {
 		return err
 	}
-	return m.WriteFile(rel, buf.Bytes())
+	m.mu.Lock()
+	m.files[rel] = buf.Bytes()
+	m.mu.Unlock()
+	return nil
 }
 
 // File returns the file at rel, writing the lazy files first when rel is one.

@@ -100,10 +100,6 @@ type Renderer struct {
 
 	tallyOnce sync.Once
 	tallied   []int // the site's pledges by status, in the order of content.Statuses
-
-	// buffers holds page buffers between pages: a page grown afresh each time
-	// was a sixth of a large build's allocations.
-	buffers sync.Pool
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded.
@@ -128,17 +124,25 @@ func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
 	return r.page(pg, r.programs[pg.Kind])
 }
 
+// PageTo renders one page into buf, as Page does. A build renders thousands
+// of pages and writes each at once: one buffer per worker, reused, spares
+// allocating (and collecting) every page.
+func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
+	return r.pageTo(buf, pg, r.programs[pg.Kind])
+}
+
 // page renders pg with prog, or with html/template's Execute if prog is nil.
 func (r *Renderer) page(pg *site.Page, prog *tmplexec.Program) ([]byte, diag.List, error) {
-	v := &View{r: r, Page: pg, Lang: pg.Lang.Code, L: r.strings[pg.Lang.Code]}
-	buf, _ := r.buffers.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = bytes.NewBuffer(make([]byte, 0, 32<<10))
+	var buf bytes.Buffer
+	problems, err := r.pageTo(&buf, pg, prog)
+	if err != nil {
+		return nil, problems, err
 	}
-	defer func() {
-		buf.Reset()
-		r.buffers.Put(buf)
-	}()
+	return buf.Bytes(), problems, nil
+}
+
+func (r *Renderer) pageTo(buf *bytes.Buffer, pg *site.Page, prog *tmplexec.Program) (diag.List, error) {
+	v := &View{r: r, Page: pg, Lang: pg.Lang.Code, L: r.strings[pg.Lang.Code]}
 	var err error
 	if prog != nil {
 		err = prog.Execute(buf, v)
@@ -146,11 +150,9 @@ func (r *Renderer) page(pg *site.Page, prog *tmplexec.Program) ([]byte, diag.Lis
 		err = r.templates[pg.Kind].Execute(buf, v)
 	}
 	if err != nil {
-		return nil, v.problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
+		return v.problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
 	}
-	// The caller keeps the page (the preview holds every page), so it gets a
-	// copy of its own size.
-	return bytes.Clone(buf.Bytes()), v.problems, nil
+	return v.problems, nil
 }
 
 // renderMarkdown renders src in lang; broken links are reported at their place in

@@ -202,7 +202,9 @@ type stamp struct {
 func newPollWatcher(sc scope, interval time.Duration) *pollWatcher {
 	ctx, cancel := context.WithCancel(context.Background())
 	pw := &pollWatcher{scope: sc, interval: interval, batches: make(chan []string), errs: make(chan error), cancel: cancel, done: make(chan struct{})}
-	go pw.loop(ctx)
+	// The first look is taken before returning: taken in the loop, a save made
+	// just after the watcher started could be in it already, and never reported.
+	go pw.loop(ctx, pw.snapshot())
 	return pw
 }
 
@@ -231,10 +233,9 @@ func (pw *pollWatcher) snapshot() map[string]stamp {
 	return m
 }
 
-func (pw *pollWatcher) loop(ctx context.Context) {
+func (pw *pollWatcher) loop(ctx context.Context, last map[string]stamp) {
 	defer close(pw.done)
 	defer close(pw.batches)
-	last := pw.snapshot()
 	tick := time.NewTicker(pw.interval)
 	defer tick.Stop()
 	for {
