@@ -25,6 +25,9 @@ Run "go run ./generator <command> -h" for a command's flags.
 `
 
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
+		collectLate(64 << 20)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
