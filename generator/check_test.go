@@ -369,3 +369,44 @@ func TestPendingTranslation(t *testing.T) {
 		t.Error("the English page does not show the Chinese name marked as pending")
 	}
 }
+
+// A site says what it is in config.yaml (description, intro), per language;
+// without them the summary and the feed use the theme's general wording, which
+// names no city and no number of departments.
+func TestSiteDescriptionAndIntro(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	build := func() string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "public")
+		if code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out); code != 0 {
+			t.Fatalf("build exit %d:\n%s%s", code, stdout, stderr)
+		}
+		return out
+	}
+	out := build()
+	zh := readFile(t, filepath.Join(out, "zh", "index.html"))
+	for _, want := range []string{`<p class="intro">各部门走上擂台，亮绩赛绩、查摆差距，立下年终“军令状”。</p>`, `<meta name="description" content="各部门的成绩与年终“军令状”。">`} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("without description and intro, the Chinese summary lacks the theme's %s", want)
+		}
+	}
+
+	applyEdits(t, root, []edit{{"config.yaml", "languages:", "description: {zh: 甲市的承诺, en: \"Alpha City's pledges\"}\nintro: {zh: 三个部门立下军令状。, en: Three departments made pledges.}\nlanguages:"}})
+	out = build()
+	en := readFile(t, filepath.Join(out, "en", "index.html"))
+	for _, want := range []string{`<p class="intro">Three departments made pledges.</p>`, `<meta name="description" content="Alpha City&#39;s pledges">`} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English summary lacks config.yaml's %s", want)
+		}
+	}
+	if feed := readFile(t, filepath.Join(out, "en", "atom.xml")); !strings.Contains(feed, "<subtitle>Alpha City&#39;s pledges</subtitle>") {
+		t.Error("the English feed's subtitle is not config.yaml's description")
+	}
+
+	applyEdits(t, root, []edit{{"config.yaml", `, en: "Alpha City's pledges"`, ""}})
+	code, problems := checkJSON(t, cfg)
+	if code != 1 || len(problems) != 1 || !strings.HasSuffix(problems[0].File, "config.yaml") || !strings.Contains(problems[0].Message, `"en"`) || !strings.Contains(problems[0].Message, "description") {
+		t.Errorf("description without en: exit %d, problems %v; want one error in config.yaml naming description and en", code, problems)
+	}
+}

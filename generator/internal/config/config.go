@@ -29,11 +29,17 @@ type Config struct {
 	// File is config.yaml's path as given, for messages.
 	File string
 
-	BaseURL   *url.URL
-	Title     map[string]string
-	Languages []Language // the first is the default language
-	Theme     string
-	Output    string // absolute
+	BaseURL *url.URL
+	Title   map[string]string
+	// Description and Intro say what this publication is, per language: the
+	// summary's meta description (and the feeds' subtitle), and the paragraph
+	// under its heading. Optional; without them the theme's general wording is
+	// used, which names no city and no number of departments.
+	Description map[string]string
+	Intro       map[string]string
+	Languages   []Language // the first is the default language
+	Theme       string
+	Output      string // absolute
 	// UnsafeHTML passes raw HTML in Markdown through; off by default.
 	UnsafeHTML bool
 	// PendingTranslations turns a missing translation from an error into a warning,
@@ -75,7 +81,7 @@ type Overrides struct {
 }
 
 var (
-	topKeys      = []string{"baseURL", "title", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event"}
+	topKeys      = []string{"baseURL", "title", "description", "intro", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event"}
 	topRequired  = []string{"baseURL", "title", "languages"}
 	langKeys     = []string{"code", "lang", "name"}
 	markdownKeys = []string{"unsafe"}
@@ -149,14 +155,9 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 			}
 		}
 	}
-	if n := m.Get("title"); n != nil {
-		if tm, ok := doc.Fields(n, "title", c.Codes(), c.Codes()); ok {
-			c.Title = map[string]string{}
-			for code, v := range tm.Values {
-				c.Title[code], _ = doc.String(v, "title."+code)
-			}
-		}
-	}
+	c.Title = perLanguage(doc, m, "title", c.Codes())
+	c.Description = perLanguage(doc, m, "description", c.Codes())
+	c.Intro = perLanguage(doc, m, "intro", c.Codes())
 	base := o.BaseURL
 	baseNode := m.Get("baseURL")
 	if base == "" && baseNode != nil {
@@ -262,4 +263,22 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// perLanguage reads key as a text in every language ("title: {zh: …, en: …}").
+// It is nil when the key is absent; a missing language is reported.
+func perLanguage(doc *yamldoc.Doc, m yamldoc.Map, key string, codes []string) map[string]string {
+	n := m.Get(key)
+	if n == nil {
+		return nil
+	}
+	tm, ok := doc.Fields(n, key, codes, codes)
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for code, v := range tm.Values {
+		out[code], _ = doc.String(v, key+"."+code)
+	}
+	return out
 }

@@ -104,7 +104,7 @@ const FeedEntries = 50
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	summary := r.plan.Lookup(lang, "")
 	v := &View{r: r, Page: summary, Lang: lang}
-	intro, err := v.T("summary_description")
+	intro, err := v.SiteDescription()
 	if err != nil {
 		return nil, err
 	}

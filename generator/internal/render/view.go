@@ -37,6 +37,24 @@ func (v *View) Language() config.Language { return v.Page.Lang }
 // SiteTitle is the site's title in the page's language.
 func (v *View) SiteTitle() string { return v.r.cfg.Title[v.Lang] }
 
+// SiteDescription says what the publication is, in the page's language: the
+// site's own words from config.yaml, or the theme's general ones.
+func (v *View) SiteDescription() (string, error) {
+	if s := v.r.cfg.Description[v.Lang]; s != "" {
+		return s, nil
+	}
+	return v.T("summary_description")
+}
+
+// SiteIntro is the paragraph under the summary's heading: config.yaml's, or the
+// theme's.
+func (v *View) SiteIntro() (string, error) {
+	if s := v.r.cfg.Intro[v.Lang]; s != "" {
+		return s, nil
+	}
+	return v.T("summary_intro")
+}
+
 // T is the interface string key in the page's language.
 func (v *View) T(key string) (string, error) { return v.r.strings.T(v.Lang, key) }
 
