@@ -268,6 +268,7 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			"file name %q is not a valid slug (it becomes the page's address)", slug)
 	}
 	doc, root := yamldoc.Parse(file, data, problems)
+	defer doc.Release() // the Department holds strings and positions, no node
 	if root == nil {
 		return d
 	}
@@ -576,6 +577,7 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		return a
 	}
 	doc, root := yamldoc.Parse(file, front, problems)
+	defer doc.Release() // the Article holds strings, no node
 	if root == nil {
 		return a
 	}

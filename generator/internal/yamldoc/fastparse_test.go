@@ -35,7 +35,8 @@ func decode(data []byte) (doc yaml.Node, single bool, err error) {
 // sameAsYAMLv3 returns "" when the fast path declines data or builds the tree
 // yaml.v3 builds, else what differs; accepted says whether it took the file.
 func sameAsYAMLv3(data []byte) (accepted bool, diff string) {
-	fast, ok := yamldoc.FastParse(strings.Split(string(data), "\n"))
+	fast, ok, release := yamldoc.FastParse(strings.Split(string(data), "\n"))
+	defer release()
 	if !ok {
 		return false, ""
 	}

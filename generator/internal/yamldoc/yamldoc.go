@@ -37,6 +37,19 @@ type Doc struct {
 	File     string
 	lines    []string
 	problems *diag.List
+	scratch  *scratch // the nodes' memory, when the fast path made them
+}
+
+// Release gives the document's nodes back for the next parse. Call it when the
+// file is decoded and no node is used any more: every node of the tree is
+// zeroed and reused. Strings taken from nodes stay valid.
+func (d *Doc) Release() {
+	if d.scratch == nil {
+		return
+	}
+	d.scratch.reset()
+	scratches.Put(d.scratch)
+	d.scratch = nil
 }
 
 // Parse reads data as one YAML document. It returns nil as the root when the file
@@ -55,7 +68,15 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 		return d, nil
 	}
 	d.lines = strings.Split(string(data), "\n")
-	if doc, ok := fastParse(d.lines); ok {
+	sc := scratches.Get().(*scratch)
+	doc, ok := fastParse(d.lines, sc)
+	if ok {
+		d.scratch = sc
+	} else {
+		sc.reset()
+		scratches.Put(sc)
+	}
+	if ok {
 		// One document by construction: the fast path declines "---" and "...".
 		if n := doc.Content[0]; d.checkTree(n, 0) {
 			return d, n
