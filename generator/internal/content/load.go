@@ -305,6 +305,9 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			if len(items) == 0 {
 				doc.Errorf(n, "add this year's record, one claim per “- ” item", "achievements is empty")
 			}
+			if len(items) > 0 {
+				d.Record = make([]Achievement, 0, len(items))
+			}
 			for i, it := range items {
 				d.Record = append(d.Record, decodeAchievement(doc, it, fmt.Sprintf("achievements[%d]", i+1), langs))
 			}
@@ -314,6 +317,9 @@ func DecodeDepartment(file string, data []byte, langs []string, problems *diag.L
 		if items, ok := doc.Seq(n, "pledges"); ok {
 			if len(items) == 0 {
 				doc.Errorf(n, "add the pledge, one commitment per “- ” item", "pledges is empty")
+			}
+			if len(items) > 0 {
+				d.Pledges = make([]Pledge, 0, len(items))
 			}
 			for i, it := range items {
 				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), langs))

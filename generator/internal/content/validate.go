@@ -101,7 +101,15 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 
 // texts lists every reader-facing text of a department, in file order.
 func (d *Department) texts() []Text {
-	ts := []Text{d.Name, d.Leader.Name, d.Leader.Title}
+	n := 4 + len(d.Record) + len(d.Pledges)
+	for _, a := range d.Record {
+		n += len(a.Metrics)
+	}
+	for _, p := range d.Pledges {
+		n += len(p.Updates)
+	}
+	ts := make([]Text, 0, n)
+	ts = append(ts, d.Name, d.Leader.Name, d.Leader.Title)
 	for _, a := range d.Record {
 		ts = append(ts, a.Text)
 		for _, m := range a.Metrics {

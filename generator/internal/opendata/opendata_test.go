@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -161,5 +163,58 @@ func TestSchemaIsTheVersionWritten(t *testing.T) {
 	}
 	if s.Properties.Version.Const != SchemaVersion {
 		t.Errorf("schema says version %d, the code writes %d", s.Properties.Version.Const, SchemaVersion)
+	}
+}
+
+// appendIndented indents as json.Indent does, on values encoding/json wrote:
+// nested and empty objects and arrays, and strings full of quotes, backslashes,
+// brackets, commas, colons and escapes.
+func TestAppendIndentedIsJSONIndent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "\u2028", "<", "é", "\x01", "\xff"}
+	var value func(depth int) any
+	value = func(depth int) any {
+		switch k := rng.IntN(7); {
+		case depth > 4 || k == 0:
+			var b strings.Builder
+			for n := rng.IntN(6); n > 0; n-- {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			return b.String()
+		case k == 1:
+			return rng.NormFloat64() * 1e6
+		case k == 2:
+			return nil
+		case k == 3:
+			return rng.IntN(2) == 0
+		case k == 4:
+			l := make([]any, rng.IntN(4))
+			for i := range l {
+				l[i] = value(depth + 1)
+			}
+			return l
+		default:
+			m := map[string]any{}
+			for n := rng.IntN(4); n > 0; n-- {
+				m[fmt.Sprint(value(5))] = value(depth + 1)
+			}
+			return m
+		}
+	}
+	for i := 0; i < 5000; i++ {
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
+		enc.SetEscapeHTML(i%2 == 0)
+		if err := enc.Encode(value(0)); err != nil {
+			t.Fatal(err)
+		}
+		src := bytes.TrimSuffix(compact.Bytes(), []byte("\n"))
+		var want bytes.Buffer
+		if err := json.Indent(&want, src, "    ", "  "); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendIndented(nil, src, "    ", "  "); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("appendIndented(%s):\n got %s\nwant %s", src, got, want.Bytes())
+		}
 	}
 }
