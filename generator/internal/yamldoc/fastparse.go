@@ -113,7 +113,7 @@ type fastParser struct {
 	sc      *scratch
 	slab    []yaml.Node
 	content []*yaml.Node
-	spilled bool // sc's blocks ran out and fresh ones were made
+	spilled bool         // sc's blocks ran out and fresh ones were made
 	stack   []*yaml.Node // the children of the collections being read
 	// col's place: line colLine's first colAt bytes hold colRunes characters.
 	colLine, colAt, colRunes int
