@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"leitai/generator/internal/content"
@@ -121,14 +120,10 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	// large site does not compose thousands of entries to keep fifty. On equal
 	// dates a status change comes first, then the reports, then the departments
 	// in the summary's order: a sort that keeps that order.
-	type candidate struct {
-		date   time.Time
-		change *statusChange
-		page   *site.Page
-	}
 	var cands []candidate
-	for _, c := range r.statusChanges(lang) {
-		cands = append(cands, candidate{date: c.update.Date, change: &c})
+	changes := r.statusChanges(lang)
+	for i := range changes {
+		cands = append(cands, candidate{date: changes[i].update.Date, change: &changes[i]})
 	}
 	for _, kind := range []site.Kind{site.Article, site.Department} {
 		for _, pg := range r.plan.Pages {
@@ -138,11 +133,7 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 			}
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].date.After(cands[j].date) })
-	if len(cands) > FeedEntries {
-		cands = cands[:FeedEntries]
-	}
-	for _, c := range cands {
+	for _, c := range newest(cands, FeedEntries) {
 		if c.change != nil {
 			e, err := r.changeEntry(v, c.change)
 			if err != nil {
@@ -165,6 +156,40 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 		f.Entries = append(f.Entries, e)
 	}
 	return feeds.Atom(f)
+}
+
+// candidate is something a feed may announce: a change of status or a page.
+type candidate struct {
+	date   time.Time
+	change *statusChange
+	page   *site.Page
+}
+
+// newest returns the k newest candidates, newest first, those of equal date in
+// the order given: what a stable sort by date would put first. It keeps only k
+// while it reads, so a site of any size costs one pass; sorting every candidate
+// (sort.SliceStable, n log² n) grew faster than the site.
+func newest(cands []candidate, k int) []candidate {
+	if k <= 0 {
+		return nil
+	}
+	top := make([]candidate, 0, k+1)
+	for _, c := range cands {
+		if len(top) == k && !c.date.After(top[k-1].date) {
+			continue // no newer than the k kept, and read after them
+		}
+		i := len(top)
+		for i > 0 && c.date.After(top[i-1].date) {
+			i--
+		}
+		top = append(top, candidate{})
+		copy(top[i+1:], top[i:])
+		top[i] = c
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
 }
 
 // statusChange is an update that moved a pledge to a status.
