@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# How a full build's cost grows with the site: N departments against 10 × N.
+#
+#   scripts/bench-scaling.sh                 default: 1000 against 10000, 10 blocks
+#   BLOCKS=12 WORK=/tmp/leitai-scaling FRESH_FS=1 scripts/bench-scaling.sh 1000
+#   LEITAI="/tmp/leitai-old /tmp/leitai-new" scripts/bench-scaling.sh
+#       times those binaries instead of the tree's, interleaved in every block
+#
+# The two sizes are timed in blocks, alternating: three builds of the small site,
+# then one of the large, BLOCKS times, so both meet the same moments of a shared
+# machine, and the small site, being quick, gets more runs. Each build writes a
+# new folder under /usr/bin/time; the folders are removed after the last block,
+# never just before a build (see bench-vs-hugo.sh on ext4 and deleted inodes).
+# FRESH_FS=1 (root) writes them to a new ext4 file system in a file under $WORK.
+#
+# It prints every run (wall, user and system seconds, peak RSS) on stderr, then
+# the median of each size and the ratio of the medians, for wall time and for
+# CPU time (user + system), each with a 90% bootstrap interval: the ratio's
+# spread from resampling the runs, which on a noisy machine says how far the
+# figure can be trusted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+small=${1:-1000}
+large=$((small * 10))
+BLOCKS=${BLOCKS:-10}
+WORK=${WORK:-/tmp/leitai-scaling}
+FRESH_FS=${FRESH_FS:-}
+mkdir -p "$WORK"
+
+binaries=${LEITAI:-$WORK/leitai}
+[ -n "${LEITAI:-}" ] || go build -o "$binaries" ./generator
+for n in "$small" "$large"; do
+  if [ ! -f "$WORK/corpus-$n/leitai/config.yaml" ]; then
+    echo "writing the corpus of $n departments" >&2
+    go run ./generator/internal/corpus/cmd -n "$n" -o "$WORK/corpus-$n"
+  fi
+done
+
+OUT=$WORK/out
+mkdir -p "$OUT"
+if [ -n "$FRESH_FS" ]; then
+  mountpoint -q "$OUT" && umount "$OUT"
+  rm -f "$WORK/fs.img"
+  truncate -s 24G "$WORK/fs.img"
+  mkfs.ext4 -q -F -i 8192 "$WORK/fs.img"
+  mount -o loop "$WORK/fs.img" "$OUT"
+  trap 'umount "$OUT"; rm -f "$WORK/fs.img"' EXIT
+fi
+times=$WORK/times.txt
+: >"$times"
+
+run() { # run BINARY N I: one timed build of N departments into a new folder
+  /usr/bin/time -f "$(basename "$1") $2 %e %U %S %M" -a -o "$times" \
+    "$1" build --config "$WORK/corpus-$2/leitai/config.yaml" --destination "$OUT/$(basename "$1")-$2-$3" >/dev/null
+  tail -n 1 "$times" >&2
+}
+
+for bin in $binaries; do
+  # One warm-up build of each, not counted, so the corpora are in the page cache.
+  for n in "$small" "$large"; do
+    "$bin" build --config "$WORK/corpus-$n/leitai/config.yaml" --destination "$OUT/warm-$(basename "$bin")-$n" >/dev/null
+  done
+done
+for b in $(seq "$BLOCKS"); do
+  for bin in $binaries; do
+    for i in 1 2 3; do run "$bin" "$small" "$b-$i"; done
+    run "$bin" "$large" "$b"
+  done
+done
+
+awk -v small="$small" -v large="$large" '
+  function sorted(a, n, s,   i, j, t) { # s = a in increasing order
+    for (i = 1; i <= n; i++) s[i] = a[i]
+    for (i = 2; i <= n; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j+1] = s[j]; s[j+1] = t }
+  }
+  function median(a, n,   s) {
+    sorted(a, n, s)
+    return n % 2 ? s[(n+1)/2] : (s[n/2] + s[n/2+1]) / 2
+  }
+  # ratio of medians, then 2,000 resamples of both sizes for the 5th and 95th percentiles
+  function report(name, x, nx, y, ny,   r, k, i, rx, ry, rs, ss) {
+    r = median(y, ny) / median(x, nx)
+    for (k = 1; k <= 2000; k++) {
+      for (i = 1; i <= nx; i++) rx[i] = x[int(rand() * nx) + 1]
+      for (i = 1; i <= ny; i++) ry[i] = y[int(rand() * ny) + 1]
+      rs[k] = median(ry, ny) / median(rx, nx)
+    }
+    sorted(rs, 2000, ss)
+    printf "%s: %d departments %.2f s, %d departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
+  }
+  BEGIN { srand(1) }
+  !($1 in seen) { seen[$1] = 1; order[++nb] = $1 }
+  $2 == small { k = $1 SUBSEP (++ns[$1]); ws[k] = $3; cs[k] = $4 + $5; ms[k] = $6 }
+  $2 == large { k = $1 SUBSEP (++nl[$1]); wl[k] = $3; cl[k] = $4 + $5; ml[k] = $6 }
+  END {
+    for (b = 1; b <= nb; b++) {
+      name = order[b]
+      split("", x1); split("", x2); split("", y1); split("", y2); split("", m1); split("", m2)
+      for (i = 1; i <= ns[name]; i++) { x1[i] = ws[name, i]; x2[i] = cs[name, i]; m1[i] = ms[name, i] }
+      for (i = 1; i <= nl[name]; i++) { y1[i] = wl[name, i]; y2[i] = cl[name, i]; m2[i] = ml[name, i] }
+      print name
+      report("  wall time", x1, ns[name], y1, nl[name])
+      report("  CPU time ", x2, ns[name], y2, nl[name])
+      printf "  peak RSS: %.0f MiB and %.0f MiB (medians)\n", median(m1, ns[name]) / 1024, median(m2, nl[name]) / 1024
+    }
+  }' "$times"
+rm -rf "${OUT:?}"/*
