@@ -105,4 +105,5 @@ awk -v small="$small" -v large="$large" '
       printf "  peak RSS: %.0f MiB and %.0f MiB (medians)\n", median(m1, ns[name]) / 1024, median(m2, nl[name]) / 1024
     }
   }' "$times"
-rm -rf "${OUT:?}"/*
+# A fresh file system goes whole with its image; otherwise remove the folders.
+[ -n "$FRESH_FS" ] || rm -rf "${OUT:?}"/*
