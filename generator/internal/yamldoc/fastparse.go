@@ -746,7 +746,7 @@ func (p *fastParser) used() (nodes, content int) {
 
 // scratch is the memory a parse carves its nodes from. Parsing a content file
 // made about 25 KB of nodes that were garbage as soon as the file was decoded:
-// a quarter of all the bytes a build allocated, and so a quarter of the
+// nearly a fifth of all the bytes a build allocated, and so of the
 // collector's work. Content decoders hand it back with Doc.Release.
 type scratch struct {
 	nodes                  []yaml.Node
