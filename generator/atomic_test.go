@@ -185,3 +185,28 @@ func TestBuildRefusesDangerousOutput(t *testing.T) {
 	}
 	onlyPublic(t, root)
 }
+
+// A folder of other files (the project's documentation, say) is not replaced by
+// the site; an earlier build is, and so is an empty folder.
+func TestBuildRefusesAFolderOfOtherFiles(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	docs := filepath.Join(root, "docs")
+	applyEdits(t, root, []edit{{"docs/guide.md", "", "# How we edit\n"}})
+	before := snapshot(t, docs)
+	code, _, stderr := runCmd("build", "--config", cfg, "--destination", docs)
+	if code != 1 || !strings.Contains(stderr, "not a built site (guide.md)") || !strings.Contains(stderr, "choose an empty or new folder") {
+		t.Errorf("--destination docs: exit %d, %s", code, stderr)
+	}
+	sameSnapshot(t, before, snapshot(t, docs))
+
+	out := filepath.Join(t.TempDir(), "site")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ { // empty, then holding the first build
+		if code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out); code != 0 {
+			t.Fatalf("build %d into %s: exit %d\n%s%s", i+1, out, code, stdout, stderr)
+		}
+	}
+}

@@ -237,6 +237,11 @@ func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
 // anything holding it, the current folder, and the folders editors and designers
 // work in (content/, themes/, layouts/, static/) or anything inside them.
 // Symbolic links are followed first, so a link cannot smuggle in one of these.
+//
+// It also refuses a folder that holds files but no built site (no index.html
+// and no sitemap.xml at its top): a build replaces the whole folder, so a
+// mistyped --destination docs would otherwise swap the project's documentation
+// for the site.
 func CheckDest(dest, siteRoot string) error {
 	shown := dest
 	dest = resolve(dest)
@@ -261,7 +266,30 @@ func CheckDest(dest, siteRoot string) error {
 			return refuse("it is or is inside " + name + "/")
 		}
 	}
+	if entries, err := os.ReadDir(dest); err == nil && len(entries) > 0 && !holdsSite(dest) {
+		names := make([]string, 0, 3)
+		for _, e := range entries[:min(3, len(entries))] {
+			names = append(names, e.Name())
+		}
+		more := ""
+		if len(entries) > 3 {
+			more = ", …"
+		}
+		return fmt.Errorf("refusing to use %s as the output folder: it holds files that are not a built site (%s%s), and a build replaces the whole folder; choose an empty or new folder, such as public/, or empty this one if its files are not needed",
+			shown, strings.Join(names, ", "), more)
+	}
 	return nil
+}
+
+// holdsSite reports whether dir looks like a built site, Leitai's or another
+// generator's: one with a home page or a sitemap at its top.
+func holdsSite(dir string) bool {
+	for _, name := range []string{"index.html", "sitemap.xml"} {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve makes p absolute and follows symbolic links in the part of it that

@@ -15,6 +15,20 @@ func TestCheckDest(t *testing.T) {
 		}
 	}
 	elsewhere := t.TempDir()
+	// Folders that exist: the project's documentation, an earlier build (this
+	// generator's or another's), an empty folder.
+	for _, f := range []string{"docs/architecture.md", "docs/guide/intro.md", "built/index.html", "built/zh/index.html", "hugo-out/sitemap.xml", "hugo-out/css/x.css"} {
+		p := filepath.Join(site, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(site, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	// A link that looks like an output folder but leads into content/.
 	link := filepath.Join(elsewhere, "public-link")
 	if err := os.Symlink(filepath.Join(site, "content"), link); err != nil {
@@ -45,6 +59,11 @@ func TestCheckDest(t *testing.T) {
 		{filepath.Join(site, "public", ".."), "site's folder"},
 		{link, "content/"},
 		{filepath.Join(link, "sub"), "content/"},
+		{filepath.Join(site, "docs"), "not a built site (architecture.md, guide)"},
+		{filepath.Join(site, "docs", "guide"), "not a built site (intro.md)"},
+		{filepath.Join(site, "built"), ""},
+		{filepath.Join(site, "hugo-out"), ""},
+		{filepath.Join(site, "empty"), ""},
 	}
 	for _, c := range cases {
 		err := CheckDest(c.dest, site)
