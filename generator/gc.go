@@ -14,8 +14,9 @@ import (
 // The runtime starts collecting at a 4 MB heap. A build of a city's ten
 // departments allocates about 8 MB and is over in 20 ms: two collections, whose
 // write barriers, assists and background marking took about a sixth of its CPU.
-// A large site passes the limit early in loading and is paced exactly as before,
-// so its peak memory does not change; only its first few small collections go.
+// A large site passes the limit early in loading and is paced as before after
+// that: only its first few small collections go, and its peak memory hardly
+// moves (1,000 departments: 78 MiB instead of 68; 10,000: about 600 either way).
 //
 // A reader who sets GOGC or GOMEMLIMIT is obeyed instead.
 func collectLate(limit int64) {
