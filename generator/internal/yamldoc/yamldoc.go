@@ -69,20 +69,16 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 	}
 	d.lines = strings.Split(string(data), "\n")
 	sc := scratches.Get().(*scratch)
-	doc, ok := fastParse(d.lines, sc)
-	if ok {
-		d.scratch = sc
-	} else {
-		sc.reset()
-		scratches.Put(sc)
-	}
-	if ok {
+	if doc, ok := fastParse(d.lines, sc); ok {
+		d.scratch = sc // until Release
 		// One document by construction: the fast path declines "---" and "...".
 		if n := doc.Content[0]; d.checkTree(n, 0) {
 			return d, n
 		}
 		return d, nil
 	}
+	sc.reset() // the fast path declined the file: its nodes are no one's
+	scratches.Put(sc)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
