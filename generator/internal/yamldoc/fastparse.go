@@ -698,7 +698,23 @@ func (p *fastParser) literal(line string, at, indent int) *yaml.Node {
 	if textIndent <= indent || maxBlank > textIndent {
 		return p.fail()
 	}
+	// The text is kept for the whole build (a statement is one), so it is
+	// allocated once at its size: a Builder left to grow keeps up to half its
+	// bytes unused, and drops a copy at every doubling.
+	size := first - p.i + 1
+	for j := first; j < len(p.lines); j++ {
+		l := p.lines[j]
+		if len(l) <= textIndent && isBlank(l) {
+			size++
+			continue
+		}
+		if indentOf(l) < textIndent {
+			break
+		}
+		size += len(l) - textIndent + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	breaks := first - p.i // line breaks not yet written
 	p.i = first
 	lastNL := false
