@@ -261,6 +261,14 @@ func readFile(path, file string, problems *diag.List) ([]byte, bool) {
 // slug), so links to the department are not reported as broken on top of the
 // file's own problems.
 func DecodeDepartment(file string, data []byte, langs []string, problems *diag.List) *Department {
+	d := decodeDepartment(file, data, langs, problems)
+	d.pack()
+	return d
+}
+
+// decodeDepartment is DecodeDepartment before pack: its strings are parts of
+// the file's text.
+func decodeDepartment(file string, data []byte, langs []string, problems *diag.List) *Department {
 	slug := strings.TrimSuffix(filepath.Base(file), ".yaml")
 	d := &Department{Slug: slug, File: file}
 	if !SlugPattern.MatchString(slug) {
