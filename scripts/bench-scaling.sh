@@ -3,6 +3,9 @@
 #
 #   scripts/bench-scaling.sh                 default: 1000 against 10000, 10 blocks
 #   BLOCKS=12 WORK=/tmp/leitai-scaling FRESH_FS=1 scripts/bench-scaling.sh 1000
+#   FROM=384 WORK=/tmp/leitai-scaling-384 scripts/bench-scaling.sh
+#       both sites start at department 384, past the first year's shorter files,
+#       so both sizes hold departments of the same kind (corpus.Options.From)
 #   LEITAI="/tmp/leitai-old /tmp/leitai-new" scripts/bench-scaling.sh
 #       times those binaries instead of the tree's, interleaved in every block
 #
@@ -33,7 +36,7 @@ binaries=${LEITAI:-$WORK/leitai}
 for n in "$small" "$large"; do
   if [ ! -f "$WORK/corpus-$n/leitai/config.yaml" ]; then
     echo "writing the corpus of $n departments" >&2
-    go run ./generator/internal/corpus/cmd -n "$n" -o "$WORK/corpus-$n"
+    go run ./generator/internal/corpus/cmd -n "$n" -from "${FROM:-0}" -o "$WORK/corpus-$n"
   fi
 done
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -173,5 +175,47 @@ func TestHugoSite(t *testing.T) {
 	}
 	if !bytes.Contains(files["hugo.yaml"], []byte("ogLocale: en_GB")) {
 		t.Error("hugo.yaml lacks the English og:locale from the theme's strings")
+	}
+}
+
+// A corpus that starts later (Options.From) holds the same departments as the
+// full sequence from that point, is valid content on its own (its statements
+// link only to departments it holds), and has groups for just its years.
+func TestFrom(t *testing.T) {
+	full := New(Options{Departments: perYear + 30, Seed: 3})
+	part := New(Options{Departments: 30, Seed: 3, From: perYear})
+	for i, d := range part.Departments {
+		want := full.Departments[perYear+i]
+		if d.Slug != want.Slug || d.Order != want.Order || d.Name != want.Name || !reflect.DeepEqual(d.Pledges, want.Pledges) || !reflect.DeepEqual(d.Record, want.Record) {
+			t.Fatalf("department %d from %d is not department %d of the full sequence", i, perYear, perYear+i)
+		}
+	}
+	held := map[string]bool{}
+	for _, d := range part.Departments {
+		held[d.Slug] = true
+	}
+	links := 0
+	for _, d := range part.Departments {
+		for _, m := range regexp.MustCompile(`/departments/([a-z0-9-]+)/`).FindAllStringSubmatch(d.Statement.zh+d.Statement.en, -1) {
+			links++
+			if !held[m[1]] {
+				t.Errorf("%s's statement links to %s, which the corpus does not hold", d.Slug, m[1])
+			}
+		}
+	}
+	if links == 0 {
+		t.Error("no statement links to another department")
+	}
+	if len(part.Groups) != len(themes) || part.Groups[0].ID != groupID(1, 0) {
+		t.Errorf("groups %v, want the second year's %d", part.Groups, len(themes))
+	}
+	dir := t.TempDir()
+	if err := part.WriteLeitai(dir, theme); err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(filepath.Join(dir, "content"), []string{"zh", "en"})
+	problems.Append(content.Validate(site, content.ValidateOptions{Langs: []string{"zh", "en"}}))
+	for _, p := range problems {
+		t.Error(p.Format())
 	}
 }

@@ -25,6 +25,7 @@ func main() {
 	n := flag.Int("n", 10, "number of departments")
 	out := flag.String("o", "", "folder to write into (must not exist or be empty)")
 	seed := flag.Uint64("seed", 1, "seed; the same seed and -n give the same bytes")
+	from := flag.Int("from", 0, "sequence number of the first department; 384 skips the first year's shorter departments")
 	theme := flag.String("theme", "themes/default", "the Leitai theme to copy into the site")
 	hugo := flag.Bool("hugo", false, "also write the equivalent Hugo site into <o>/hugo")
 	compare := flag.Bool("compare", false, "compare the Leitai and Hugo outputs given as arguments instead")
@@ -45,7 +46,7 @@ func main() {
 		}
 		return
 	}
-	if *out == "" || *n < 1 {
+	if *out == "" || *n < 1 || *from < 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -54,7 +55,7 @@ func main() {
 		os.Exit(1)
 	}
 	start := time.Now()
-	s := corpus.New(corpus.Options{Departments: *n, Seed: *seed})
+	s := corpus.New(corpus.Options{Departments: *n, Seed: *seed, From: *from})
 	if err := s.WriteLeitai(filepath.Join(*out, "leitai"), *theme); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
