@@ -54,6 +54,10 @@ times=$WORK/times.txt
 : >"$times"
 
 run() { # run BINARY N I: one timed build of N departments into a new folder
+  # Earlier builds' output is written back first, outside the timing: left
+  # dirty, it piles up over a series until the kernel throttles the writer,
+  # and the later (and larger) builds pay for the earlier ones.
+  sync
   /usr/bin/time -f "$(basename "$1") $2 %e %U %S %M" -a -o "$times" \
     "$1" build --config "$WORK/corpus-$2/leitai/config.yaml" --destination "$OUT/$(basename "$1")-$2-$3" >/dev/null
   tail -n 1 "$times" >&2
