@@ -54,16 +54,7 @@ func TestDeterministic(t *testing.T) {
 // loader and validator find no problem in it.
 func TestValidContent(t *testing.T) {
 	n := perYear + 15
-	dir := t.TempDir()
-	s := New(Options{Departments: n, Seed: 1})
-	if err := s.WriteLeitai(dir, theme); err != nil {
-		t.Fatal(err)
-	}
-	site, problems := content.Load(filepath.Join(dir, "content"), []string{"zh", "en"})
-	problems.Append(content.Validate(site, content.ValidateOptions{Langs: []string{"zh", "en"}}))
-	for _, p := range problems {
-		t.Error(p.Format())
-	}
+	site := loadValid(t, New(Options{Departments: n, Seed: 1}))
 	if len(site.Departments) != n || len(site.Articles) != (n+perArena-1)/perArena {
 		t.Errorf("loaded %d departments and %d articles", len(site.Departments), len(site.Articles))
 	}
@@ -209,8 +200,15 @@ func TestFrom(t *testing.T) {
 	if len(part.Groups) != len(themes) || part.Groups[0].ID != groupID(1, 0) {
 		t.Errorf("groups %v, want the second year's %d", part.Groups, len(themes))
 	}
+	loadValid(t, part)
+}
+
+// loadValid writes s as a Leitai site and loads it with Leitai's own loader and
+// validator, reporting every problem they find.
+func loadValid(t *testing.T, s *Site) *content.Site {
+	t.Helper()
 	dir := t.TempDir()
-	if err := part.WriteLeitai(dir, theme); err != nil {
+	if err := s.WriteLeitai(dir, theme); err != nil {
 		t.Fatal(err)
 	}
 	site, problems := content.Load(filepath.Join(dir, "content"), []string{"zh", "en"})
@@ -218,4 +216,5 @@ func TestFrom(t *testing.T) {
 	for _, p := range problems {
 		t.Error(p.Format())
 	}
+	return site
 }
