@@ -55,14 +55,16 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer) int {
+func cmdBuild(args []string, stdout, stderr io.Writer, loaded func()) int {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
 	f.register(fs)
 	if !f.parse(fs, args) {
 		return 2
 	}
-	res, err := build.Run(f.options())
+	o := f.options()
+	o.Loaded = loaded
+	res, err := build.Run(o)
 	if code := report(res, err, f.format, stdout, stderr); code != 0 {
 		fmt.Fprintln(stderr, "build failed; the previous site was left as it was")
 		return code
@@ -73,7 +75,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func cmdCheck(args []string, stdout, stderr io.Writer) int {
+func cmdCheck(args []string, stdout, stderr io.Writer, loaded func()) int {
 	var f siteFlags
 	fs := newFlagSet("check", stderr)
 	f.register(fs)
@@ -82,6 +84,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	o := f.options()
 	o.DryRun = true
+	o.Loaded = loaded
 	res, err := build.Run(o)
 	if code := report(res, err, f.format, stdout, stderr); code != 0 {
 		return code

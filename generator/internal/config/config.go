@@ -277,7 +277,7 @@ func perLanguage(doc *yamldoc.Doc, m yamldoc.Map, key string, codes []string) ma
 		return nil
 	}
 	out := map[string]string{}
-	for code, v := range tm.Values {
+	for code, v := range tm.All() {
 		out[code], _ = doc.String(v, key+"."+code)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -166,16 +167,20 @@ var (
 	metricKeys = []string{"value", "unit", "label"}
 )
 
-func pledgeKeys(langs []string) []string {
-	return append(append([]string{}, langs...), "target", "due", "status", "updates")
+// itemKeys are the keys a department's list items accept in a site's
+// languages, made once a file rather than once an item.
+type itemKeys struct {
+	langs                       []string
+	achievement, pledge, update []string
 }
 
-func achievementKeys(langs []string) []string {
-	return append(append([]string{}, langs...), "metrics")
-}
-
-func updateKeys(langs []string) []string {
-	return append([]string{"date"}, append(append([]string{}, langs...), "source", "status")...)
+func newItemKeys(langs []string) *itemKeys {
+	return &itemKeys{
+		langs:       langs,
+		achievement: append(slices.Clone(langs), "metrics"),
+		pledge:      append(slices.Clone(langs), "target", "due", "status", "updates"),
+		update:      append(append([]string{"date"}, langs...), "source", "status"),
+	}
 }
 
 // DecodeGroups reads content/groups.yaml.
@@ -284,6 +289,7 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 	if !ok {
 		return d
 	}
+	keys := newItemKeys(langs)
 	if n := m.Get("order"); n != nil {
 		d.Order, _ = doc.Int(n, "order")
 		d.OrderPos = doc.Pos(n)
@@ -317,7 +323,7 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 				d.Record = make([]Achievement, 0, len(items))
 			}
 			for i, it := range items {
-				d.Record = append(d.Record, decodeAchievement(doc, it, fmt.Sprintf("achievements[%d]", i+1), langs))
+				d.Record = append(d.Record, decodeAchievement(doc, it, fmt.Sprintf("achievements[%d]", i+1), keys))
 			}
 		}
 	}
@@ -330,7 +336,7 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 				d.Pledges = make([]Pledge, 0, len(items))
 			}
 			for i, it := range items {
-				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), langs))
+				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), keys))
 			}
 		}
 	}
@@ -362,7 +368,7 @@ func decodeLangs(doc *yamldoc.Doc, m yamldoc.Map, path string, langs []string) [
 	out := make([]LangText, 0, len(langs))
 	for _, code := range langs {
 		if v := m.Get(code); v != nil {
-			s, _ := doc.String(v, path+"."+code)
+			s, _ := doc.FieldString(v, path, code)
 			out = append(out, LangText{Lang: code, Value: s, Pos: textStart(doc, v)})
 		}
 	}
@@ -407,11 +413,12 @@ func decodeItem(doc *yamldoc.Doc, n *yaml.Node, path string, langs, keys []strin
 	return t, m, true
 }
 
-func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Achievement {
+func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) Achievement {
+	langs := keys.langs
 	var a Achievement
 	var m yamldoc.Map
 	var ok bool
-	if a.Text, m, ok = decodeItem(doc, n, path, langs, achievementKeys(langs)); !ok {
+	if a.Text, m, ok = decodeItem(doc, n, path, langs, keys.achievement); !ok {
 		return a
 	}
 	if v := m.Get("metrics"); v != nil {
@@ -446,9 +453,9 @@ func decodeQuantity(doc *yamldoc.Doc, m yamldoc.Map, path string) (value float64
 	return value, unit, unitPos
 }
 
-func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) (Update, bool) {
+func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) (Update, bool) {
 	var u Update
-	t, m, ok := decodeItem(doc, n, path, langs, updateKeys(langs))
+	t, m, ok := decodeItem(doc, n, path, keys.langs, keys.update)
 	u.Text = t
 	if !ok {
 		return u, false
@@ -487,11 +494,11 @@ func isWebURL(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
-func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Pledge {
+func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) Pledge {
 	p := Pledge{Status: "not-rated"}
 	var m yamldoc.Map
 	var ok bool
-	if p.Text, m, ok = decodeItem(doc, n, path, langs, pledgeKeys(langs)); !ok {
+	if p.Text, m, ok = decodeItem(doc, n, path, keys.langs, keys.pledge); !ok {
 		return p
 	}
 	if v := m.Get("target"); v != nil {
@@ -526,7 +533,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) P
 	if v := m.Get("updates"); v != nil {
 		items, _ := doc.Seq(v, path+".updates")
 		for i, it := range items {
-			if u, ok := decodeUpdate(doc, it, fmt.Sprintf("%s.updates[%d]", path, i+1), langs); ok {
+			if u, ok := decodeUpdate(doc, it, fmt.Sprintf("%s.updates[%d]", path, i+1), keys); ok {
 				p.Updates = append(p.Updates, u)
 			}
 		}

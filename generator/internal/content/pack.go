@@ -9,46 +9,41 @@ import "strings"
 // is garbage once decoded, and a department's texts sit together in memory, in
 // file order, as its pages read them.
 func (d *Department) pack() {
-	fields := d.fileStrings()
 	n := 0
-	for _, s := range fields {
-		n += len(*s)
-	}
+	d.eachFileString(func(s *string) { n += len(*s) })
 	var b strings.Builder
 	b.Grow(n)
-	for _, s := range fields {
-		b.WriteString(*s)
-	}
+	d.eachFileString(func(s *string) { b.WriteString(*s) })
 	all := b.String()
-	for _, s := range fields {
-		*s, all = all[:len(*s)], all[len(*s):]
-	}
+	d.eachFileString(func(s *string) { *s, all = all[:len(*s)], all[len(*s):] })
 }
 
-// fileStrings points at every string field a department's file gave a value:
-// not its slug, file name, positions, field paths or language codes, which come
-// from elsewhere. TestFileStringsAreEveryStringField keeps it complete.
-func (d *Department) fileStrings() []*string {
-	out := []*string{&d.Group}
-	for _, t := range d.texts() {
-		for i := range t.Langs { // t is a copy; its Langs are the department's
-			out = append(out, &t.Langs[i].Value)
+// eachFileString calls f with every string field a department's file gave a
+// value: not its slug, file name, positions, field paths or language codes,
+// which come from elsewhere. TestFileStringsAreEveryStringField keeps it
+// complete.
+func (d *Department) eachFileString(f func(*string)) {
+	f(&d.Group)
+	d.eachText(func(t *Text) {
+		for i := range t.Langs {
+			f(&t.Langs[i].Value)
 		}
-	}
+	})
 	for i := range d.Record {
 		for j := range d.Record[i].Metrics {
-			out = append(out, &d.Record[i].Metrics[j].Unit)
+			f(&d.Record[i].Metrics[j].Unit)
 		}
 	}
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
-		out = append(out, &p.Status)
+		f(&p.Status)
 		if p.Target != nil {
-			out = append(out, &p.Target.Unit, &p.Target.Compare)
+			f(&p.Target.Unit)
+			f(&p.Target.Compare)
 		}
 		for j := range p.Updates {
-			out = append(out, &p.Updates[j].Source, &p.Updates[j].Status)
+			f(&p.Updates[j].Source)
+			f(&p.Updates[j].Status)
 		}
 	}
-	return out
 }

@@ -46,9 +46,7 @@ func ValidateDepartment(s *Site, d *Department, o ValidateOptions) diag.List {
 		}
 		problems.Errorf(d.GroupPos, "use an id from content/groups.yaml: "+strings.Join(ids, ", "), "group %q does not exist", d.Group)
 	}
-	for _, t := range d.texts() {
-		checkText(&problems, t, o)
-	}
+	d.eachText(func(t *Text) { checkText(&problems, *t, o) })
 	checkTracking(&problems, s, d, o)
 	return problems
 }
@@ -103,32 +101,29 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	return problems
 }
 
-// texts lists every reader-facing text of a department, in file order.
-func (d *Department) texts() []Text {
-	n := 4 + len(d.Record) + len(d.Pledges)
-	for _, a := range d.Record {
-		n += len(a.Metrics)
-	}
-	for _, p := range d.Pledges {
-		n += len(p.Updates)
-	}
-	ts := make([]Text, 0, n)
-	ts = append(ts, d.Name, d.Leader.Name, d.Leader.Title)
-	for _, a := range d.Record {
-		ts = append(ts, a.Text)
-		for _, m := range a.Metrics {
-			if m.Label.Decoded {
-				ts = append(ts, m.Label)
+// eachText calls f with every reader-facing text of a department, in file
+// order. (A list of them was a large part of what loading allocated.)
+func (d *Department) eachText(f func(*Text)) {
+	f(&d.Name)
+	f(&d.Leader.Name)
+	f(&d.Leader.Title)
+	for i := range d.Record {
+		a := &d.Record[i]
+		f(&a.Text)
+		for j := range a.Metrics {
+			if a.Metrics[j].Label.Decoded {
+				f(&a.Metrics[j].Label)
 			}
 		}
 	}
-	for _, p := range d.Pledges {
-		ts = append(ts, p.Text)
-		for _, u := range p.Updates {
-			ts = append(ts, u.Text)
+	for i := range d.Pledges {
+		p := &d.Pledges[i]
+		f(&p.Text)
+		for j := range p.Updates {
+			f(&p.Updates[j].Text)
 		}
 	}
-	return append(ts, d.Statement)
+	f(&d.Statement)
 }
 
 func checkText(problems *diag.List, t Text, o ValidateOptions) {

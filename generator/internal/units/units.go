@@ -100,7 +100,7 @@ func Load(file string, data []byte, langs []string, problems *diag.List) *Table 
 	}
 	if n := m.Get("magnitudes"); n != nil {
 		if lm, ok := doc.Fields(n, "magnitudes", langs, nil); ok {
-			for l, v := range lm.Values {
+			for l, v := range lm.All() {
 				if v.Kind != yaml.MappingNode {
 					doc.Errorf(v, "write “1000000: million” lines", "magnitudes.%s must be a set of number: word lines", l)
 					continue

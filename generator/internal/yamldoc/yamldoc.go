@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 
@@ -55,6 +57,10 @@ func (d *Doc) Release() {
 // Parse reads data as one YAML document. It returns nil as the root when the file
 // cannot be used at all; the reason is already in problems.
 //
+// Parse keeps data: the document's lines and the strings taken from its nodes
+// share its memory rather than copy it (a copy was a tenth of what loading a
+// large site allocated), so the caller must not change data afterwards.
+//
 // A UTF-8 byte-order mark and CRLF line endings are accepted; other encodings,
 // anchors and aliases, and very large or deeply nested files are refused.
 func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
@@ -67,7 +73,7 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 	if !CheckEncoding(file, data, problems) {
 		return d, nil
 	}
-	d.lines = strings.Split(string(data), "\n")
+	d.lines = strings.Split(unsafe.String(unsafe.SliceData(data), len(data)), "\n")
 	sc := scratches.Get().(*scratch)
 	if doc, ok := fastParse(d.lines, sc); ok {
 		d.scratch = sc // until Release
@@ -349,19 +355,50 @@ func (d *Doc) Warnf(n *yaml.Node, hint, format string, args ...any) {
 	d.problems.Add(p)
 }
 
-// Map is a mapping node's values by key, with the node itself for positions.
+// Map is a mapping node that Fields checked, with the node itself for
+// positions. Its values are looked up in the node rather than copied into a Go
+// map: an item has a handful of keys, which a scan finds as fast as a hash, and
+// a large site's files have hundreds of thousands of items.
 type Map struct {
-	Node   *yaml.Node
-	Values map[string]*yaml.Node
-	Path   string
+	Node *yaml.Node
+	Path string
+	// known is the keys Fields accepted; nil when Node is not a mapping.
+	known []string
 }
 
-// Get returns the value of key, or nil.
+// Get returns the value of key, or nil. Where a key is given twice (an error
+// Fields reported), the first counts.
 func (m Map) Get(key string) *yaml.Node {
-	if m.Values == nil {
+	if !contains(m.known, key) {
 		return nil
 	}
-	return m.Values[key]
+	c := m.Node.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i].Kind == yaml.ScalarNode && c[i].Value == key {
+			return c[i+1]
+		}
+	}
+	return nil
+}
+
+// All yields the known keys the mapping gives and their values, in the file's
+// order, each key once.
+func (m Map) All() iter.Seq2[string, *yaml.Node] {
+	return func(yield func(string, *yaml.Node) bool) {
+		if m.known == nil {
+			return
+		}
+		c := m.Node.Content
+		for i := 0; i+1 < len(c); i += 2 {
+			k := c[i]
+			if k.Kind != yaml.ScalarNode || !contains(m.known, k.Value) || m.Get(k.Value) != c[i+1] {
+				continue // not a key Fields accepted, or a repeat of one
+			}
+			if !yield(k.Value, c[i+1]) {
+				return
+			}
+		}
+	}
 }
 
 // Field names a key under a path, for messages: "leader.name".
@@ -376,16 +413,16 @@ func Field(path, key string) string {
 // keys (with the closest known key), duplicate keys, and required keys that are
 // missing. ok is false when n is not a mapping at all.
 func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, bool) {
-	m := Map{Node: n, Values: map[string]*yaml.Node{}, Path: path}
+	m := Map{Node: n, Path: path}
 	// Required keys that an unknown key looks like a typo of: the typo's message
 	// already says what to do, so “missing key” would say it twice.
-	suggested := map[string]bool{}
+	var suggested []string
 	if n.Kind != yaml.MappingNode {
 		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
 		return m, false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
+		k := n.Content[i]
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
 			d.Errorf(k, "", "a key must be a plain word")
@@ -395,23 +432,34 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 			hint := "valid keys here: " + strings.Join(known, ", ")
 			if s := closest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q? (valid keys here: %s)", s, strings.Join(known, ", "))
-				suggested[s] = true
+				suggested = append(suggested, s)
 			}
 			d.Errorf(k, hint, "unknown key %q in %s", key, describePath(path))
 			continue
 		}
-		if _, dup := m.Values[key]; dup {
+		if m.given(key, i) {
 			d.Errorf(k, "delete one of the two", "%s is given twice", Field(path, key))
 			continue
 		}
-		m.Values[key] = v
 	}
+	m.known = known
 	for _, r := range required {
-		if _, ok := m.Values[r]; !ok && !suggested[r] {
+		if m.Get(r) == nil && !contains(suggested, r) {
 			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
 		}
 	}
 	return m, true
+}
+
+// given reports whether a known key before the i-th node of m's mapping is key.
+func (m Map) given(key string, i int) bool {
+	c := m.Node.Content
+	for j := 0; j < i; j += 2 {
+		if c[j].Kind == yaml.ScalarNode && c[j].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func describePath(path string) string {
@@ -455,12 +503,25 @@ func truncate(s string, n int) string {
 // String returns a non-empty scalar's text. Numbers are accepted as text (a
 // leader's name could be anything), lists and maps are not.
 func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
+	return d.FieldString(n, path, "")
+}
+
+// FieldString is String for the value of key under path (Field(path, key)),
+// whose name is only written out for a message: a site's files hold a million
+// texts, nearly all of them fine.
+func (d *Doc) FieldString(n *yaml.Node, path, key string) (string, bool) {
+	name := func() string {
+		if key == "" {
+			return path
+		}
+		return Field(path, key)
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.Errorf(n, "write the text after the colon, on the same line, or as a block with |", "%s must be text, not %s", path, describe(n))
+		d.Errorf(n, "write the text after the colon, on the same line, or as a block with |", "%s must be text, not %s", name(), describe(n))
 		return "", false
 	}
 	if strings.TrimSpace(n.Value) == "" {
-		d.Errorf(n, "write the text, or remove the key if it is optional", "%s is empty", path)
+		d.Errorf(n, "write the text, or remove the key if it is optional", "%s is empty", name())
 		return "", false
 	}
 	if IsPlaceholder(n.Value) {
@@ -470,7 +531,7 @@ func (d *Doc) String(n *yaml.Node, path string) (string, bool) {
 			l := d.lines[line]
 			line, col = line+1, len(l)-len(strings.TrimLeft(l, " "))+1
 		}
-		d.problems.Add(d.problem(line, col, path+" is not filled in yet",
+		d.problems.Add(d.problem(line, col, name()+" is not filled in yet",
 			"replace "+Placeholder+" and the note after it with the text readers will see"))
 		return "", false
 	}
