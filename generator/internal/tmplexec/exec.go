@@ -471,7 +471,8 @@ func (s *state) evalMethodCall(dot, fun, recv reflect.Value, sig *signature, nod
 	if recv.IsValid() {
 		off = 1
 	}
-	argv := make([]reflect.Value, off+numIn)
+	var small [4]reflect.Value
+	argv := valueList(&small, off+numIn)
 	if off == 1 {
 		argv[0] = recv
 	}
@@ -512,6 +513,17 @@ func (s *state) evalMethodCall(dot, fun, recv reflect.Value, sig *signature, nod
 		s.errorf("error calling %s: %w", name, err)
 	}
 	return unwrap(v)
+}
+
+// valueList returns a list of n values: small's first n when they fit. Most
+// calls take a receiver and an argument or two, and their list then stays on
+// the caller's stack, where make's, its length unknown to the compiler, would
+// not.
+func valueList(small *[4]reflect.Value, n int) []reflect.Value {
+	if n <= len(small) {
+		return small[:n]
+	}
+	return make([]reflect.Value, n)
 }
 
 func unwrap(v reflect.Value) reflect.Value {
@@ -839,7 +851,8 @@ func (f *stringFunc) callArgs(s *state, dot reflect.Value, args []arg, final ref
 	if !isMissing(final) {
 		n++
 	}
-	argv := make([]reflect.Value, n)
+	var small [4]reflect.Value
+	argv := valueList(&small, n)
 	for i, a := range args {
 		argv[i] = a.eval(s, dot, emptyIfaceType)
 	}
@@ -873,7 +886,8 @@ func (s *state) evalBuiltinCall(dot reflect.Value, sig *signature, node parse.No
 	if numIn < numFixed {
 		s.errorf("wrong number of args for %s: want at least %d got %d", name, sig.numIn-1, len(args))
 	}
-	argv := make([]reflect.Value, numIn)
+	var small [4]reflect.Value
+	argv := valueList(&small, numIn)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
 		argv[i] = args[i].eval(s, dot, sig.in[i])
