@@ -8,6 +8,10 @@
 #       so both sizes hold departments of the same kind (corpus.Options.From)
 #   LEITAI="/tmp/leitai-old /tmp/leitai-new" scripts/bench-scaling.sh
 #       times those binaries instead of the tree's, interleaved in every block
+#   POOL="s1.txt s2.txt" scripts/bench-scaling.sh 1000
+#       builds nothing: pools the runs of earlier series (each a copy of
+#       $WORK/times.txt, or of the lines a series printed on stderr) and
+#       reports them as one, binary by binary
 #
 # The two sizes are timed in blocks, alternating: three builds of the small site,
 # then one of the large, BLOCKS times, so both meet the same moments of a shared
@@ -31,50 +35,61 @@ WORK=${WORK:-/tmp/leitai-scaling}
 FRESH_FS=${FRESH_FS:-}
 mkdir -p "$WORK"
 
-binaries=${LEITAI:-$WORK/leitai}
-[ -n "${LEITAI:-}" ] || go build -o "$binaries" ./generator
-for n in "$small" "$large"; do
-  if [ ! -f "$WORK/corpus-$n/leitai/config.yaml" ]; then
-    echo "writing the corpus of $n departments" >&2
-    go run ./generator/internal/corpus/cmd -n "$n" -from "${FROM:-0}" -o "$WORK/corpus-$n"
-  fi
-done
-
-OUT=$WORK/out
-mkdir -p "$OUT"
-if [ -n "$FRESH_FS" ]; then
-  mountpoint -q "$OUT" && umount "$OUT"
-  rm -f "$WORK/fs.img"
-  truncate -s 24G "$WORK/fs.img"
-  mkfs.ext4 -q -F -i 8192 "$WORK/fs.img"
-  mount -o loop "$WORK/fs.img" "$OUT"
-  trap 'umount "$OUT"; rm -f "$WORK/fs.img"' EXIT
-fi
 times=$WORK/times.txt
-: >"$times"
 
-run() { # run BINARY N I: one timed build of N departments into a new folder
-  # Earlier builds' output is written back first, outside the timing: left
-  # dirty, it piles up over a series until the kernel throttles the writer,
-  # and the later (and larger) builds pay for the earlier ones.
-  sync
-  /usr/bin/time -f "$(basename "$1") $2 %e %U %S %M" -a -o "$times" \
-    "$1" build --config "$WORK/corpus-$2/leitai/config.yaml" --destination "$OUT/$(basename "$1")-$2-$3" >/dev/null
-  tail -n 1 "$times" >&2
+measure() { # the series: every build of every binary, into $times
+  binaries=${LEITAI:-$WORK/leitai}
+  [ -n "${LEITAI:-}" ] || go build -o "$binaries" ./generator
+  for n in "$small" "$large"; do
+    if [ ! -f "$WORK/corpus-$n/leitai/config.yaml" ]; then
+      echo "writing the corpus of $n departments" >&2
+      go run ./generator/internal/corpus/cmd -n "$n" -from "${FROM:-0}" -o "$WORK/corpus-$n"
+    fi
+  done
+
+  OUT=$WORK/out
+  mkdir -p "$OUT"
+  if [ -n "$FRESH_FS" ]; then
+    mountpoint -q "$OUT" && umount "$OUT"
+    rm -f "$WORK/fs.img"
+    truncate -s 24G "$WORK/fs.img"
+    mkfs.ext4 -q -F -i 8192 "$WORK/fs.img"
+    mount -o loop "$WORK/fs.img" "$OUT"
+    trap 'umount "$OUT"; rm -f "$WORK/fs.img"' EXIT
+  fi
+  : >"$times"
+
+  run() { # run BINARY N I: one timed build of N departments into a new folder
+    # Earlier builds' output is written back first, outside the timing: left
+    # dirty, it piles up over a series until the kernel throttles the writer,
+    # and the later (and larger) builds pay for the earlier ones.
+    sync
+    /usr/bin/time -f "$(basename "$1") $2 %e %U %S %M" -a -o "$times" \
+      "$1" build --config "$WORK/corpus-$2/leitai/config.yaml" --destination "$OUT/$(basename "$1")-$2-$3" >/dev/null
+    tail -n 1 "$times" >&2
+  }
+
+  for bin in $binaries; do
+    # One warm-up build of each, not counted, so the corpora are in the page cache.
+    for n in "$small" "$large"; do
+      "$bin" build --config "$WORK/corpus-$n/leitai/config.yaml" --destination "$OUT/warm-$(basename "$bin")-$n" >/dev/null
+    done
+  done
+  for b in $(seq "$BLOCKS"); do
+    for bin in $binaries; do
+      for i in 1 2 3; do run "$bin" "$small" "$b-$i"; done
+      run "$bin" "$large" "$b"
+    done
+  done
 }
 
-for bin in $binaries; do
-  # One warm-up build of each, not counted, so the corpora are in the page cache.
-  for n in "$small" "$large"; do
-    "$bin" build --config "$WORK/corpus-$n/leitai/config.yaml" --destination "$OUT/warm-$(basename "$bin")-$n" >/dev/null
-  done
-done
-for b in $(seq "$BLOCKS"); do
-  for bin in $binaries; do
-    for i in 1 2 3; do run "$bin" "$small" "$b-$i"; done
-    run "$bin" "$large" "$b"
-  done
-done
+if [ -n "${POOL:-}" ]; then
+  # shellcheck disable=SC2086 # POOL is a list of files
+  cat $POOL >"$WORK/pooled.txt"
+  times=$WORK/pooled.txt
+else
+  measure
+fi
 
 awk -v small="$small" -v large="$large" '
   function sorted(a, n, s,   i, j, t) { # s = a in increasing order
@@ -97,6 +112,7 @@ awk -v small="$small" -v large="$large" '
     printf "%s: %d departments %.2f s, %d departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
   }
   BEGIN { srand(1) }
+  NF != 6 || ($2 != small && $2 != large) { next } # not a run: a message
   !($1 in seen) { seen[$1] = 1; order[++nb] = $1 }
   $2 == small { k = $1 SUBSEP (++ns[$1]); ws[k] = $3; cs[k] = $4 + $5; ms[k] = $6 }
   $2 == large { k = $1 SUBSEP (++nl[$1]); wl[k] = $3; cl[k] = $4 + $5; ml[k] = $6 }
@@ -113,4 +129,4 @@ awk -v small="$small" -v large="$large" '
     }
   }' "$times"
 # A fresh file system goes whole with its image; otherwise remove the folders.
-[ -n "$FRESH_FS" ] || rm -rf "${OUT:?}"/*
+[ -n "$FRESH_FS" ] || [ -n "${POOL:-}" ] || rm -rf "${OUT:?}"/*
