@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -36,16 +35,6 @@ import (
 // still allows nothing inline.
 const csp = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// requireTool skips the test when a tool is missing, except in CI, where a
-// missing tool is a broken setup and must fail.
-func requireTool(t *testing.T, what, hint string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is missing in CI: %s", what, hint)
-	}
-	t.Skipf("%s is missing (%s); skipping", what, hint)
-}
-
 // toolFile finds a file installed by tools/package.json, or names the variable
 // that points elsewhere.
 func toolFile(t *testing.T, env, rel string) string {
@@ -58,20 +47,6 @@ func toolFile(t *testing.T, env, rel string) string {
 		requireTool(t, rel, "run `npm ci --prefix tools` or set "+env)
 	}
 	return p
-}
-
-func findChromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("LEITAI_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	requireTool(t, "Chromium", "apt-get install chromium, or set LEITAI_CHROMIUM")
-	return ""
 }
 
 func artifactsDir(t *testing.T) string {
@@ -242,23 +217,7 @@ func TestBrowser(t *testing.T) {
 	srv.Start()
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		// Without these, Chromium waits on the closed network at start.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
+	ctx := startChromium(t, chrome)
 
 	var console consoleLog
 	messages := chromedp.Console(ctx)

@@ -21,7 +21,7 @@ import (
 //
 //	go test ./generator -run '^$' -bench SearchIndex -benchtime 1x
 func BenchmarkSearchIndex(b *testing.B) {
-	pagefind, chromium := pagefindBin(b), chromiumBin(b)
+	pagefind, chromium := pagefindBin(b), findChromium(b)
 	for _, n := range []int{10, 1000} {
 		b.Run(fmt.Sprintf("departments=%d", n), func(b *testing.B) {
 			dir := testsite.Copy(b)

@@ -2,12 +2,9 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"leitai/generator/internal/testsite"
 )
 
@@ -30,34 +29,13 @@ import (
 // Chromium. They need `npm ci` (for Pagefind) and Chromium; without them they
 // skip, except in CI, where they fail.
 
-func needTool(t testing.TB, what string, found bool) {
-	t.Helper()
-	if found {
-		return
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is missing; .ci/run installs it", what)
-	}
-	t.Skipf("%s is missing (run npm ci and install chromium); skipping", what)
-}
-
 func pagefindBin(t testing.TB) string {
 	t.Helper()
 	p := filepath.Join(testsite.Root(), "node_modules", ".bin", "pagefind")
-	_, err := os.Stat(p)
-	needTool(t, "Pagefind (node_modules/.bin/pagefind)", err == nil)
-	return p
-}
-
-func chromiumBin(t testing.TB) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
+	if _, err := os.Stat(p); err != nil {
+		requireTool(t, "Pagefind (node_modules/.bin/pagefind)", "run npm ci")
 	}
-	needTool(t, "Chromium", false)
-	return ""
+	return p
 }
 
 // indexSite runs Pagefind over a built site and returns what it printed.
@@ -155,78 +133,19 @@ func serveCounting(t testing.TB, dir, base string, pagefindBytes *atomic.Int64) 
 	return srv
 }
 
-// browse loads a search page in headless Chromium, waits until its script has
-// finished the search (the status line is neither the no-JavaScript note nor
-// "searching…"), and returns the document as it then is. It drives Chromium over
-// the DevTools protocol on a pipe (--remote-debugging-pipe), so it waits for
-// the page itself rather than for a guessed time.
+// browse loads a search page in headless Chromium, the size of a phone's
+// screen, waits until its script has finished the search (the status line is
+// neither the no-JavaScript note nor "searching…"), and returns the document as
+// it then is: it waits for the page itself rather than for a guessed time.
 func browse(t testing.TB, chromium, pageURL string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	ctx := startChromium(t, chromium, chromedp.WindowSize(390, 844))
+	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
-	toBrowser, browserIn, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
+	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL)); err != nil {
+		t.Fatalf("chromium %s: %v", pageURL, err)
 	}
-	browserOut, fromBrowser, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--user-data-dir="+t.TempDir(), "--window-size=390,844", "--remote-debugging-pipe", "about:blank")
-	cmd.ExtraFiles = []*os.File{toBrowser, fromBrowser} // fd 3: commands in, fd 4: replies out
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	toBrowser.Close()
-	fromBrowser.Close()
-	defer func() {
-		browserIn.Close()
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		browserOut.Close()
-	}()
-	c := &devtools{w: browserIn, r: bufio.NewReader(browserOut)}
-	fail := func(err error) {
-		t.Helper()
-		t.Fatalf("chromium %s: %v\n%s", pageURL, err, stderr.String())
-	}
-
-	var target struct{ TargetID string }
-	if err := c.call("", "Target.createTarget", map[string]any{"url": pageURL}, &target); err != nil {
-		fail(err)
-	}
-	var session struct{ SessionID string }
-	if err := c.call("", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &session); err != nil {
-		fail(err)
-	}
-	eval := func(expr string) (string, error) {
-		var res struct {
-			Result struct {
-				Value any
-			}
-			ExceptionDetails *struct{ Text string }
-		}
-		err := c.call(session.SessionID, "Runtime.evaluate", map[string]any{"expression": expr, "awaitPromise": true, "returnByValue": true}, &res)
-		if err == nil && res.ExceptionDetails != nil {
-			err = fmt.Errorf("%s", res.ExceptionDetails.Text)
-		}
-		return fmt.Sprint(res.Result.Value), err
-	}
-	// Until the page has loaded, the target shows about:blank, and a navigation
-	// destroys the context an evaluation runs in.
-	for {
-		if ctx.Err() != nil {
-			fail(fmt.Errorf("page did not load"))
-		}
-		if got, err := eval(`location.href + " " + document.readyState`); err == nil && got == pageURL+" complete" {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	dom, err := eval(`new Promise((resolve) => {
+	dom, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
 		const start = Date.now();
 		const poll = () => {
 			const s = document.getElementById("search-status"), f = document.querySelector("form.search");
@@ -234,64 +153,11 @@ func browse(t testing.TB, chromium, pageURL string) string {
 			if (done || Date.now() - start > 30000) { resolve(document.documentElement.outerHTML); } else { setTimeout(poll, 50); }
 		};
 		poll();
-	})`)
+	})`, chromedp.EvalAwaitPromise))
 	if err != nil {
-		fail(err)
+		t.Fatalf("chromium %s: %v", pageURL, err)
 	}
-	_ = c.call("", "Browser.close", nil, nil)
 	return dom
-}
-
-// devtools speaks the DevTools protocol over --remote-debugging-pipe: JSON
-// messages, each ended by a NUL byte.
-type devtools struct {
-	w    io.Writer
-	r    *bufio.Reader
-	next int
-}
-
-// call sends one command (to the browser, or to a page's session) and decodes
-// its result into out, skipping the events that arrive in between.
-func (c *devtools) call(session, method string, params, out any) error {
-	c.next++
-	msg := map[string]any{"id": c.next, "method": method}
-	if params != nil {
-		msg["params"] = params
-	}
-	if session != "" {
-		msg["sessionId"] = session
-	}
-	b, err := json.Marshal(msg)
-	if err != nil {
-		return err
-	}
-	if _, err := c.w.Write(append(b, 0)); err != nil {
-		return err
-	}
-	for {
-		line, err := c.r.ReadBytes(0)
-		if err != nil {
-			return fmt.Errorf("%s: %w", method, err)
-		}
-		var reply struct {
-			ID     int
-			Result json.RawMessage
-			Error  *struct{ Message string }
-		}
-		if err := json.Unmarshal(line[:len(line)-1], &reply); err != nil {
-			return err
-		}
-		if reply.ID != c.next {
-			continue // an event, or a reply to nothing we wait for
-		}
-		if reply.Error != nil {
-			return fmt.Errorf("%s: %s", method, reply.Error.Message)
-		}
-		if out == nil {
-			return nil
-		}
-		return json.Unmarshal(reply.Result, out)
-	}
 }
 
 var (
@@ -327,7 +193,7 @@ func search(t testing.TB, chromium, srvURL, page, q string) searchResult {
 }
 
 func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
-	pagefind, chromium := pagefindBin(t), chromiumBin(t)
+	pagefind, chromium := pagefindBin(t), findChromium(t)
 	for _, base := range []string{"/", "/pledges/"} {
 		t.Run("base "+base, func(t *testing.T) {
 			var out string
@@ -399,7 +265,7 @@ func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
 // Built without Pagefind (go run ./generator build alone), the search page says
 // search is unavailable and still leads to the summary.
 func TestSearchPageWithoutIndex(t *testing.T) {
-	chromium := chromiumBin(t)
+	chromium := findChromium(t)
 	out := buildReal(t)
 	srv := serveSite(t, out, "/")
 	r := search(t, chromium, srv.URL, "/zh/search/", "贷款")
