@@ -421,6 +421,7 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 		d.Errorf(n, "write it as “key: value” lines", "%s must be a set of keys (%s), not %s", describePath(path), strings.Join(known, ", "), describe(n))
 		return m, false
 	}
+	m.known = known
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		key := k.Value
@@ -437,29 +438,17 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 			d.Errorf(k, hint, "unknown key %q in %s", key, describePath(path))
 			continue
 		}
-		if m.given(key, i) {
+		if m.Get(key) != n.Content[i+1] { // Get finds the first
 			d.Errorf(k, "delete one of the two", "%s is given twice", Field(path, key))
 			continue
 		}
 	}
-	m.known = known
 	for _, r := range required {
 		if m.Get(r) == nil && !contains(suggested, r) {
 			d.Errorf(n, fmt.Sprintf("add “%s:”", r), "%s is missing required key %q", describePath(path), r)
 		}
 	}
 	return m, true
-}
-
-// given reports whether a known key before the i-th node of m's mapping is key.
-func (m Map) given(key string, i int) bool {
-	c := m.Node.Content
-	for j := 0; j < i; j += 2 {
-		if c[j].Kind == yaml.ScalarNode && c[j].Value == key {
-			return true
-		}
-	}
-	return false
 }
 
 func describePath(path string) string {
