@@ -440,7 +440,6 @@ func (d *Doc) Fields(n *yaml.Node, path string, known, required []string) (Map, 
 		}
 		if m.Get(key) != n.Content[i+1] { // Get finds the first
 			d.Errorf(k, "delete one of the two", "%s is given twice", Field(path, key))
-			continue
 		}
 	}
 	for _, r := range required {
