@@ -25,6 +25,9 @@ func writeExtras(r *render.Renderer, plan *site.Plan, s *content.Site, th *rende
 			return 0, err
 		}
 	}
+	if err := cs.Stream(site.SitemapPath, r.WriteSitemap); err != nil {
+		return 0, err
+	}
 	if err := opendata.Write(cs, plan, s); err != nil {
 		return 0, err
 	}

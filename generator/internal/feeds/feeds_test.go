@@ -1,7 +1,10 @@
 package feeds
 
 import (
+	"bytes"
 	"encoding/xml"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -55,7 +58,7 @@ func TestAtomUpdatedIsTheNewestEntry(t *testing.T) {
 }
 
 func TestSitemapAlternates(t *testing.T) {
-	b, err := Sitemap([]URL{{
+	b, err := sitemap([]URL{{
 		Loc: "https://e.org/zh/?a=1&b=2", LastMod: day("2022-11-25"),
 		Alternates: []Alternate{{"zh-Hans", "https://e.org/zh/"}, {"en", "https://e.org/en/"}, {"x-default", "https://e.org/zh/"}},
 	}, {Loc: "https://e.org/en/"}})
@@ -87,5 +90,95 @@ func TestRobotsNamesTheSitemap(t *testing.T) {
 	r := string(Robots("https://e.org/pledges/sitemap.xml"))
 	if !strings.Contains(r, "User-agent: *\n") || !strings.Contains(r, "\nSitemap: https://e.org/pledges/sitemap.xml\n") {
 		t.Errorf("robots.txt:\n%s", r)
+	}
+}
+
+// sitemap is WriteSitemap into memory.
+func sitemap(urls []URL) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteSitemap(&b, slices.Values(urls))
+	return b.Bytes(), err
+}
+
+// The sitemap as encoding/xml writes it, which WriteSitemap matches byte for
+// byte: the reference the hand-written writer is held to.
+type xmlURLSet struct {
+	XMLName xml.Name `xml:"urlset"`
+	NS      string   `xml:"xmlns,attr"`
+	XHTML   string   `xml:"xmlns:xhtml,attr"`
+	URLs    []xmlURL `xml:"url"`
+}
+
+type xmlURL struct {
+	Loc     string    `xml:"loc"`
+	LastMod string    `xml:"lastmod,omitempty"`
+	Links   []xmlLink `xml:"xhtml:link"`
+}
+
+type xmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+func encodingXMLSitemap(urls []URL) ([]byte, error) {
+	set := xmlURLSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, u := range urls {
+		x := xmlURL{Loc: u.Loc}
+		if !u.LastMod.IsZero() {
+			x.LastMod = u.LastMod.UTC().Format("2006-01-02")
+		}
+		for _, a := range u.Alternates {
+			x.Links = append(x.Links, xmlLink{Rel: "alternate", Hreflang: a.Hreflang, Href: a.Href})
+		}
+		set.URLs = append(set.URLs, x)
+	}
+	return marshal(set)
+}
+
+// WriteSitemap writes what encoding/xml writes, for no URL, for plain ones, and
+// for random ones whose strings hold every character XML escapes or refuses.
+func TestWriteSitemapIsEncodingXML(t *testing.T) {
+	check := func(urls []URL) {
+		t.Helper()
+		want, err := encodingXMLSitemap(urls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := sitemap(urls)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("for %+v\ngot:\n%s\nwant:\n%s", urls, got, want)
+		}
+	}
+	check(nil)
+	check([]URL{{Loc: "https://e.org/zh/", LastMod: day("2022-11-25"),
+		Alternates: []Alternate{{"zh-Hans", "https://e.org/zh/"}, {"en", "https://e.org/en/"}, {"x-default", "https://e.org/zh/"}}},
+		{Loc: "https://e.org/en/"}})
+
+	pieces := []string{"https://e.org/", "a", "部门", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\x00", "\x1f", "\x7f",
+		"\uFFFD", "\uFFFE", "\xff", "\xe4\xb8", "?q=1&r=2", " ", "é", "😀"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	str := func() string {
+		var b strings.Builder
+		for range rnd.IntN(6) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		urls := make([]URL, rnd.IntN(3))
+		for i := range urls {
+			urls[i].Loc = str()
+			if rnd.IntN(2) == 0 {
+				urls[i].LastMod = time.Date(2000+rnd.IntN(30), time.Month(1+rnd.IntN(12)), 1+rnd.IntN(28), rnd.IntN(24), 0, 0, 0, time.FixedZone("", 3600*(rnd.IntN(25)-12)))
+			}
+			for range rnd.IntN(3) {
+				urls[i].Alternates = append(urls[i].Alternates, Alternate{Hreflang: str(), Href: str()})
+			}
+		}
+		check(urls)
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"leitai/generator/internal/content"
@@ -61,28 +62,30 @@ func (r *Renderer) pageDate(pg *site.Page) time.Time {
 	return newest
 }
 
-// Files renders the sitemap, robots.txt and one Atom feed per language.
-func (r *Renderer) Files() ([]File, error) {
-	var out []File
-	var urls []feeds.URL
-	for _, pg := range r.plan.Pages {
-		if !pg.Indexable() {
-			continue
+// WriteSitemap writes the sitemap: every page readers and crawlers should find,
+// with its date and its versions in every language, a page at a time.
+func (r *Renderer) WriteSitemap(w io.Writer) error {
+	return feeds.WriteSitemap(w, func(yield func(feeds.URL) bool) {
+		for _, pg := range r.plan.Pages {
+			if !pg.Indexable() {
+				continue
+			}
+			as := r.alternates(pg)
+			alts := make([]feeds.Alternate, len(as))
+			for i, a := range as {
+				alts[i] = feeds.Alternate{Hreflang: a.Hreflang, Href: a.Permalink}
+			}
+			if !yield(feeds.URL{Loc: r.plan.Permalink(pg), LastMod: r.pageDate(pg), Alternates: alts}) {
+				return
+			}
 		}
-		u := feeds.URL{Loc: r.plan.Permalink(pg), LastMod: r.pageDate(pg)}
-		for _, a := range r.alternates(pg) {
-			u.Alternates = append(u.Alternates, feeds.Alternate{Hreflang: a.Hreflang, Href: a.Permalink})
-		}
-		urls = append(urls, u)
-	}
-	sitemap, err := feeds.Sitemap(urls)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out,
-		File{Path: site.SitemapPath, Data: sitemap},
-		File{Path: site.RobotsPath, Data: feeds.Robots(r.plan.AbsURL(site.SitemapPath))})
+	})
+}
 
+// Files renders robots.txt and one Atom feed per language. The sitemap, too
+// large to hold, is written by WriteSitemap.
+func (r *Renderer) Files() ([]File, error) {
+	out := []File{{Path: site.RobotsPath, Data: feeds.Robots(r.plan.AbsURL(site.SitemapPath))}}
 	for _, l := range r.cfg.Languages {
 		atom, err := r.feed(l.Code)
 		if err != nil {
