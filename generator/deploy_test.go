@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/md5"
 	"encoding/hex"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"leitai/generator/internal/config"
 	"leitai/generator/internal/deploy"
 	"leitai/generator/internal/headers"
 )
@@ -333,4 +335,189 @@ func removeLinks(t *testing.T, root, slug string) {
 	}
 }
 
-var _ = http.StatusOK
+// Whatever fails, nothing is deleted after it, the error is one line that says
+// what to check, and the next deploy finishes the job.
+func TestDeployFailuresDeleteNothingAndConverge(t *testing.T) {
+	srv := startS3(t)
+	rec := newRecorder(t, srv.URL)
+	s := newDeploySite(t, rec.srv.URL)
+	srv.put(t, "elsewhere/keep.txt", "not the site's")
+	s.build(t)
+	mustDeploy(t, s)
+	// The next build has one department fewer and one edited: its deploy would
+	// upload some files and delete others.
+	applyEdits(t, s.root, []edit{
+		{file: "content/departments/commerce.yaml", new: "-"},
+		{file: "content/departments/finance.yaml", old: "市财政局党组书记、局长", new: "市财政局党组书记、局长（代）"},
+	})
+	removeLinks(t, s.root, "commerce")
+	s.build(t)
+	stale := "site/zh/departments/commerce/index.html"
+	rec.take()
+
+	oneLine := func(what, errOut string, want ...string) {
+		t.Helper()
+		if strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%s: the error is not one line:\n%s", what, errOut)
+		}
+		for _, w := range want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%s: the error does not say %q:\n%s", what, w, errOut)
+			}
+		}
+	}
+
+	// A wrong secret.
+	s.env["AWS_SECRET_ACCESS_KEY"] = "not-the-secret"
+	code, _, errOut := s.deploy(t)
+	s.env["AWS_SECRET_ACCESS_KEY"] = s3Secret
+	if code != 1 {
+		t.Errorf("wrong secret: exit %d", code)
+	}
+	oneLine("wrong secret", errOut, "SignatureDoesNotMatch", "check AWS_SECRET_ACCESS_KEY")
+	// A key the store does not know, read from Alibaba Cloud's variables.
+	s.env = map[string]string{"OSS_ACCESS_KEY_ID": "nobody", "OSS_ACCESS_KEY_SECRET": s3Secret}
+	code, _, errOut = s.deploy(t)
+	s.env = map[string]string{"AWS_ACCESS_KEY_ID": s3Key, "AWS_SECRET_ACCESS_KEY": s3Secret}
+	if code != 1 {
+		t.Errorf("unknown key: exit %d", code)
+	}
+	oneLine("unknown key", errOut, "InvalidAccessKeyId", "check OSS_ACCESS_KEY_ID")
+	// No key at all.
+	s.env = map[string]string{}
+	code, _, errOut = s.deploy(t)
+	s.env = map[string]string{"AWS_ACCESS_KEY_ID": s3Key, "AWS_SECRET_ACCESS_KEY": s3Secret}
+	if code != 1 {
+		t.Errorf("no key: exit %d", code)
+	}
+	oneLine("no key", errOut, "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+	if w := writes(rec.take()); len(w) != 0 {
+		t.Errorf("refused deploys wrote %v", w)
+	}
+	if srv.head(t, stale) == nil {
+		t.Fatalf("%s was deleted by a refused deploy", stale)
+	}
+
+	// A bucket that does not exist.
+	other := *s
+	other.cfg = filepath.Join(s.root, "other.yaml")
+	cfgText := read(t, s.cfg)
+	if err := os.WriteFile(other.cfg, []byte(strings.Replace(cfgText, "bucket: "+s3Bucket, "bucket: no-such-bucket", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = other.deploy(t)
+	if code != 1 {
+		t.Errorf("missing bucket: exit %d", code)
+	}
+	oneLine("missing bucket", errOut, "NoSuchBucket", `no bucket "no-such-bucket"`, "check deploy.bucket")
+
+	// An upload refused half-way: what went up stays, nothing is deleted.
+	rec.fail = func(method, key string, n int) (int, string) {
+		if method == "PUT" && strings.HasSuffix(key, ".html") {
+			return http.StatusForbidden, "AccessDenied"
+		}
+		return 0, ""
+	}
+	code, _, errOut = s.deploy(t)
+	rec.fail = nil
+	if code != 1 {
+		t.Errorf("refused upload: exit %d", code)
+	}
+	if !strings.Contains(errOut, "AccessDenied") || !strings.Contains(errOut, "nothing was deleted") {
+		t.Errorf("refused upload: %s", errOut)
+	}
+	reqs := writes(rec.take())
+	if firstIndex(reqs, "DELETE ") >= 0 {
+		t.Errorf("a deploy whose upload failed deleted: %v", reqs)
+	}
+	if srv.head(t, stale) == nil {
+		t.Errorf("%s was deleted after a failed upload", stale)
+	}
+
+	// A transient failure is retried: the first try of each page is
+	// answered 503 SlowDown, the second passes.
+	tried := map[string]bool{}
+	rec.fail = func(method, key string, n int) (int, string) {
+		if method == "PUT" && strings.HasSuffix(key, ".html") && !tried[key] {
+			tried[key] = true
+			return http.StatusServiceUnavailable, "SlowDown"
+		}
+		return 0, ""
+	}
+	mustDeploy(t, s)
+	rec.fail = nil
+	puts := putKeys(rec.take())
+	for key := range tried {
+		if n := countOf(puts, strings.TrimPrefix(key, s3Bucket+"/")); n != 2 {
+			t.Errorf("%s: %d PUTs, want 2 (one refused, one retried)", key, n)
+		}
+	}
+	if len(tried) == 0 {
+		t.Error("no page was uploaded, so no retry was tested")
+	}
+	assertConverged(t, srv, s, "after a failed deploy, run again")
+	if code, out, _ := s.deploy(t); code != 0 || !strings.Contains(out, ": 0 uploaded") {
+		t.Errorf("a deploy after convergence: %s", out)
+	}
+}
+
+func countOf(list []string, s string) int {
+	n := 0
+	for _, x := range list {
+		if x == s {
+			n++
+		}
+	}
+	return n
+}
+
+// A deploy stopped from outside (Ctrl-C, a cancelled CI job) mid-way leaves a
+// bucket that the next deploy brings to the build.
+func TestInterruptedDeployConverges(t *testing.T) {
+	srv := startS3(t)
+	rec := newRecorder(t, srv.URL)
+	s := newDeploySite(t, rec.srv.URL)
+	srv.put(t, "elsewhere/keep.txt", "not the site's")
+	srv.put(t, "site/zh/departments/gone/index.html", "a page the build no longer has")
+	s.build(t)
+	cfg, problems := config.Load(s.cfg, config.Overrides{})
+	if cfg == nil {
+		t.Fatal(problems)
+	}
+	creds := deploy.Credentials{ID: s3Key, Secret: s3Secret, From: "test"}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	puts := 0
+	rec.fail = func(method, key string, n int) (int, string) {
+		if method == "PUT" {
+			if puts++; puts == 10 {
+				cancel()
+			}
+		}
+		return 0, ""
+	}
+	st := deploy.NewS3(*cfg.Deploy, creds)
+	o := deploy.Options{Dir: cfg.Output, Languages: cfg.Codes(), Prefix: cfg.Deploy.Prefix, MaxDeletes: -1}
+	res, err := deploy.Run(ctx, st, o)
+	rec.fail = nil
+	if err == nil {
+		t.Fatal("the interrupted deploy reported success")
+	}
+	if res.Uploaded == 0 || res.Uploaded >= len(res.Plan.Uploads) || res.Deleted != 0 {
+		t.Errorf("interrupted: uploaded %d of %d, deleted %d", res.Uploaded, len(res.Plan.Uploads), res.Deleted)
+	}
+	if srv.head(t, "site/zh/departments/gone/index.html") == nil {
+		t.Error("the interrupted deploy deleted")
+	}
+	if srv.head(t, "site/index.html") != nil {
+		t.Error("the home page went up before the deploy was complete")
+	}
+	res, err = deploy.Run(context.Background(), st, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Plan.Unchanged == 0 || res.Deleted != 1 {
+		t.Errorf("run again: %d unchanged (the first run's uploads), %d deleted", res.Plan.Unchanged, res.Deleted)
+	}
+	assertConverged(t, srv, s, "after an interrupted deploy, run again")
+}

@@ -139,16 +139,19 @@ func (s *S3) explain(op, key string, err error) error {
 	var api smithy.APIError
 	if errors.As(err, &api) {
 		code := api.ErrorCode()
+		if code == "XAdminUserNotFound" { // Versity Gateway's name for it
+			code = "InvalidAccessKeyId"
+		}
 		hint := map[string]string{
-			"InvalidAccessKeyId":          fmt.Sprintf("the store does not know this access key ID: check %s", s.idVar()),
-			"SignatureDoesNotMatch":       fmt.Sprintf("the secret does not match the access key ID: check %s", s.secretVar()),
-			"NoSuchBucket":                fmt.Sprintf("there is no bucket %q at %s: check deploy.bucket and deploy.endpoint in config.yaml", s.target.Bucket, s.target.Endpoint),
-			"AccessDenied":                "the key may not do this: give it permission to list, upload and delete in the bucket (and check deploy.bucket)",
+			"InvalidAccessKeyId":           fmt.Sprintf("the store does not know this access key ID: check %s", s.idVar()),
+			"SignatureDoesNotMatch":        fmt.Sprintf("the secret does not match the access key ID: check %s", s.secretVar()),
+			"NoSuchBucket":                 fmt.Sprintf("there is no bucket %q at %s: check deploy.bucket and deploy.endpoint in config.yaml", s.target.Bucket, s.target.Endpoint),
+			"AccessDenied":                 "the key may not do this: give it permission to list, upload and delete in the bucket (and check deploy.bucket)",
 			"AuthorizationHeaderMalformed": "the store expects another region: check deploy.region in config.yaml",
-			"PermanentRedirect":           "the bucket is in another region or needs another address: check deploy.endpoint, deploy.region and deploy.addressing",
-			"SecondLevelDomainForbidden":  "the store wants the bucket in the host name: set deploy.addressing to virtual",
-			"InvalidBucketName":           "check deploy.bucket, and deploy.addressing (virtual for OSS and COS)",
-			"RequestTimeTooSkewed":        "this machine's clock is wrong: set it right",
+			"PermanentRedirect":            "the bucket is in another region or needs another address: check deploy.endpoint, deploy.region and deploy.addressing",
+			"SecondLevelDomainForbidden":   "the store wants the bucket in the host name: set deploy.addressing to virtual",
+			"InvalidBucketName":            "check deploy.bucket, and deploy.addressing (virtual for OSS and COS)",
+			"RequestTimeTooSkewed":         "this machine's clock is wrong: set it right",
 		}[code]
 		if hint == "" {
 			hint = "the store refused the request: " + api.ErrorMessage()
