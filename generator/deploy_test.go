@@ -521,3 +521,49 @@ func TestInterruptedDeployConverges(t *testing.T) {
 	}
 	assertConverged(t, srv, s, "after an interrupted deploy, run again")
 }
+
+// What deploy sets on each object is what a host that reads _headers sends
+// for the same file: both come from one definition, and this holds them to
+// it over every file of a real build.
+func TestDeployHeadersAgreeWithTheHeadersFile(t *testing.T) {
+	out := buildReal(t)
+	rules := readHeadersFile(t, filepath.Join(out, headers.File))
+	files, err := deploy.Scan(out, []string{"zh", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	immutable := 0
+	for _, f := range files {
+		var fromFile []string
+		for _, r := range rules {
+			if globMatch(r.pattern, "/"+f.Key) {
+				for _, h := range r.headers {
+					if h[0] == "Cache-Control" {
+						fromFile = append(fromFile, h[1])
+					}
+				}
+			}
+		}
+		if len(fromFile) > 1 {
+			t.Errorf("%s: _headers sets Cache-Control %d times", f.Key, len(fromFile))
+		}
+		if len(fromFile) == 1 && fromFile[0] != f.Headers.CacheControl {
+			t.Errorf("%s: _headers gives %q, the deploy %q", f.Key, fromFile[0], f.Headers.CacheControl)
+		}
+		if len(fromFile) == 0 && f.Key != headers.File {
+			t.Errorf("%s: _headers gives it no Cache-Control", f.Key)
+		}
+		if f.Headers.CacheControl == headers.Immutable {
+			immutable++
+		}
+		if strings.HasPrefix(f.Headers.ContentType, "text/") && !strings.HasSuffix(f.Headers.ContentType, "; charset=utf-8") {
+			t.Errorf("%s: %s without charset", f.Key, f.Headers.ContentType)
+		}
+		if f.Headers.ContentType == "application/octet-stream" {
+			t.Errorf("%s: no known Content-Type", f.Key)
+		}
+	}
+	if immutable < 2 {
+		t.Errorf("%d immutable files; the stylesheet and the search script are", immutable)
+	}
+}
