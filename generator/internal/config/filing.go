@@ -45,6 +45,10 @@ func (f Filing) PoliceCode() string {
 	return ""
 }
 
+// ICPURL is the address of the ICP filing system, where a reader can look the
+// number up.
+func (f Filing) ICPURL() string { return ICPSystem }
+
 // PoliceURL is the address of the public-security number's record.
 func (f Filing) PoliceURL() string { return PoliceSystem + f.PoliceCode() }
 
