@@ -6,11 +6,13 @@ import (
 	"crypto/md5"
 	"encoding/hex"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -567,3 +569,57 @@ func TestDeployHeadersAgreeWithTheHeadersFile(t *testing.T) {
 		t.Errorf("%d immutable files; the stylesheet and the search script are", immutable)
 	}
 }
+
+// OSS accepts only virtual-hosted addressing (bucket.endpoint/key), the
+// default for its endpoints and COS's; and a new OSS account in mainland China
+// must upload through a domain bound to the bucket (endpoint/key). A server
+// that routes by host name takes both; the host names resolve to loopback
+// through the test's dialer, and the requests show where each went.
+func TestDeployVirtualHostedAndBoundDomain(t *testing.T) {
+	for _, c := range []struct{ endpoint, addressing string }{
+		{"http://s3.leitai.test:PORT", "virtual"},
+		{"http://" + s3Bucket + ".s3.leitai.test:PORT", "domain"},
+	} {
+		srv := startS3(t, "--virtual-domain", "s3.leitai.test")
+		srv.put(t, "elsewhere/keep.txt", "not the site's")
+		port := srv.URL[strings.LastIndex(srv.URL, ":")+1:]
+		dialer := &net.Dialer{}
+		loopback := &http.Transport{DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return dialer.DialContext(ctx, network, "127.0.0.1:"+port)
+		}}
+		wantPut := "PUT " + s3Bucket + ".s3.leitai.test:" + port + "/site/index.html"
+		var reqs []string
+		var mu sync.Mutex
+		client := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			mu.Lock()
+			reqs = append(reqs, r.Method+" "+r.URL.Host+r.URL.Path)
+			mu.Unlock()
+			return loopback.RoundTrip(r)
+		})}
+		s := newDeploySite(t, strings.Replace(c.endpoint, "PORT", port, 1))
+		if err := os.WriteFile(s.cfg, []byte(read(t, s.cfg)+"  addressing: "+c.addressing+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.build(t)
+		env := deployEnv{getenv: func(k string) string { return s.env[k] }, opts: []deploy.S3Option{deploy.WithHTTPClient(client)}}
+		for i, want := range []string{" uploaded", ": 0 uploaded"} {
+			var out, errOut bytes.Buffer
+			if code := runDeploy([]string{"--config", s.cfg}, &out, &errOut, env); code != 0 || !strings.Contains(out.String(), want) {
+				t.Errorf("%s, deploy %d: exit %d\n%s%s", c.addressing, i+1, code, out.String(), errOut.String())
+			}
+		}
+		if !slices.Contains(reqs, wantPut) {
+			t.Errorf("%s: no %q among the requests: %v", c.addressing, wantPut, reqs[:min(5, len(reqs))])
+		}
+		for _, r := range reqs {
+			if strings.Contains(r, "/"+s3Bucket+"/") {
+				t.Errorf("%s: the path names the bucket: %s", c.addressing, r)
+			}
+		}
+		assertConverged(t, srv, s, c.addressing)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -58,7 +58,7 @@ type s3Server struct {
 
 // startS3 starts versitygw over a fresh folder and creates the bucket; the
 // server stops when the test ends.
-func startS3(t *testing.T) *s3Server {
+func startS3(t *testing.T, flags ...string) *s3Server {
 	t.Helper()
 	bin := findVersitygw(t)
 	root := t.TempDir()
@@ -71,7 +71,8 @@ func startS3(t *testing.T) *s3Server {
 		}
 		addr = l.Addr().String()
 		l.Close()
-		cmd = exec.Command(bin, "--access", s3Key, "--secret", s3Secret, "--port", addr, "--quiet", "posix", root)
+		args := append([]string{"--access", s3Key, "--secret", s3Secret, "--port", addr, "--quiet"}, flags...)
+		cmd = exec.Command(bin, append(args, "posix", root)...)
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("starting versitygw: %v", err)

@@ -21,10 +21,18 @@ type Deploy struct {
 	// Prefix is the folder of the bucket the site lives in: "" for the whole
 	// bucket, else ending in "/". Nothing outside it is touched.
 	Prefix string
-	// PathStyle addresses the bucket as endpoint/bucket/key rather than
-	// bucket.endpoint/key (virtual-hosted style).
-	PathStyle bool
+	// Addressing is how a request names the bucket: Virtual
+	// (bucket.endpoint/key), Path (endpoint/bucket/key) or Domain (the
+	// endpoint is a domain bound to the bucket: endpoint/key).
+	Addressing string
 }
+
+// The ways of addressing a bucket.
+const (
+	Virtual = "virtual"
+	Path    = "path"
+	Domain  = "domain"
+)
 
 var (
 	deployKeys     = []string{"endpoint", "region", "bucket", "prefix", "addressing"}
@@ -97,15 +105,18 @@ func readDeploy(doc *yamldoc.Doc, n *yaml.Node) *Deploy {
 	if v := m.Get("addressing"); v != nil {
 		if s, ok := doc.String(v, "deploy.addressing"); ok {
 			switch s {
-			case "path":
-				d.PathStyle = true
-			case "virtual":
+			case Virtual, Path, Domain:
+				d.Addressing = s
 			default:
-				bad(v, "virtual (bucket.endpoint/key; what OSS, COS and AWS expect) or path (endpoint/bucket/key; most servers of one's own)", "deploy.addressing %q is neither virtual nor path", s)
+				bad(v, "virtual (bucket.endpoint/key: what OSS, COS and AWS expect), path (endpoint/bucket/key: most servers of one's own) "+
+					"or domain (the endpoint is a domain bound to the bucket, such as an OSS custom domain)", "deploy.addressing %q is not virtual, path or domain", s)
 			}
 		}
 	} else if d.Endpoint != "" {
-		d.PathStyle = !isVirtualHosted(d.Endpoint)
+		d.Addressing = Path
+		if isVirtualHosted(d.Endpoint) {
+			d.Addressing = Virtual
+		}
 	}
 	if hasErr || d.Endpoint == "" || d.Region == "" || d.Bucket == "" {
 		return nil

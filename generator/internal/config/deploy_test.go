@@ -38,15 +38,17 @@ func TestDeploySection(t *testing.T) {
 		want Deploy
 	}{
 		{"deploy:\n  endpoint: https://s3.oss-cn-qingdao.aliyuncs.com\n  region: cn-qingdao\n  bucket: pledges\n",
-			Deploy{Endpoint: "https://s3.oss-cn-qingdao.aliyuncs.com", Region: "cn-qingdao", Bucket: "pledges"}},
+			Deploy{Endpoint: "https://s3.oss-cn-qingdao.aliyuncs.com", Region: "cn-qingdao", Bucket: "pledges", Addressing: Virtual}},
 		{"deploy:\n  endpoint: https://cos.ap-beijing.myqcloud.com/\n  region: ap-beijing\n  bucket: pledges-1250000000\n  prefix: /news/pledges/\n",
-			Deploy{Endpoint: "https://cos.ap-beijing.myqcloud.com", Region: "ap-beijing", Bucket: "pledges-1250000000", Prefix: "news/pledges/"}},
+			Deploy{Endpoint: "https://cos.ap-beijing.myqcloud.com", Region: "ap-beijing", Bucket: "pledges-1250000000", Prefix: "news/pledges/", Addressing: Virtual}},
 		{"deploy:\n  endpoint: http://127.0.0.1:9000\n  region: us-east-1\n  bucket: site\n",
-			Deploy{Endpoint: "http://127.0.0.1:9000", Region: "us-east-1", Bucket: "site", PathStyle: true}},
+			Deploy{Endpoint: "http://127.0.0.1:9000", Region: "us-east-1", Bucket: "site", Addressing: Path}},
 		{"deploy:\n  endpoint: https://minio.example.org\n  region: us-east-1\n  bucket: site\n  addressing: virtual\n",
-			Deploy{Endpoint: "https://minio.example.org", Region: "us-east-1", Bucket: "site"}},
+			Deploy{Endpoint: "https://minio.example.org", Region: "us-east-1", Bucket: "site", Addressing: Virtual}},
 		{"deploy:\n  endpoint: https://s3.oss-cn-qingdao.aliyuncs.com\n  region: cn-qingdao\n  bucket: site\n  addressing: path\n",
-			Deploy{Endpoint: "https://s3.oss-cn-qingdao.aliyuncs.com", Region: "cn-qingdao", Bucket: "site", PathStyle: true}},
+			Deploy{Endpoint: "https://s3.oss-cn-qingdao.aliyuncs.com", Region: "cn-qingdao", Bucket: "site", Addressing: Path}},
+		{"deploy:\n  endpoint: https://static.example.cn\n  region: cn-qingdao\n  bucket: site\n  addressing: domain\n",
+			Deploy{Endpoint: "https://static.example.cn", Region: "cn-qingdao", Bucket: "site", Addressing: Domain}},
 	} {
 		cfg, problems := load(t, c.yaml)
 		if cfg == nil || len(problems) > 0 {
@@ -82,7 +84,7 @@ func TestDeployMistakes(t *testing.T) {
 		{"deploy:\n  endpoint: https://s3.example.org\n  region: r\n  bucket: pledges\n  prefix: a/../b\n",
 			[]string{":10:11: error: deploy.prefix \"a/../b\" is not a folder"}},
 		{"deploy:\n  endpoint: https://s3.example.org\n  region: r\n  bucket: pledges\n  addressing: dns\n",
-			[]string{":10:15: error: deploy.addressing \"dns\" is neither virtual nor path"}},
+			[]string{":10:15: error: deploy.addressing \"dns\" is not virtual, path or domain"}},
 		{"deploy:\n  endpoint: https://s3.example.org\n  bucket: pledges\n",
 			[]string{":7:3: error: deploy is missing required key \"region\""}},
 		{"deploy:\n  endpoint: https://s3.example.org\n  region: r\n  bucket: pledges\n  bukket: x\n",

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/headers"
@@ -54,7 +56,7 @@ func NewS3(d config.Deploy, c Credentials, opts ...S3Option) *S3 {
 	o := s3.Options{
 		Region:       d.Region,
 		BaseEndpoint: aws.String(d.Endpoint),
-		UsePathStyle: d.PathStyle,
+		UsePathStyle: d.Addressing == config.Path,
 		Credentials: aws.NewCredentialsCache(aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 			return aws.Credentials{AccessKeyID: c.ID, SecretAccessKey: c.Secret, SessionToken: c.Token, Source: c.From}, nil
 		})),
@@ -63,6 +65,9 @@ func NewS3(d config.Deploy, c Credentials, opts ...S3Option) *S3 {
 		// integrity check they all know.
 		RequestChecksumCalculation: aws.RequestChecksumCalculationWhenRequired,
 		ResponseChecksumValidation: aws.ResponseChecksumValidationWhenRequired,
+	}
+	if d.Addressing == config.Domain {
+		o.EndpointResolverV2 = boundDomain{}
 	}
 	WithRetries(5, 20*time.Second)(&o)
 	for _, f := range opts {
@@ -178,4 +183,18 @@ func (s *S3) idVar() string {
 func (s *S3) secretVar() string {
 	_, secret, _ := strings.Cut(s.from, "/")
 	return secret
+}
+
+// boundDomain resolves every request to the endpoint itself: a domain bound to
+// the bucket (an OSS custom domain, say) names the bucket already, so neither
+// the host nor the path may name it again. Requests are signed as usual, for
+// the region in the options.
+type boundDomain struct{}
+
+func (boundDomain) ResolveEndpoint(_ context.Context, p s3.EndpointParameters) (smithyendpoints.Endpoint, error) {
+	u, err := url.Parse(aws.ToString(p.Endpoint))
+	if err != nil {
+		return smithyendpoints.Endpoint{}, err
+	}
+	return smithyendpoints.Endpoint{URI: *u}, nil
 }
