@@ -137,13 +137,22 @@ func assertConverged(t *testing.T, srv *s3Server, s *deploySite, when string) {
 	}
 }
 
-func TestDeployToARealS3Server(t *testing.T) {
+// deployFixture starts a server with the recorder in front, a copy of the
+// real site that deploys to it, an object outside the prefix that must
+// survive every deploy, and builds the site.
+func deployFixture(t *testing.T) (*s3Server, *recorder, *deploySite) {
+	t.Helper()
 	srv := startS3(t)
 	rec := newRecorder(t, srv.URL)
 	s := newDeploySite(t, rec.srv.URL)
 	srv.put(t, "elsewhere/keep.txt", "not the site's")
-	srv.put(t, "sitemap.xml", "another site at the bucket's root")
 	s.build(t)
+	return srv, rec, s
+}
+
+func TestDeployToARealS3Server(t *testing.T) {
+	srv, rec, s := deployFixture(t)
+	srv.put(t, "sitemap.xml", "another site at the bucket's root")
 	built := s.files(t)
 	rec.take()
 
@@ -340,11 +349,7 @@ func removeLinks(t *testing.T, root, slug string) {
 // Whatever fails, nothing is deleted after it, the error is one line that says
 // what to check, and the next deploy finishes the job.
 func TestDeployFailuresDeleteNothingAndConverge(t *testing.T) {
-	srv := startS3(t)
-	rec := newRecorder(t, srv.URL)
-	s := newDeploySite(t, rec.srv.URL)
-	srv.put(t, "elsewhere/keep.txt", "not the site's")
-	s.build(t)
+	srv, rec, s := deployFixture(t)
 	mustDeploy(t, s)
 	// The next build has one department fewer and one edited: its deploy would
 	// upload some files and delete others.
@@ -476,12 +481,8 @@ func countOf(list []string, s string) int {
 // A deploy stopped from outside (Ctrl-C, a cancelled CI job) mid-way leaves a
 // bucket that the next deploy brings to the build.
 func TestInterruptedDeployConverges(t *testing.T) {
-	srv := startS3(t)
-	rec := newRecorder(t, srv.URL)
-	s := newDeploySite(t, rec.srv.URL)
-	srv.put(t, "elsewhere/keep.txt", "not the site's")
+	srv, rec, s := deployFixture(t)
 	srv.put(t, "site/zh/departments/gone/index.html", "a page the build no longer has")
-	s.build(t)
 	cfg, problems := config.Load(s.cfg, config.Overrides{})
 	if cfg == nil {
 		t.Fatal(problems)

@@ -58,30 +58,31 @@ func readFiling(doc *yamldoc.Doc, n *yaml.Node) Filing {
 	if !ok {
 		return f
 	}
-	if v := m.Get("icp"); v != nil {
-		if s, ok := doc.String(v, "filing.icp"); ok {
-			s = strings.TrimSpace(s)
-			if icpNumber.MatchString(s) {
-				f.ICP = s
-			} else {
-				doc.Errorf(v, "copy it as the filing system shows it, e.g. 鲁ICP备12345678号 or, for one site of several, 鲁ICP备12345678号-1",
-					"filing.icp %q is not an ICP filing number", s)
-			}
-		}
-	}
-	if v := m.Get("police"); v != nil {
-		if s, ok := doc.String(v, "filing.police"); ok {
-			s = strings.TrimSpace(s)
-			if policeNumber.MatchString(s) {
-				f.Police = s
-			} else {
-				doc.Errorf(v, "copy it as the filing system shows it: the province, 公网安备, 14 digits and 号, e.g. 鲁公网安备 37020202000123号",
-					"filing.police %q is not a public-security filing number", s)
-			}
-		}
-	}
+	f.ICP = readNumber(doc, m, "icp", icpNumber, "an ICP filing number",
+		"copy it as the filing system shows it, e.g. 鲁ICP备12345678号 or, for one site of several, 鲁ICP备12345678号-1")
+	f.Police = readNumber(doc, m, "police", policeNumber, "a public-security filing number",
+		"copy it as the filing system shows it: the province, 公网安备, 14 digits and 号, e.g. 鲁公网安备 37020202000123号")
 	if f.Police != "" && f.ICP == "" && m.Get("icp") == nil {
 		doc.Errorf(n, "add “icp: …”: a site with a public-security number has an ICP number first", "filing has a public-security number but no ICP number")
 	}
 	return f
+}
+
+// readNumber reads filing.<key> and checks its form; it is "" when absent or
+// wrong, and a wrong one is reported at its place.
+func readNumber(doc *yamldoc.Doc, m yamldoc.Map, key string, form *regexp.Regexp, what, hint string) string {
+	v := m.Get(key)
+	if v == nil {
+		return ""
+	}
+	s, ok := doc.String(v, "filing."+key)
+	if !ok {
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if !form.MatchString(s) {
+		doc.Errorf(v, hint, "filing.%s %q is not %s", key, s, what)
+		return ""
+	}
+	return s
 }
