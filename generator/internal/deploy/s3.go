@@ -163,14 +163,17 @@ func (s *S3) explain(op, key string, err error) error {
 		}
 		return fmt.Errorf("%s: %s (%s)", what, hint, code)
 	}
-	var re interface{ HTTPStatusCode() int }
-	if errors.As(err, &re) {
-		return fmt.Errorf("%s: the store answered HTTP %d: check deploy.endpoint, deploy.bucket and the key's permissions", what, re.HTTPStatusCode())
-	}
-	var ne net.Error
+	var netErr *net.OpError
 	var dns *net.DNSError
-	if errors.As(err, &dns) || errors.As(err, &ne) {
-		return fmt.Errorf("%s: cannot reach %s: check deploy.endpoint and the network (%v)", what, s.target.Endpoint, errors.Unwrap(err))
+	switch {
+	case errors.As(err, &dns):
+		return fmt.Errorf("%s: cannot find %s: check deploy.endpoint and the network (%v)", what, dns.Name, dns.Err)
+	case errors.As(err, &netErr):
+		return fmt.Errorf("%s: cannot reach %s: check deploy.endpoint and the network (%v)", what, s.target.Endpoint, netErr.Err)
+	}
+	var re interface{ HTTPStatusCode() int }
+	if errors.As(err, &re) && re.HTTPStatusCode() > 0 {
+		return fmt.Errorf("%s: the store answered HTTP %d: check deploy.endpoint, deploy.bucket and the key's permissions", what, re.HTTPStatusCode())
 	}
 	return fmt.Errorf("%s: %v", what, err)
 }
