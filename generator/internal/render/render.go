@@ -13,7 +13,6 @@ import (
 	"leitai/generator/internal/i18n"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
-	"leitai/generator/internal/tmplexec"
 )
 
 // Theme is what a site's look is made of: parsed templates, interface strings and
@@ -21,10 +20,6 @@ import (
 // changes.
 type Theme struct {
 	templates map[site.Kind]*template.Template
-	// programs are the templates compiled for execution (tmplexec), which
-	// renders the same bytes as html/template at a fraction of its cost; a
-	// kind missing here runs on html/template's Execute.
-	programs  map[site.Kind]*tmplexec.Program
 	strings   i18n.Catalog
 	assets    []Asset
 	assetURLs map[string]string // source name → output path
@@ -57,34 +52,7 @@ func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 	if err != nil {
 		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "fix the template; the message names the file and line", "%v", err)
 	}
-	th.programs = compileTemplates(th.templates)
 	return th, problems
-}
-
-// compileTemplates compiles each kind's template set for tmplexec. A set it
-// refuses (a template html/template cannot escape, a construct tmplexec does
-// not run) is left to html/template's Execute, which reports its errors when
-// a page is rendered, as before.
-//
-// Each kind's set is a clone with trees of its own (html/template copies them),
-// so the sets are escaped and compiled at the same time.
-func compileTemplates(sets map[site.Kind]*template.Template) map[site.Kind]*tmplexec.Program {
-	out := map[site.Kind]*tmplexec.Program{}
-	var (
-		mu sync.Mutex
-		wg sync.WaitGroup
-	)
-	for k, t := range sets {
-		wg.Go(func() {
-			if p, err := tmplexec.Compile(t); err == nil {
-				mu.Lock()
-				out[k] = p
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
-	return out
 }
 
 // Assets lists the static files to copy.
@@ -121,35 +89,20 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 // Page renders one page. Problems in the content it shows (a link to a page that
 // does not exist) come back as problems; err is for the theme's mistakes.
 func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
-	return r.page(pg, r.programs[pg.Kind])
-}
-
-// PageTo renders one page into buf, as Page does. A build renders thousands
-// of pages and writes each at once: one buffer per worker, reused, spares
-// allocating (and collecting) every page.
-func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
-	return r.pageTo(buf, pg, r.programs[pg.Kind])
-}
-
-// page renders pg with prog, or with html/template's Execute if prog is nil.
-func (r *Renderer) page(pg *site.Page, prog *tmplexec.Program) ([]byte, diag.List, error) {
 	var buf bytes.Buffer
-	problems, err := r.pageTo(&buf, pg, prog)
+	problems, err := r.PageTo(&buf, pg)
 	if err != nil {
 		return nil, problems, err
 	}
 	return buf.Bytes(), problems, nil
 }
 
-func (r *Renderer) pageTo(buf *bytes.Buffer, pg *site.Page, prog *tmplexec.Program) (diag.List, error) {
+// PageTo renders one page into buf, as Page does. A build renders thousands
+// of pages and writes each at once: one buffer per worker, reused, spares
+// allocating (and collecting) every page.
+func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
 	v := &View{r: r, Page: pg, Lang: pg.Lang.Code, L: r.strings[pg.Lang.Code]}
-	var err error
-	if prog != nil {
-		err = prog.Execute(buf, v)
-	} else {
-		err = r.templates[pg.Kind].Execute(buf, v)
-	}
-	if err != nil {
+	if err := r.templates[pg.Kind].Execute(buf, v); err != nil {
 		return v.problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
 	}
 	return v.problems, nil
