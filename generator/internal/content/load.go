@@ -281,7 +281,6 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			"file name %q is not a valid slug (it becomes the page's address)", slug)
 	}
 	doc, root := yamldoc.Parse(file, data, problems)
-	defer doc.Release() // the Department holds strings and positions, no node
 	if root == nil {
 		return d
 	}
@@ -383,11 +382,8 @@ func textStart(doc *yamldoc.Doc, v *yaml.Node) diag.Pos {
 	switch {
 	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		p.Line++
-		p.Col = 0
-		if lines := doc.Lines(); p.Line <= len(lines) {
-			l := lines[p.Line-1]
-			p.Col = len(l) - len(strings.TrimLeft(l, " ")) + 1
-		}
+		l := doc.Line(p.Line)
+		p.Col = len(l) - len(strings.TrimLeft(l, " ")) + 1
 	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		p.Col++ // past the quote
 	}
@@ -598,7 +594,6 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		return a
 	}
 	doc, root := yamldoc.Parse(file, front, problems)
-	defer doc.Release() // the Article holds strings, no node
 	if root == nil {
 		return a
 	}
