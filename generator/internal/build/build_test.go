@@ -1,9 +1,7 @@
 package build
 
 import (
-	"bytes"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,10 +12,7 @@ import (
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/linkcheck"
-	"leitai/generator/internal/testsite"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // buildFixture builds testdata/site into a fresh folder.
 func buildFixture(t *testing.T) (string, *Result) {
@@ -31,39 +26,6 @@ func buildFixture(t *testing.T) (string, *Result) {
 		t.Fatal(err)
 	}
 	return out, res
-}
-
-// TestGolden compares every file of the fixture site with testdata/golden. Run
-// `go test ./generator/internal/build -update` after an intended change and read
-// the diff.
-func TestGolden(t *testing.T) {
-	out, _ := buildFixture(t)
-	golden := filepath.Join("testdata", "golden")
-	if *update {
-		if err := os.RemoveAll(golden); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.CopyFS(golden, os.DirFS(out)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got := testsite.Files(t, out)
-	want := testsite.Files(t, golden)
-	for name, w := range want {
-		g, ok := got[name]
-		if !ok {
-			t.Errorf("%s: not built", name)
-			continue
-		}
-		if !bytes.Equal(g, w) {
-			t.Errorf("%s differs from golden (run with -update and review the diff):\n%s", name, firstDiff(string(w), string(g)))
-		}
-	}
-	for name := range got {
-		if _, ok := want[name]; !ok {
-			t.Errorf("%s: built but not in golden", name)
-		}
-	}
 }
 
 func firstDiff(want, got string) string {

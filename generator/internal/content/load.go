@@ -2,8 +2,8 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/fileio"
 	"leitai/generator/internal/units"
 	"leitai/generator/internal/yamldoc"
 )
@@ -228,32 +229,14 @@ func loadDepartment(path, file string, langs []string, problems *diag.List) *Dep
 // readFile reads a content file, refusing one too large to be content before
 // reading it: a 50 MB file costs a stat, not 50 MB.
 func readFile(path, file string, problems *diag.List) ([]byte, bool) {
-	f, err := os.Open(path)
-	if err != nil {
+	data, err := fileio.ReadFile(path, yamldoc.MaxFileSize)
+	var large *fileio.TooLargeError
+	switch {
+	case errors.As(err, &large):
+		problems.Add(yamldoc.TooLarge(file, large.Size))
+		return nil, false
+	case err != nil:
 		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
-		return nil, false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err == nil && st.Size() > yamldoc.MaxFileSize {
-		problems.Add(yamldoc.TooLarge(file, st.Size()))
-		return nil, false
-	}
-	// The limit holds even if the file grows while it is read. Starting at the
-	// file's size (and the room ReadFrom wants to see the end) reads it in one
-	// piece, where io.ReadAll would grow its buffer from 512 bytes.
-	var buf bytes.Buffer
-	if err == nil {
-		buf.Grow(int(st.Size()) + bytes.MinRead)
-	}
-	_, err = buf.ReadFrom(io.LimitReader(f, yamldoc.MaxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
-		problems.Errorf(diag.Pos{File: file}, "", "cannot read: %v", pathErr(err))
-		return nil, false
-	}
-	if len(data) > yamldoc.MaxFileSize {
-		problems.Add(yamldoc.TooLarge(file, int64(len(data))))
 		return nil, false
 	}
 	return data, true
@@ -281,7 +264,6 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			"file name %q is not a valid slug (it becomes the page's address)", slug)
 	}
 	doc, root := yamldoc.Parse(file, data, problems)
-	defer doc.Release() // the Department holds strings and positions, no node
 	if root == nil {
 		return d
 	}
@@ -383,11 +365,8 @@ func textStart(doc *yamldoc.Doc, v *yaml.Node) diag.Pos {
 	switch {
 	case v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		p.Line++
-		p.Col = 0
-		if lines := doc.Lines(); p.Line <= len(lines) {
-			l := lines[p.Line-1]
-			p.Col = len(l) - len(strings.TrimLeft(l, " ")) + 1
-		}
+		l := doc.Line(p.Line)
+		p.Col = len(l) - len(strings.TrimLeft(l, " ")) + 1
 	case v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
 		p.Col++ // past the quote
 	}
@@ -598,7 +577,6 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 		return a
 	}
 	doc, root := yamldoc.Parse(file, front, problems)
-	defer doc.Release() // the Article holds strings, no node
 	if root == nil {
 		return a
 	}

@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"leitai/generator/internal/fileio"
 )
 
 // Tx is one build's output in progress.
@@ -99,7 +101,7 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 	if err := t.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := fileio.WriteFile(p, data); err != nil {
 		return err
 	}
 	if t.live {

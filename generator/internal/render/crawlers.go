@@ -75,7 +75,7 @@ func (r *Renderer) WriteSitemap(w io.Writer) error {
 			for i, a := range as {
 				alts[i] = feeds.Alternate{Hreflang: a.Hreflang, Href: a.Permalink}
 			}
-			if !yield(feeds.URL{Loc: r.plan.Permalink(pg), LastMod: r.pageDate(pg), Alternates: alts}) {
+			if !yield(feeds.URL{Loc: pg.Permalink, LastMod: r.pageDate(pg), Alternates: alts}) {
 				return
 			}
 		}
@@ -105,19 +105,18 @@ const FeedEntries = 50
 // and department pages, newest first, FeedEntries of them.
 func (r *Renderer) feed(lang string) ([]byte, error) {
 	summary := r.plan.Lookup(lang, "")
-	v := &View{r: r, Page: summary, Lang: lang}
-	intro, err := v.SiteDescription()
-	if err != nil {
-		return nil, err
+	lc := r.locales[lang]
+	if lc.err != nil {
+		return nil, lc.err
 	}
 	f := feeds.Feed{
 		Lang:     summary.Lang.Lang,
-		Title:    v.SiteTitle(),
-		Subtitle: intro,
-		ID:       r.plan.Permalink(summary),
+		Title:    lc.site.Title,
+		Subtitle: lc.site.Description,
+		ID:       summary.Permalink,
 		Self:     r.plan.AbsURL(r.plan.FeedPath(lang)),
-		Link:     r.plan.Permalink(summary),
-		Author:   v.SiteTitle(),
+		Link:     summary.Permalink,
+		Author:   lc.site.Title,
 	}
 	// The candidates are dated first and only the newest are written out, so a
 	// large site does not compose thousands of entries to keep fifty. On equal
@@ -138,7 +137,7 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	}
 	for _, c := range newest(cands, FeedEntries) {
 		if c.change != nil {
-			e, err := r.changeEntry(v, c.change)
+			e, err := r.changeEntry(lc, c.change)
 			if err != nil {
 				return nil, err
 			}
@@ -146,13 +145,14 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 			continue
 		}
 		pg := c.page
-		pv := &View{r: r, Page: pg, Lang: lang}
-		e := feeds.Entry{URL: r.plan.Permalink(pg), Published: c.date, Updated: c.date}
+		e := feeds.Entry{URL: pg.Permalink, Published: c.date, Updated: c.date}
 		if pg.Article != nil {
 			e.Title, e.Summary = pg.Article.Title, pg.Article.Lead
 		} else {
-			e.Title = pv.Text(pg.Department.Name)
-			if e.Summary, err = pv.DepartmentDescription(); err != nil {
+			d := pg.Department
+			e.Title = lc.text(d.Name)
+			var err error
+			if e.Summary, err = lc.tf("department_description", "name", e.Title, "leader", lc.text(d.Leader.Name)); err != nil {
 				return nil, err
 			}
 		}
@@ -219,23 +219,23 @@ func (r *Renderer) statusChanges(lang string) []statusChange {
 }
 
 // changeEntry is the feed entry of a change of status.
-func (r *Renderer) changeEntry(v *View, c *statusChange) (feeds.Entry, error) {
+func (r *Renderer) changeEntry(lc *locale, c *statusChange) (feeds.Entry, error) {
 	d, p, u := c.dept, &c.dept.Pledges[c.pledge], c.update
-	label, err := v.StatusLabel(u.Status)
+	label, _, err := lc.status(u.Status)
 	if err != nil {
 		return feeds.Entry{}, err
 	}
-	title, err := v.Tf("feed_status_title", "name", v.Text(d.Name), "n", fmt.Sprint(c.pledge+1), "status", label)
+	title, err := lc.tf("feed_status_title", "name", lc.text(d.Name), "n", fmt.Sprint(c.pledge+1), "status", label)
 	if err != nil {
 		return feeds.Entry{}, err
 	}
-	page := r.plan.Permalink(r.plan.DepartmentPage(v.Lang, d))
-	anchor := fmt.Sprintf("pledge-%d", c.pledge+1)
+	page := r.plan.DepartmentPage(lc.lang.Code, d).Permalink
+	anchor := pledgeID(c.pledge)
 	return feeds.Entry{
 		Title:     title,
 		URL:       page + "#" + anchor,
 		ID:        page + "#" + anchor + "-" + u.Date.Format("2006-01-02") + "-" + u.Status,
-		Summary:   v.Text(p.Text) + " — " + v.Text(u.Text),
+		Summary:   lc.text(p.Text) + " — " + lc.text(u.Text),
 		Published: u.Date,
 		Updated:   u.Date,
 	}, nil

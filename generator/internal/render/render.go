@@ -13,7 +13,6 @@ import (
 	"leitai/generator/internal/i18n"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
-	"leitai/generator/internal/tmplexec"
 )
 
 // Theme is what a site's look is made of: parsed templates, interface strings and
@@ -21,10 +20,6 @@ import (
 // changes.
 type Theme struct {
 	templates map[site.Kind]*template.Template
-	// programs are the templates compiled for execution (tmplexec), which
-	// renders the same bytes as html/template at a fraction of its cost; a
-	// kind missing here runs on html/template's Execute.
-	programs  map[site.Kind]*tmplexec.Program
 	strings   i18n.Catalog
 	assets    []Asset
 	assetURLs map[string]string // source name → output path
@@ -53,38 +48,23 @@ func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 	th.assets, th.assetURLs = assets, urls
 
 	dirs := layoutDirs{cfg.Dir("layouts"), filepath.Join(cfg.ThemeDir(), "layouts")}
-	th.templates, err = parseTemplates(dirs, template.FuncMap{})
+	th.templates, err = parseTemplates(dirs, template.FuncMap{"asset": th.asset(cfg.BasePath())})
 	if err != nil {
 		problems.Errorf(diag.Pos{File: rel(cfg.ThemeDir())}, "fix the template; the message names the file and line", "%v", err)
 	}
-	th.programs = compileTemplates(th.templates)
 	return th, problems
 }
 
-// compileTemplates compiles each kind's template set for tmplexec. A set it
-// refuses (a template html/template cannot escape, a construct tmplexec does
-// not run) is left to html/template's Execute, which reports its errors when
-// a page is rendered, as before.
-//
-// Each kind's set is a clone with trees of its own (html/template copies them),
-// so the sets are escaped and compiled at the same time.
-func compileTemplates(sets map[site.Kind]*template.Template) map[site.Kind]*tmplexec.Program {
-	out := map[site.Kind]*tmplexec.Program{}
-	var (
-		mu sync.Mutex
-		wg sync.WaitGroup
-	)
-	for k, t := range sets {
-		wg.Go(func() {
-			if p, err := tmplexec.Compile(t); err == nil {
-				mu.Lock()
-				out[k] = p
-				mu.Unlock()
-			}
-		})
+// asset is the templates' asset function: the address of a static file by its
+// source name, "style.css" becoming "/pledges/style.3f2a….css".
+func (th *Theme) asset(basePath string) func(name string) (string, error) {
+	return func(name string) (string, error) {
+		out, ok := th.assetURLs[name]
+		if !ok {
+			return "", fmt.Errorf("no static file %q in the theme", name)
+		}
+		return basePath + out, nil
 	}
-	wg.Wait()
-	return out
 }
 
 // Assets lists the static files to copy.
@@ -97,14 +77,23 @@ type Renderer struct {
 	plan     *site.Plan
 	content  *content.Site
 	markdown map[string]*markdown.Renderer // by language
+	locales  map[string]*locale            // by language
 
 	tallyOnce sync.Once
 	tallied   []int // the site's pledges by status, in the order of content.Statuses
 }
 
-// New prepares to render plan's pages. It is cheap: the theme is already loaded.
+// New prepares to render plan's pages. It is cheap: the theme is already loaded,
+// and what every page of a language shows is worked out once, here.
 func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Renderer {
-	r := &Renderer{Theme: th, cfg: cfg, plan: plan, content: s, markdown: map[string]*markdown.Renderer{}}
+	r := &Renderer{Theme: th, cfg: cfg, plan: plan, content: s,
+		markdown: map[string]*markdown.Renderer{}, locales: map[string]*locale{}}
+	var choose []LanguageLink
+	for _, l := range cfg.Languages {
+		if pg := plan.Lookup(l.Code, ""); pg != nil {
+			choose = append(choose, LanguageLink{URL: pg.URL, Lang: l.Lang, Name: l.Name})
+		}
+	}
 	for _, l := range cfg.Languages {
 		code := l.Code
 		r.markdown[code] = markdown.New(markdown.Options{
@@ -114,54 +103,82 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 				return plan.Resolve(code, dest)
 			},
 		})
+		lc := newLocale(cfg, th.strings, s.Units, l)
+		lc.site = r.siteView(lc, choose)
+		r.locales[code] = lc
 	}
 	return r
+}
+
+// siteView is what every page of lc's language shows. The description and the
+// intro fall back to the theme's wording; if that is missing too, every page
+// of the language reports it (lc.err).
+func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
+	code := lc.lang.Code
+	sv := &SiteView{Lang: lc.lang.Lang, Title: r.cfg.Title[code], Description: r.cfg.Description[code],
+		Intro: r.cfg.Intro[code], BasePath: r.cfg.BasePath(), Feed: r.plan.FileURL(r.plan.FeedPath(code)),
+		DataJSON: r.plan.DataURL(code, "pledges.json"), DataSchema: r.plan.DataURL(code, "pledges.schema.json"),
+		DataCSV: r.plan.DataURL(code, "pledges.csv"), Languages: choose}
+	if sv.Description == "" {
+		sv.Description, lc.err = lc.t("summary_description")
+	}
+	if sv.Intro == "" && lc.err == nil {
+		sv.Intro, lc.err = lc.t("summary_intro")
+	}
+	if f := r.cfg.Filing; f.ICP != "" {
+		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL(), Police: f.Police}
+		if f.Police != "" {
+			sv.Filing.PoliceURL = f.PoliceURL()
+		}
+	}
+	if pg := r.plan.Lookup(code, ""); pg != nil {
+		sv.Home = pg.URL
+	}
+	if pg := r.plan.Lookup(code, site.SearchKey); pg != nil {
+		sv.Search = pg.URL
+	}
+	return sv
 }
 
 // Page renders one page. Problems in the content it shows (a link to a page that
 // does not exist) come back as problems; err is for the theme's mistakes.
 func (r *Renderer) Page(pg *site.Page) ([]byte, diag.List, error) {
-	return r.page(pg, r.programs[pg.Kind])
-}
-
-// PageTo renders one page into buf, as Page does. A build renders thousands
-// of pages and writes each at once: one buffer per worker, reused, spares
-// allocating (and collecting) every page.
-func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
-	return r.pageTo(buf, pg, r.programs[pg.Kind])
-}
-
-// page renders pg with prog, or with html/template's Execute if prog is nil.
-func (r *Renderer) page(pg *site.Page, prog *tmplexec.Program) ([]byte, diag.List, error) {
 	var buf bytes.Buffer
-	problems, err := r.pageTo(&buf, pg, prog)
+	problems, err := r.PageTo(&buf, pg)
 	if err != nil {
 		return nil, problems, err
 	}
 	return buf.Bytes(), problems, nil
 }
 
-func (r *Renderer) pageTo(buf *bytes.Buffer, pg *site.Page, prog *tmplexec.Program) (diag.List, error) {
-	v := &View{r: r, Page: pg, Lang: pg.Lang.Code, L: r.strings[pg.Lang.Code]}
-	var err error
-	if prog != nil {
-		err = prog.Execute(buf, v)
-	} else {
+// PageTo renders one page into buf, as Page does. A build renders thousands
+// of pages and writes each at once: one buffer per worker, reused, spares
+// allocating (and collecting) every page.
+func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
+	var problems diag.List
+	v, err := r.view(pg, &problems)
+	if err == nil {
 		err = r.templates[pg.Kind].Execute(buf, v)
 	}
 	if err != nil {
-		return v.problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
+		return problems, fmt.Errorf("rendering %s: %w", pg.Path, err)
 	}
-	return v.problems, nil
+	return problems, nil
+}
+
+// siteTally counts the site's pledges by status, once.
+func (r *Renderer) siteTally() []int {
+	r.tallyOnce.Do(func() { r.tallied = countStatuses(r.content.Departments) })
+	return r.tallied
 }
 
 // renderMarkdown renders src in lang; broken links are reported at their place in
 // file, counted from start, where src's first character is. A zero start.Col
 // means the column is unknown.
-func (r *Renderer) renderMarkdown(lang string, src string, file string, start diag.Pos, problems *diag.List) (template.HTML, []markdown.Heading, error) {
+func (r *Renderer) renderMarkdown(lang string, src string, file string, start diag.Pos, problems *diag.List) (template.HTML, error) {
 	res, err := r.markdown[lang].Render([]byte(src))
 	if err != nil {
-		return "", nil, err
+		return "", err
 	}
 	for _, b := range res.BrokenLinks {
 		pos := diag.Pos{File: file, Line: start.Line + b.Line - 1}
@@ -172,7 +189,7 @@ func (r *Renderer) renderMarkdown(lang string, src string, file string, start di
 			"link to %q points to no page", b.Dest)
 	}
 	// The renderer has escaped or dropped raw HTML unless the site allows it.
-	return template.HTML(res.HTML), res.Headings, nil
+	return template.HTML(res.HTML), nil
 }
 
 // CheckLinks renders every Markdown text (statements, article bodies) in every
@@ -184,14 +201,14 @@ func (r *Renderer) CheckLinks() diag.List {
 	for _, d := range r.content.Departments {
 		for _, l := range r.cfg.Languages {
 			if lt, ok := d.Statement.Lookup(l.Code); ok && lt.Value != "" {
-				_, _, _ = r.renderMarkdown(l.Code, lt.Value, d.File, lt.Pos, &problems)
+				_, _ = r.renderMarkdown(l.Code, lt.Value, d.File, lt.Pos, &problems)
 			}
 		}
 	}
 	for _, slug := range r.content.ArticleSlugs {
 		for _, l := range r.cfg.Languages {
 			if a := r.content.Articles[slug][l.Code]; a != nil && a.Body != nil {
-				_, _, _ = r.renderMarkdown(l.Code, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &problems)
+				_, _ = r.renderMarkdown(l.Code, string(a.Body), a.File, diag.Pos{Line: a.BodyLine, Col: 1}, &problems)
 			}
 		}
 	}

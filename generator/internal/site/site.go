@@ -57,6 +57,11 @@ type Page struct {
 	Dir string
 	// Key identifies the page across languages: "departments/finance/".
 	Key string
+	// URL is the page's address from the host's root, honouring a base URL
+	// with a sub-path ("/pledges/zh/departments/finance/"); Permalink is its
+	// absolute URL. Worked out once, when the page is planned: every page
+	// that links to it, the sitemap and the feeds read them.
+	URL, Permalink string
 
 	Department *content.Department
 	Prev, Next *content.Department
@@ -298,6 +303,10 @@ func (p *Plan) add(pg *Page) {
 		pg.Dir = pg.Lang.Code + "/" + pg.Key
 		pg.Path = pg.Dir + "index.html"
 	}
+	pg.URL = p.relURL(pg)
+	u := *p.cfg.BaseURL
+	u.Path = pg.URL
+	pg.Permalink = u.String()
 	if p.byKey[pg.Key] == nil {
 		p.byKey[pg.Key] = map[string]*Page{}
 	}
@@ -312,7 +321,12 @@ func (p *Plan) Config() *config.Config { return p.cfg }
 
 // RelURL is the page's address from the host's root, honouring a base URL with a
 // sub-path: "/pledges/zh/departments/finance/".
-func (p *Plan) RelURL(pg *Page) string {
+func (p *Plan) RelURL(pg *Page) string { return pg.URL }
+
+// Permalink is the page's absolute URL.
+func (p *Plan) Permalink(pg *Page) string { return pg.Permalink }
+
+func (p *Plan) relURL(pg *Page) string {
 	if pg.Kind == Home {
 		return p.cfg.BasePath()
 	}
@@ -320,13 +334,6 @@ func (p *Plan) RelURL(pg *Page) string {
 		return p.cfg.BasePath() + "404.html"
 	}
 	return p.cfg.BasePath() + pg.Dir
-}
-
-// Permalink is the page's absolute URL.
-func (p *Plan) Permalink(pg *Page) string {
-	u := *p.cfg.BaseURL
-	u.Path = p.RelURL(pg)
-	return u.String()
 }
 
 // AbsURL makes a path relative to the base URL absolute: "zh/" → "https://…/zh/".

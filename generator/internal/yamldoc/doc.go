@@ -6,7 +6,6 @@
 // yamldoc knows YAML and positions, not what a department or a config holds; the
 // callers (config, content) say which keys exist and which are required.
 //
-// Files in the plain subset of YAML that content files use are read by a fast
-// path (fastparse.go) into the very tree yaml.v3 builds; everything else, and
-// every syntax error, goes to yaml.v3.
+// The YAML itself is read by yaml.v3 into its yaml.Node tree, which keeps every
+// value's line and column; yamldoc adds the checks and messages for editors.
 package yamldoc

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	"gopkg.in/yaml.v3"
 
@@ -37,29 +36,15 @@ const Placeholder = "TODO"
 // Doc is one parsed file and the list its problems go to.
 type Doc struct {
 	File     string
-	lines    []string
+	data     []byte
+	lines    []string // data split into lines, made when a message first needs them
 	problems *diag.List
-	scratch  *scratch // the nodes' memory, when the fast path made them
 }
 
-// Release gives the document's nodes back for the next parse. Call it when the
-// file is decoded and no node is used any more: every node of the tree is
-// zeroed and reused. Strings taken from nodes stay valid.
-func (d *Doc) Release() {
-	if d.scratch == nil {
-		return
-	}
-	d.scratch.reset()
-	scratches.Put(d.scratch)
-	d.scratch = nil
-}
-
-// Parse reads data as one YAML document. It returns nil as the root when the file
-// cannot be used at all; the reason is already in problems.
-//
-// Parse keeps data: the document's lines and the strings taken from its nodes
-// share its memory rather than copy it (a copy was a tenth of what loading a
-// large site allocated), so the caller must not change data afterwards.
+// Parse reads data as one YAML document with yaml.v3. It returns nil as the
+// root when the file cannot be used at all; the reason is already in problems.
+// The Doc reads data for the lines its messages show, so the caller must not
+// change data while it uses the Doc.
 //
 // A UTF-8 byte-order mark and CRLF line endings are accepted; other encodings,
 // anchors and aliases, and very large or deeply nested files are refused.
@@ -73,18 +58,7 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 	if !CheckEncoding(file, data, problems) {
 		return d, nil
 	}
-	d.lines = strings.Split(unsafe.String(unsafe.SliceData(data), len(data)), "\n")
-	sc := scratches.Get().(*scratch)
-	if doc, ok := fastParse(d.lines, sc); ok {
-		d.scratch = sc // until Release
-		// One document by construction: the fast path declines "---" and "...".
-		if n := doc.Content[0]; d.checkTree(n, 0) {
-			return d, n
-		}
-		return d, nil
-	}
-	sc.reset() // the fast path declined the file: its nodes are no one's
-	scratches.Put(sc)
+	d.data = data
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root yaml.Node
 	if err := dec.Decode(&root); err != nil && !errors.Is(err, io.EOF) {
@@ -103,7 +77,7 @@ func Parse(file string, data []byte, problems *diag.List) (*Doc, *yaml.Node) {
 		if next.Kind == yaml.DocumentNode && len(next.Content) > 0 {
 			line = next.Content[0].Line
 		}
-		d.problems.Add(d.problem(documentStart(d.lines, line), 1, "a second YAML document starts here; a content file holds one",
+		d.problems.Add(d.problem(documentStart(d.Lines(), line), 1, "a second YAML document starts here; a content file holds one",
 			"remove the “---” line (in a Markdown file, front matter ends at the second “---”)"))
 		return d, nil
 	} else if !errors.Is(err, io.EOF) {
@@ -201,8 +175,39 @@ func documentStart(lines []string, line int) int {
 	return line
 }
 
-// Lines returns the source lines, for callers that report positions themselves.
-func (d *Doc) Lines() []string { return d.lines }
+// Lines returns the source lines, for the messages that search them.
+func (d *Doc) Lines() []string {
+	if d.lines == nil {
+		d.lines = strings.Split(string(d.data), "\n")
+	}
+	return d.lines
+}
+
+// Line returns source line n (from 1), or "" when there is none. A message
+// shows one line, and most files have none: finding it costs no split.
+func (d *Doc) Line(n int) string {
+	if d.lines != nil {
+		if n >= 1 && n <= len(d.lines) {
+			return d.lines[n-1]
+		}
+		return ""
+	}
+	rest := d.data
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(rest, '\n')
+		if j < 0 {
+			return ""
+		}
+		rest = rest[j+1:]
+	}
+	if n < 1 {
+		return ""
+	}
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	return string(rest)
+}
 
 func invalidUTF8(data []byte) (line, col int, bad bool) {
 	if utf8.Valid(data) {
@@ -249,7 +254,7 @@ func (d *Doc) syntaxError(err error) {
 	}
 	if strings.Contains(msg, "control characters are not allowed") {
 		// yaml.v3 gives no position; find the character.
-		for i, l := range d.lines {
+		for i, l := range d.Lines() {
 			if j := strings.IndexFunc(l, isControl); j >= 0 {
 				d.problems.Add(d.problem(i+1, utf8.RuneCountInString(l[:j])+1, "YAML syntax: "+msg,
 					"delete the invisible character here; it often comes with text pasted from a PDF or a word processor"))
@@ -259,8 +264,9 @@ func (d *Doc) syntaxError(err error) {
 	}
 	if strings.Contains(msg, "tab character") {
 		// yaml.v3 names the line before the tab's, or the tab's own.
-		for l := max(line, 1); l <= min(line+1, len(d.lines)); l++ {
-			indent := d.lines[l-1][:len(d.lines[l-1])-len(strings.TrimLeft(d.lines[l-1], " \t"))]
+		lines := d.Lines()
+		for l := max(line, 1); l <= min(line+1, len(lines)); l++ {
+			indent := lines[l-1][:len(lines[l-1])-len(strings.TrimLeft(lines[l-1], " \t"))]
 			if i := strings.IndexByte(indent, '\t'); i >= 0 {
 				d.problems.Add(d.problem(l, i+1, "YAML syntax: a tab in the indentation",
 					"YAML indents with spaces, not tabs; replace the tab with spaces, lined up with the keys above"))
@@ -269,8 +275,8 @@ func (d *Doc) syntaxError(err error) {
 		}
 	}
 	col := 0
-	if line > 0 && line <= len(d.lines) {
-		col = guessColumn(d.lines[line-1], msg)
+	if line > 0 && line <= len(d.Lines()) {
+		col = guessColumn(d.Lines()[line-1], msg)
 	}
 	hint := "check the indentation and quoting on this line and the one before it"
 	switch {
@@ -332,9 +338,7 @@ func (d *Doc) checkTree(n *yaml.Node, depth int) bool {
 
 func (d *Doc) problem(line, col int, msg, hint string) diag.Problem {
 	p := diag.Problem{Pos: diag.Pos{File: d.File, Line: line, Col: col}, Msg: msg, Hint: hint}
-	if line > 0 && line <= len(d.lines) {
-		p.Source = d.lines[line-1]
-	}
+	p.Source = d.Line(line)
 	return p
 }
 
@@ -514,9 +518,9 @@ func (d *Doc) FieldString(n *yaml.Node, path, key string) (string, bool) {
 	}
 	if IsPlaceholder(n.Value) {
 		line, col := n.Line, n.Column
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && line < len(d.lines) {
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && line < len(d.Lines()) {
 			// Point at the placeholder on the block's first line, not at the “|”.
-			l := d.lines[line]
+			l := d.Lines()[line]
 			line, col = line+1, len(l)-len(strings.TrimLeft(l, " "))+1
 		}
 		d.problems.Add(d.problem(line, col, name()+" is not filled in yet",

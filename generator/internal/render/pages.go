@@ -1,0 +1,271 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/diag"
+	"leitai/generator/internal/site"
+)
+
+// view builds what pg's template sees: the one place a page's view is made.
+// Problems in the content it shows (a Markdown link to a page that does not
+// exist) go to problems; an error is the theme's mistake (an interface string
+// the view needs is missing).
+func (r *Renderer) view(pg *site.Page, problems *diag.List) (*View, error) {
+	lc := r.locales[pg.Lang.Code]
+	if lc.err != nil {
+		return nil, lc.err
+	}
+	v := &View{Site: lc.site, L: lc.strings}
+	if err := r.head(v, pg); err != nil {
+		return nil, err
+	}
+	var err error
+	switch pg.Kind {
+	case site.Department:
+		err = r.departmentPage(v, lc, pg, problems)
+	case site.Group:
+		v.Group, err = r.groupPage(lc, pg)
+	case site.Summary:
+		err = r.summaryPage(v, lc)
+	case site.Article:
+		err = r.articlePage(v, lc, pg, problems)
+	case site.Articles:
+		v.Articles, err = r.teasers(lc, pg.ArticleList)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p := pg.Pager; p != nil && p.Total > 1 {
+		v.Pager, err = pager(lc, p)
+	}
+	return v, err
+}
+
+func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *diag.List) error {
+	d := pg.Department
+	dv := &DepartmentView{NameText: lc.text(d.Name)}
+	var err error
+	if dv.Description, err = lc.tf("department_description", "name", dv.NameText, "leader", lc.text(d.Leader.Name)); err != nil {
+		return err
+	}
+	if g := r.content.GroupOf(d.Group); g != nil {
+		t, err := lc.html(g.Title)
+		if err != nil {
+			return err
+		}
+		dv.Group = &GroupTitle{Title: t}
+	}
+	if dv.Name, dv.Leader, dv.LeaderTitle, err = names(lc, d); err != nil {
+		return err
+	}
+	dv.Record = make([]template.HTML, len(d.Record))
+	for i, a := range d.Record {
+		if dv.Record[i], err = lc.html(a.Text); err != nil {
+			return err
+		}
+	}
+	if dv.Charts, err = lc.recordCharts(d); err != nil {
+		return err
+	}
+	if dv.Pledges, err = lc.pledges(d, false); err != nil {
+		return err
+	}
+	if dv.Statement, err = r.statement(lc, d, problems); err != nil {
+		return err
+	}
+	if dv.Prev, err = r.neighbour(lc, pg.Prev); err != nil {
+		return err
+	}
+	if dv.Next, err = r.neighbour(lc, pg.Next); err != nil {
+		return err
+	}
+	v.Department = dv
+	v.JSONLD, err = r.departmentJSONLD(lc, pg, dv.Description)
+	return err
+}
+
+// names are a department's name and its leader's name and title.
+func names(lc *locale, d *content.Department) (name, leader, title template.HTML, err error) {
+	if name, err = lc.html(d.Name); err != nil {
+		return
+	}
+	if leader, err = lc.html(d.Leader.Name); err != nil {
+		return
+	}
+	title, err = lc.html(d.Leader.Title)
+	return
+}
+
+// statement renders a department's statement, Markdown, in the page's language.
+func (r *Renderer) statement(lc *locale, d *content.Department, problems *diag.List) (template.HTML, error) {
+	lt, _ := d.Statement.Lookup(lc.lang.Code)
+	if lt.Value == "" {
+		return lc.html(d.Statement)
+	}
+	return r.renderMarkdown(lc.lang.Code, lt.Value, d.File, lt.Pos, problems)
+}
+
+func (r *Renderer) neighbour(lc *locale, d *content.Department) (*Neighbour, error) {
+	if d == nil {
+		return nil, nil
+	}
+	name, err := lc.html(d.Name)
+	return &Neighbour{URL: r.plan.DepartmentPage(lc.lang.Code, d).URL, Name: name}, err
+}
+
+// cards prepares departments' cards.
+func (r *Renderer) cards(lc *locale, depts []*content.Department) ([]Card, error) {
+	out := make([]Card, len(depts))
+	for i, d := range depts {
+		c := &out[i]
+		c.L = lc.strings
+		c.URL = r.plan.DepartmentPage(lc.lang.Code, d).URL
+		var err error
+		if c.Name, c.Leader, c.LeaderTitle, err = names(lc, d); err != nil {
+			return nil, err
+		}
+		if c.Pledges, err = lc.pledges(d, true); err != nil {
+			return nil, err
+		}
+		if c.More, err = lc.tf("department_more", "name", lc.text(d.Name)); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *Renderer) groupPage(lc *locale, pg *site.Page) (*GroupView, error) {
+	gv := &GroupView{TitleText: lc.text(pg.Group.Title)}
+	var err error
+	if gv.Title, err = lc.html(pg.Group.Title); err != nil {
+		return nil, err
+	}
+	gv.Cards, err = r.cards(lc, pg.Departments)
+	return gv, err
+}
+
+func (r *Renderer) summaryPage(v *View, lc *locale) error {
+	code := lc.lang.Code
+	sv := &SummaryView{Paged: r.plan.Paged}
+	counts := r.siteTally()
+	pledges := 0
+	for _, c := range counts {
+		pledges += c
+	}
+	var err error
+	if sv.TallyHeading, err = lc.tf("tally_heading", "pledges", strconv.Itoa(pledges)); err != nil {
+		return err
+	}
+	if sv.Tally, err = lc.tally(counts); err != nil {
+		return err
+	}
+	for _, g := range r.content.Groups {
+		depts := r.plan.GroupDepartments[g.ID]
+		if len(depts) == 0 {
+			continue
+		}
+		sg := SummaryGroup{ID: g.ID}
+		if sg.Title, err = lc.html(g.Title); err != nil {
+			return err
+		}
+		if sv.Paged {
+			if pg := r.plan.GroupPage(code, g.ID); pg != nil {
+				sg.URL = pg.URL
+			}
+			if sg.Count, err = lc.tf("group_count", "count", strconv.Itoa(len(depts))); err != nil {
+				return err
+			}
+		} else if sg.Cards, err = r.cards(lc, depts); err != nil {
+			return err
+		}
+		sv.Groups = append(sv.Groups, sg)
+	}
+	if !sv.Paged {
+		if sv.Scoreboard, err = lc.scoreboard(r.content.Departments, pledges); err != nil {
+			return err
+		}
+		sv.Scores = make([]Score, len(r.content.Departments))
+		for i, d := range r.content.Departments {
+			s := &sv.Scores[i]
+			s.URL = r.plan.DepartmentPage(code, d).URL
+			if s.Name, err = lc.html(d.Name); err != nil {
+				return err
+			}
+			s.Counts = d.StatusCounts()
+		}
+	}
+	if pg := r.plan.Lookup(code, "articles/"); pg != nil {
+		sv.ArticlesURL = pg.URL
+	}
+	// The newest few reports in the page's language.
+	var list []*content.Article
+	for _, slug := range r.content.ArticleSlugs {
+		if a := r.content.Articles[slug][code]; a != nil {
+			list = append(list, a)
+		}
+		if len(list) == site.ArticlesOnSummary {
+			break
+		}
+	}
+	v.Summary = sv
+	v.Articles, err = r.teasers(lc, list)
+	return err
+}
+
+// teasers are reports as a list shows them.
+func (r *Renderer) teasers(lc *locale, list []*content.Article) ([]Teaser, error) {
+	out := make([]Teaser, len(list))
+	for i, a := range list {
+		t := &out[i]
+		t.URL = r.plan.Lookup(lc.lang.Code, "articles/"+a.Slug+"/").URL
+		t.Title, t.Subtitle, t.Lead = a.Title, a.Subtitle, a.Lead
+		var err error
+		if t.Date, err = lc.date(a.Date); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *Renderer) articlePage(v *View, lc *locale, pg *site.Page, problems *diag.List) error {
+	a := pg.Article
+	av := &ArticleView{Title: a.Title, Subtitle: a.Subtitle, Lead: a.Lead, Source: a.Source, Credits: a.Credits,
+		LastPart: pg.Pager == nil || pg.Pager.Next == nil}
+	var err error
+	if p := pg.Pager; p != nil && p.Number > 1 {
+		if av.Part, err = lc.tf("part_n", "n", strconv.Itoa(p.Number)); err != nil {
+			return err
+		}
+	}
+	if av.Date, err = lc.date(a.Date); err != nil {
+		return err
+	}
+	if len(a.Reporters) > 0 {
+		if av.Reporters, err = lc.join(a.Reporters); err != nil {
+			return err
+		}
+	}
+	body, line := a.Part(pg.Sections[0], pg.Sections[1])
+	if av.Body, err = r.renderMarkdown(lc.lang.Code, string(body), a.File, diag.Pos{Line: line, Col: 1}, problems); err != nil {
+		return err
+	}
+	v.Article = av
+	v.JSONLD, err = articleJSONLD(pg, av.Date.ISO)
+	return err
+}
+
+func pager(lc *locale, p *site.Pager) (*PagerView, error) {
+	pv := &PagerView{}
+	if p.Prev != nil {
+		pv.Prev = p.Prev.URL
+	}
+	if p.Next != nil {
+		pv.Next = p.Next.URL
+	}
+	var err error
+	pv.Label, err = lc.tf("page_of", "n", strconv.Itoa(p.Number), "total", strconv.Itoa(p.Total))
+	return pv, err
+}
