@@ -75,13 +75,24 @@ func DepartmentSkeleton(order int, groups, langs []string) []byte {
 		}
 		fmt.Fprintf(&b, "%s%s: %s %s\n", lead, l, yamldoc.Placeholder, note("pledge", l))
 	}
-	b.WriteString("    # due: 2022-12-31                                  # optional, YYYY-MM-DD\n")
-	b.WriteString("    # target: {value: 40, unit: 亿元, compare: exactly}  # optional: at-least | at-most | exactly\n")
-	b.WriteString("    # status: not-rated                                # optional: " + strings.Join(Statuses, " | ") + "\n")
-	b.WriteString("statement:               # 表示: the leader's statement\n")
+	b.WriteString("    # Optional, each on its own line:\n")
+	b.WriteString("    # id: new-loans                  # a name that stays when pledges are reordered\n")
+	b.WriteString("    # target: {value: 2500, unit: 亿元, compare: more-than}   # " + strings.Join(Compares, " | ") + "\n")
+	b.WriteString("    #   超过 is more-than; 以上 and 不少于 are at-least. A count in a bare measure word (项, 个, 家)\n")
+	b.WriteString("    #   says what it counts: {value: 1500, unit: 项, noun: {zh: 项目, en: {one: project, other: projects}}}\n")
+	b.WriteString("    # scope: {value: 91, unit: 个, noun: {zh: 重大项目, en: {one: major project, other: major projects}}}\n")
+	b.WriteString("    #   the size of the work (91 projects to coordinate), not an outcome to deliver\n")
+	b.WriteString("    # due: {date: 2022-12-31, stated: 年底前}   # the pledge's own words the date rests on;\n")
+	b.WriteString("    #   inferred: 全年 when you work the date out from them\n")
+	b.WriteString("    # status: not-rated              # " + strings.Join(Statuses, " | ") + "\n")
+	b.WriteString("statement:               # 表态: the leader's statement\n")
 	for _, l := range langs {
 		fmt.Fprintf(&b, "  %s: |\n    %s %s\n", l, yamldoc.Placeholder, note("statement", l))
 	}
+	b.WriteString("# corrections:            # optional: where the text here differs from what the source printed\n")
+	b.WriteString("#   - printed: 千字为先     # what the source printed\n")
+	b.WriteString("#     corrected: 干字为先   # what the text here reads\n")
+	b.WriteString("#     note: {zh: 扫描文本将“干”误识为“千”。, en: The scan misreads one character.}\n")
 	return []byte(b.String())
 }
 
