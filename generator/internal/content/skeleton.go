@@ -21,9 +21,9 @@ import (
 // notes say, per language, what each text of a skeleton holds. Languages not
 // listed get the English note.
 var notes = map[string]map[string]string{
-	"name":        {"zh": "部门全称，如：市财政局", "en": "the department's full name, e.g. Qingdao Municipal Finance Bureau"},
+	"name":        {"zh": "部门全称，如：市财政局", "en": "the department's full name, e.g. Qingdao Municipal Bureau of Finance"},
 	"leader":      {"zh": "负责人姓名", "en": "the leader's name as readers know it, e.g. Ju Liguo"},
-	"title":       {"zh": "负责人职务，如：市财政局党组书记、局长", "en": "the leader's title, e.g. Director of the Qingdao Municipal Finance Bureau"},
+	"title":       {"zh": "负责人职务，如：市财政局党组书记、局长", "en": "the leader's title, e.g. Director of the Qingdao Municipal Bureau of Finance"},
 	"achievement": {"zh": "今年的一项成绩，一条一项，数字照录", "en": "one of this year's results, one claim per item, figures intact"},
 	"pledge":      {"zh": "一项年底前的承诺", "en": "one commitment for the year's end"},
 	"statement":   {"zh": "负责人表态全文，可用 Markdown", "en": "the leader's full statement; Markdown allowed"},

@@ -10,7 +10,7 @@ import (
 )
 
 // Text is one piece of reader-facing text in every language, e.g. {zh: 市财政局,
-// en: Qingdao Municipal Finance Bureau}.
+// en: Qingdao Municipal Bureau of Finance}.
 //
 // A site holds hundreds of thousands of texts at national scale, so a text keeps
 // its languages in a short slice, in the site's language order, rather than in
