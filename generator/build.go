@@ -55,7 +55,7 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-func cmdBuild(args []string, stdout, stderr io.Writer, loaded func()) int {
+func cmdBuild(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	fs := newFlagSet("build", stderr)
 	f.register(fs)
@@ -63,7 +63,6 @@ func cmdBuild(args []string, stdout, stderr io.Writer, loaded func()) int {
 		return 2
 	}
 	o := f.options()
-	o.Loaded = loaded
 	res, err := build.Run(o)
 	if code := report(res, err, f.format, stdout, stderr); code != 0 {
 		fmt.Fprintln(stderr, "build failed; the previous site was left as it was")
@@ -75,7 +74,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer, loaded func()) int {
 	return 0
 }
 
-func cmdCheck(args []string, stdout, stderr io.Writer, loaded func()) int {
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	fs := newFlagSet("check", stderr)
 	f.register(fs)
@@ -84,7 +83,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer, loaded func()) int {
 	}
 	o := f.options()
 	o.DryRun = true
-	o.Loaded = loaded
 	res, err := build.Run(o)
 	if code := report(res, err, f.format, stdout, stderr); code != 0 {
 		return code

@@ -26,30 +26,23 @@ Run "go run ./generator <command> -h" for a command's flags.
 `
 
 func main() {
-	var loaded func()
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
-		loaded = paceCollector(64 << 20)
+		collectLate(64 << 20)
 	}
-	os.Exit(runWith(os.Args[1:], os.Stdout, os.Stderr, loaded))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run is main without the process: tests call it.
 func run(args []string, stdout, stderr io.Writer) int {
-	return runWith(args, stdout, stderr, nil)
-}
-
-// runWith is run with loaded, which build and check call once the content is
-// loaded (see paceCollector); nil when the collector keeps its pace.
-func runWith(args []string, stdout, stderr io.Writer, loaded func()) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "build":
-		return cmdBuild(args[1:], stdout, stderr, loaded)
+		return cmdBuild(args[1:], stdout, stderr)
 	case "check":
-		return cmdCheck(args[1:], stdout, stderr, loaded)
+		return cmdCheck(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "new":

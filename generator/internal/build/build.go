@@ -30,9 +30,6 @@ type Options struct {
 	Overrides config.Overrides
 	// DryRun renders every page, so every problem is found, but writes nothing.
 	DryRun bool
-	// Loaded, when set, is called once the content is loaded, before anything
-	// is rendered: the commands pace the garbage collector by it.
-	Loaded func()
 }
 
 // Result describes a finished run.
@@ -83,9 +80,6 @@ func Run(o Options) (*Result, error) {
 		th, themeProblems = render.LoadTheme(cfg)
 	}()
 	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
-	if o.Loaded != nil {
-		o.Loaded()
-	}
 	res.Problems.Append(problems)
 	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate}))
 	<-themeLoaded

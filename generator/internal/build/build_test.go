@@ -187,18 +187,3 @@ func TestFixtureBehaviour(t *testing.T) {
 		t.Errorf("broken link: %s", b)
 	}
 }
-
-// Loaded is called once a build, when the content is loaded: the commands
-// change the collector's pace by it.
-func TestLoadedCalledOnce(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	calls := 0
-	_, err := Run(Options{Config: "testdata/site/config.yaml", Overrides: config.Overrides{Destination: out},
-		Loaded: func() { calls++ }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if calls != 1 {
-		t.Errorf("Loaded called %d times, want once", calls)
-	}
-}

