@@ -12,16 +12,6 @@ import (
 // The browser tests and the search tests drive the same headless Chromium, the
 // same way: found by findChromium, started by startChromium.
 
-// requireTool skips the test when a tool is missing, except in CI, where a
-// missing tool is a broken setup and must fail.
-func requireTool(t testing.TB, what, hint string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is missing in CI: %s", what, hint)
-	}
-	t.Skipf("%s is missing (%s); skipping", what, hint)
-}
-
 func findChromium(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("LEITAI_CHROMIUM"); p != "" {
