@@ -44,7 +44,10 @@ type sse struct {
 func connect(t testing.TB, s *Server) *sse {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", s.URL()+"__leitai/events", nil)
+	req, err := http.NewRequestWithContext(ctx, "GET", s.URL()+"__leitai/events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +95,21 @@ func (c *sse) next(t testing.TB, name string) string {
 	}
 }
 
+// must fails the test on an error the test cannot go on without.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	must(t, err)
+	return string(b)
+}
+
 func get(t testing.TB, url string) (int, string, http.Header) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -99,7 +117,10 @@ func get(t testing.TB, url string) (int, string, http.Header) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return resp.StatusCode, string(b), resp.Header
 }
 
@@ -172,14 +193,14 @@ func TestEditorSaveStyles(t *testing.T) {
 	c.next(t, "reload")
 	depts := filepath.Join(dir, "content", "departments")
 	file := filepath.Join(depts, "health.yaml")
-	orig, _ := os.ReadFile(file)
+	orig := readFile(t, file)
 
 	// vim: probe file, move the original to a backup, write a new file, drop the backup.
-	os.WriteFile(filepath.Join(depts, "4913"), nil, 0o644)
-	os.Remove(filepath.Join(depts, "4913"))
-	os.Rename(file, file+"~")
-	os.WriteFile(file, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委", 1)), 0o644)
-	os.Remove(file + "~")
+	must(t, os.WriteFile(filepath.Join(depts, "4913"), nil, 0o644))
+	must(t, os.Remove(filepath.Join(depts, "4913")))
+	must(t, os.Rename(file, file+"~"))
+	must(t, os.WriteFile(file, []byte(strings.Replace(orig, "市卫生健康委", "市卫健委", 1)), 0o644))
+	must(t, os.Remove(file+"~"))
 	c.next(t, "reload")
 	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委") {
 		t.Error("vim-style save not picked up")
@@ -187,8 +208,8 @@ func TestEditorSaveStyles(t *testing.T) {
 
 	// JetBrains / VS Code: write a temporary file and rename it over the original.
 	tmp := filepath.Join(depts, "health.yaml___jb_tmp___")
-	os.WriteFile(tmp, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委员会", 1)), 0o644)
-	os.Rename(tmp, file)
+	must(t, os.WriteFile(tmp, []byte(strings.Replace(orig, "市卫生健康委", "市卫健委员会", 1)), 0o644))
+	must(t, os.Rename(tmp, file))
 	c.next(t, "reload")
 	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委员会") {
 		t.Error("rename-over save not picked up")
@@ -197,12 +218,12 @@ func TestEditorSaveStyles(t *testing.T) {
 	// A folder created later is watched: a department in a new articles file is
 	// reported (an unexpected folder is a problem, so the event must arrive).
 	sub := filepath.Join(dir, "content", "departments", "drafts")
-	os.Mkdir(sub, 0o755)
+	must(t, os.Mkdir(sub, 0o755))
 	data := c.next(t, "problems")
 	if !strings.Contains(data, "drafts") {
 		t.Errorf("new folder not noticed: %s", data)
 	}
-	os.Remove(sub)
+	must(t, os.Remove(sub))
 	c.next(t, "reload")
 }
 
@@ -263,7 +284,9 @@ func rawGet(t *testing.T, host, path string) (int, string, string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	io.WriteString(conn, "GET "+path+" HTTP/1.0\r\nHost: "+host+"\r\n\r\n")
+	if _, err := io.WriteString(conn, "GET "+path+" HTTP/1.0\r\nHost: "+host+"\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -272,7 +295,10 @@ func rawGet(t *testing.T, host, path string) (int, string, string) {
 	if resp.StatusCode/100 == 3 {
 		return resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Location")
 	}
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
 }
 
@@ -300,9 +326,9 @@ func TestNoLeaksOverManyRebuilds(t *testing.T) {
 	c := connect(t, s)
 	c.next(t, "reload")
 	file := filepath.Join(dir, "content", "departments", "finance.yaml")
-	orig, _ := os.ReadFile(file)
+	orig := readFile(t, file)
 	round := func(i int) {
-		os.WriteFile(file, []byte(strings.Replace(string(orig), "市财政局", "市财政局"+strconv.Itoa(i), 1)), 0o644)
+		must(t, os.WriteFile(file, []byte(strings.Replace(orig, "市财政局", "市财政局"+strconv.Itoa(i), 1)), 0o644))
 		c.next(t, "reload")
 		get(t, s.URL()+"zh/departments/finance/")
 	}
