@@ -356,3 +356,94 @@ func openFiles(t *testing.T) int {
 	}
 	return len(entries)
 }
+
+// serve watches what a build reads besides content/: config.yaml, the theme,
+// the site's layouts/ and static/ (which need not exist when it starts). Each
+// edit, in turn, reaches the page that shows it, and undoing one undoes it.
+func TestWatchesConfigThemeLayoutsAndStatic(t *testing.T) {
+	for _, mode := range []struct {
+		name string
+		poll time.Duration
+	}{{"events", 0}, {"poll", 50 * time.Millisecond}} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := testsite.Copy(t)
+			s := start(t, dir, mode.poll)
+			c := connect(t, s)
+			c.next(t, "reload")
+			page := func(path string) string {
+				t.Helper()
+				code, body, _ := get(t, s.URL()+path)
+				if code != 200 {
+					t.Fatalf("%s: status %d", path, code)
+				}
+				return body
+			}
+			write := func(rel, data string) {
+				t.Helper()
+				p := filepath.Join(dir, filepath.FromSlash(rel))
+				must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+				must(t, os.WriteFile(p, []byte(data), 0o644))
+			}
+
+			testsite.Edit(t, filepath.Join(dir, "config.yaml"), "zh: 部门擂台 · 军令状", "zh: 部门擂台 · 年终承诺")
+			c.until(t, "config.yaml: the new title on the summary", func() bool {
+				return strings.Contains(page("zh/"), "<h1>部门擂台 · 年终承诺</h1>")
+			})
+
+			testsite.Edit(t, filepath.Join(dir, "themes", "default", "layouts", "summary.html"), `<p class="intro">`, `<p class="theme-edit">主题已改</p><p class="intro">`)
+			c.until(t, "themes/: the edited template in use", func() bool {
+				return strings.Contains(page("zh/"), `<p class="theme-edit">主题已改</p>`)
+			})
+
+			write("layouts/partials/footer.html", `<footer class="site"><p>本站页脚</p></footer>`)
+			c.until(t, "layouts/: the site's footer in place of the theme's", func() bool {
+				return strings.Contains(page("zh/departments/finance/"), "<p>本站页脚</p>")
+			})
+			must(t, os.RemoveAll(filepath.Join(dir, "layouts")))
+			c.until(t, "layouts/ removed: the theme's footer again", func() bool {
+				return !strings.Contains(page("zh/departments/finance/"), "本站页脚")
+			})
+
+			const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`
+			write("static/favicon.svg", icon)
+			c.until(t, "static/: the site's favicon.svg", func() bool { return page("favicon.svg") == icon })
+
+			css := stylesheetPath(t, page("zh/"))
+			testsite.Edit(t, filepath.Join(dir, "themes", "default", "static", "style.css"), ".skip:focus { top: 0.5rem; }", ".skip:focus { top: 0.75rem; }")
+			c.until(t, "the theme's static/: the edited stylesheet, under a new name", func() bool {
+				now := stylesheetPath(t, page("zh/"))
+				return now != css && strings.Contains(page(now), ".skip:focus{top:0.75rem}")
+			})
+		})
+	}
+}
+
+// until waits for reload events until done says the edit shows. The deadline
+// only guards against a hang; it is not a speed requirement.
+func (c *sse) until(t testing.TB, what string, done func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !done() {
+		select {
+		case ev, ok := <-c.events:
+			if !ok {
+				t.Fatalf("%s: the event stream closed", what)
+			}
+			if ev[0] == "problems" {
+				t.Fatalf("%s: the edit was reported as a problem: %s", what, ev[1])
+			}
+		case <-deadline:
+			t.Fatalf("%s: not seen", what)
+		}
+	}
+}
+
+func stylesheetPath(t *testing.T, page string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `rel="stylesheet" href="/`)
+	path, _, ok2 := strings.Cut(rest, `"`)
+	if !ok || !ok2 {
+		t.Fatal("the page links no stylesheet")
+	}
+	return path
+}
