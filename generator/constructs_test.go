@@ -39,7 +39,7 @@ var constructsWant = map[string][]string{
 		`<strong>strong</strong>`, `<em>emphasis</em>`, `<del>deletion</del>`, `<code>code</code>`, "<br>",
 		`<a href="/en/departments/alpha/">Alpha</a>`, `<a href="/en/articles/report/#second-part">`,
 		`<a href="">A dangerous link</a>`, `<img src="/images/diagram.svg" alt="Bar chart: two figures">`,
-		`<th class="align-left">Department</th>`, `<th class="align-right">Target</th>`, `<th class="align-center">Met</th>`, `<th>Note</th>`,
+		`<table tabindex="0">`, `<th class="align-left">Department</th>`, `<th class="align-right">Target</th>`, `<th class="align-center">Met</th>`, `<th>Note</th>`,
 		`<pre><code class="language-go">`, `<li id="fn:2">`, "<kbd>Ctrl</kbd>", `<div class="note">`,
 	},
 }

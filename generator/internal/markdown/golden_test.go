@@ -104,6 +104,16 @@ func parseFragment(t *testing.T, src string) []element {
 	return out
 }
 
+func elementsOf(els []element, tag string) []element {
+	var out []element
+	for _, e := range els {
+		if e.tag == tag {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 func textOf(n *html.Node) string {
 	if n.Type == html.TextNode {
 		return n.Data
@@ -161,7 +171,11 @@ func articleSays(t *testing.T, res Result) {
 	if a, ok := find("a", "危险链接"); ok && a.attrs["href"] != "" {
 		t.Errorf("javascript: link kept its target %q", a.attrs["href"])
 	}
-	// The table: the first column aligned left, the second right, by class.
+	// The table: focusable, so a keyboard can scroll it; the first column
+	// aligned left, the second right, by class.
+	if tables := elementsOf(els, "table"); len(tables) != 1 || tables[0].attrs["tabindex"] != "0" {
+		t.Errorf("tables %+v, want one with tabindex 0", tables)
+	}
 	cells := map[string]string{"项目": "align-left", "进度": "align-right", "一期": "align-left", "80%": "align-right", "二期": "align-left", "完成": "align-right"}
 	for text, class := range cells {
 		tag := "td"

@@ -119,6 +119,8 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
 				}
 			}
+		case *extast.Table:
+			focusableTable(n)
 		case *extast.TableCell:
 			alignTableCell(n)
 		}

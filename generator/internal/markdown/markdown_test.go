@@ -72,8 +72,8 @@ func TestRenderHTML(t *testing.T) {
 		{"Japanese break is removed", "ja", "日本語の\n文章です。", "<p>日本語の文章です。</p>\n"},
 
 		// GFM tables and footnotes.
-		{"table", "zh", "| 部门 | 人数 |\n|:--|--:|\n| 财务 | 12 |", "<table>\n<thead>\n<tr>\n<th class=\"align-left\">部门</th>\n<th class=\"align-right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-left\">财务</td>\n<td class=\"align-right\">12</td>\n</tr>\n</tbody>\n</table>\n"},
-		{"table aligned every way", "en", "| a | b | c | d |\n|:-:|---|:--|--:|\n| 1 | 2 | 3 | 4 |", "<table>\n<thead>\n<tr>\n<th class=\"align-center\">a</th>\n<th>b</th>\n<th class=\"align-left\">c</th>\n<th class=\"align-right\">d</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\">1</td>\n<td>2</td>\n<td class=\"align-left\">3</td>\n<td class=\"align-right\">4</td>\n</tr>\n</tbody>\n</table>\n"},
+		{"table", "zh", "| 部门 | 人数 |\n|:--|--:|\n| 财务 | 12 |", "<table tabindex=\"0\">\n<thead>\n<tr>\n<th class=\"align-left\">部门</th>\n<th class=\"align-right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-left\">财务</td>\n<td class=\"align-right\">12</td>\n</tr>\n</tbody>\n</table>\n"},
+		{"table aligned every way", "en", "| a | b | c | d |\n|:-:|---|:--|--:|\n| 1 | 2 | 3 | 4 |", "<table tabindex=\"0\">\n<thead>\n<tr>\n<th class=\"align-center\">a</th>\n<th>b</th>\n<th class=\"align-left\">c</th>\n<th class=\"align-right\">d</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\">1</td>\n<td>2</td>\n<td class=\"align-left\">3</td>\n<td class=\"align-right\">4</td>\n</tr>\n</tbody>\n</table>\n"},
 		{"footnote", "en", "Text[^1].\n\n[^1]: Note.", "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>Note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"},
 
 		// Raw HTML is dropped by default.

@@ -21,6 +21,14 @@ func tables() goldmark.Extender {
 	return extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone))
 }
 
+// focusableTable lets a keyboard reach a table's scrolling: a table wider than
+// a phone scrolls inside itself (.prose table in the theme's stylesheet), and a
+// scrolling region that cannot take the focus cannot be scrolled without a
+// pointer (WCAG 2.1.1; axe-core's scrollable-region-focusable).
+func focusableTable(t *extast.Table) {
+	t.SetAttributeString("tabindex", "0")
+}
+
 // alignTableCell gives a cell of an aligned column its class.
 func alignTableCell(c *extast.TableCell) {
 	if class, ok := alignClass[c.Alignment]; ok {
