@@ -18,20 +18,7 @@ import (
 // one report, each a day newer than the last, and returns the copy's config.
 func fixtureWithArticles(t *testing.T, n int) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join("testdata", "site", "content"))); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join("testdata", "site", "config.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(testsite.Root(), "themes"), filepath.Join(dir, "themes")); err != nil {
-		t.Fatal(err)
-	}
+	dir := testsite.CopyFrom(t, filepath.Join("testdata", "site"))
 	first := time.Date(2022, 12, 1, 0, 0, 0, 0, time.UTC)
 	for i := 1; i < n; i++ {
 		date := first.AddDate(0, 0, i).Format("2006-01-02")

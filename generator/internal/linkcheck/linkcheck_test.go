@@ -1,34 +1,18 @@
 package linkcheck
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
-)
 
-// site writes files (slash-separated path → content) into a fresh folder.
-func site(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"leitai/generator/internal/testsite"
+)
 
 const base = "https://example.org/pledges/"
 
 // Every link the site's tests trust the checker with: the good ones pass, and
 // each kind of broken link is found, on its page, with its reason.
 func TestCheckFindsWhatLeadsNowhere(t *testing.T) {
-	dir := site(t, map[string]string{
+	dir := testsite.WriteFiles(t, map[string]string{
 		"index.html": `<meta http-equiv="refresh" content="0; url=/pledges/zh/">` +
 			`<a href="/pledges/zh/">ok</a><a href="zh/departments/a/">ok, relative</a>` +
 			`<a href="https://example.org/pledges/zh/departments/a/#pledge-1">ok, absolute with a fragment</a>` +
@@ -79,7 +63,7 @@ func TestCheckPassesAWholeSite(t *testing.T) {
 		if b == "https://example.org/" {
 			prefix = "/"
 		}
-		dir := site(t, map[string]string{
+		dir := testsite.WriteFiles(t, map[string]string{
 			"index.html":                  `<a href="` + prefix + `zh/">zh</a>`,
 			"zh/index.html":               `<a href="departments/a/#p">a</a><a href="` + b + `zh/">self</a>`,
 			"zh/departments/a/index.html": `<p id="p">x</p>`,

@@ -124,16 +124,28 @@ func get(t testing.TB, url string) (int, string, http.Header) {
 	return resp.StatusCode, string(b), resp.Header
 }
 
+// watchModes are the two ways serve learns of edits: the system's file
+// events, and polling where they do not arrive.
+var watchModes = []struct {
+	name string
+	poll time.Duration
+}{{"events", 0}, {"poll", 50 * time.Millisecond}}
+
+// preview starts serve on a copy of the real site, connects to its reload
+// channel and waits for the first build; it returns the copy's folder, the
+// server, the channel and the first build's version.
+func preview(t *testing.T, poll time.Duration) (string, *Server, *sse, string) {
+	t.Helper()
+	dir := testsite.Copy(t)
+	s := start(t, dir, poll)
+	c := connect(t, s)
+	return dir, s, c, c.next(t, "reload")
+}
+
 func TestEditReloadFetch(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"events", 0}, {"poll", 50 * time.Millisecond}} {
+	for _, mode := range watchModes {
 		t.Run(mode.name, func(t *testing.T) {
-			dir := testsite.Copy(t)
-			s := start(t, dir, mode.poll)
-			c := connect(t, s)
-			first := c.next(t, "reload")
+			dir, s, c, first := preview(t, mode.poll)
 
 			code, page, _ := get(t, s.URL()+"zh/departments/finance/")
 			if code != 200 || !strings.Contains(page, `src="/__leitai/reload.js" data-version="`+first+`"`) {
@@ -361,15 +373,9 @@ func openFiles(t *testing.T) int {
 // the site's layouts/ and static/ (which need not exist when it starts). Each
 // edit, in turn, reaches the page that shows it, and undoing one undoes it.
 func TestWatchesConfigThemeLayoutsAndStatic(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"events", 0}, {"poll", 50 * time.Millisecond}} {
+	for _, mode := range watchModes {
 		t.Run(mode.name, func(t *testing.T) {
-			dir := testsite.Copy(t)
-			s := start(t, dir, mode.poll)
-			c := connect(t, s)
-			c.next(t, "reload")
+			dir, s, c, _ := preview(t, mode.poll)
 			page := func(path string) string {
 				t.Helper()
 				code, body, _ := get(t, s.URL()+path)
