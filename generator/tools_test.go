@@ -44,10 +44,10 @@ func TestInCI(t *testing.T) {
 	}
 }
 
-// recorder is a test as a check sees it, which records what the check reports
-// instead of reporting it: a test hands a check a case it must refuse and
-// shows that it does. Fatal and Skip stop the check, as they stop a test.
-type recorder struct {
+// checkRecorder is a test as a check sees it, which records what the check
+// reports instead of reporting it: a test hands a check a case it must refuse
+// and shows that it does. Fatal and Skip stop the check, as they stop a test.
+type checkRecorder struct {
 	testing.TB
 	errs    []string
 	skipped string
@@ -55,17 +55,17 @@ type recorder struct {
 
 type stopped struct{}
 
-func (r *recorder) Helper()                   {}
-func (r *recorder) Error(a ...any)            { r.errs = append(r.errs, fmt.Sprint(a...)) }
-func (r *recorder) Errorf(f string, a ...any) { r.errs = append(r.errs, fmt.Sprintf(f, a...)) }
-func (r *recorder) Fatal(a ...any)            { r.Error(a...); panic(stopped{}) }
-func (r *recorder) Fatalf(f string, a ...any) { r.Errorf(f, a...); panic(stopped{}) }
-func (r *recorder) FailNow()                  { panic(stopped{}) }
-func (r *recorder) Skipf(f string, a ...any)  { r.skipped = fmt.Sprintf(f, a...); panic(stopped{}) }
+func (r *checkRecorder) Helper()                   {}
+func (r *checkRecorder) Error(a ...any)            { r.errs = append(r.errs, fmt.Sprint(a...)) }
+func (r *checkRecorder) Errorf(f string, a ...any) { r.errs = append(r.errs, fmt.Sprintf(f, a...)) }
+func (r *checkRecorder) Fatal(a ...any)            { r.Error(a...); panic(stopped{}) }
+func (r *checkRecorder) Fatalf(f string, a ...any) { r.Errorf(f, a...); panic(stopped{}) }
+func (r *checkRecorder) FailNow()                  { panic(stopped{}) }
+func (r *checkRecorder) Skipf(f string, a ...any)  { r.skipped = fmt.Sprintf(f, a...); panic(stopped{}) }
 
-// record runs check with a recorder and returns what it reported.
-func record(t testing.TB, check func(tb testing.TB)) (r *recorder) {
-	r = &recorder{TB: t}
+// record runs check with a checkRecorder and returns what it reported.
+func record(t testing.TB, check func(tb testing.TB)) (r *checkRecorder) {
+	r = &checkRecorder{TB: t}
 	defer func() {
 		if p := recover(); p != nil {
 			if _, ok := p.(stopped); !ok {
