@@ -419,14 +419,14 @@ func TestDeployFailuresDeleteNothingAndConverge(t *testing.T) {
 	oneLine("missing bucket", errOut, "NoSuchBucket", `no bucket "no-such-bucket"`, "check deploy.bucket")
 
 	// An upload refused half-way: what went up stays, nothing is deleted.
-	rec.fail = func(method, key string, n int) (int, string) {
+	rec.failWith(func(method, key string, n int) (int, string) {
 		if method == "PUT" && strings.HasSuffix(key, ".html") {
 			return http.StatusForbidden, "AccessDenied"
 		}
 		return 0, ""
-	}
+	})
 	code, _, errOut = s.deploy(t)
-	rec.fail = nil
+	rec.failWith(nil)
 	if code != 1 {
 		t.Errorf("refused upload: exit %d", code)
 	}
@@ -444,15 +444,15 @@ func TestDeployFailuresDeleteNothingAndConverge(t *testing.T) {
 	// A transient failure is retried: the first try of each page is
 	// answered 503 SlowDown, the second passes.
 	tried := map[string]bool{}
-	rec.fail = func(method, key string, n int) (int, string) {
+	rec.failWith(func(method, key string, n int) (int, string) {
 		if method == "PUT" && strings.HasSuffix(key, ".html") && !tried[key] {
 			tried[key] = true
 			return http.StatusServiceUnavailable, "SlowDown"
 		}
 		return 0, ""
-	}
+	})
 	mustDeploy(t, s)
-	rec.fail = nil
+	rec.failWith(nil)
 	puts := putKeys(rec.take())
 	for key := range tried {
 		if n := countOf(puts, strings.TrimPrefix(key, s3Bucket+"/")); n != 2 {
@@ -491,18 +491,18 @@ func TestInterruptedDeployConverges(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	puts := 0
-	rec.fail = func(method, key string, n int) (int, string) {
+	rec.failWith(func(method, key string, n int) (int, string) {
 		if method == "PUT" {
 			if puts++; puts == 10 {
 				cancel()
 			}
 		}
 		return 0, ""
-	}
+	})
 	st := deploy.NewS3(*cfg.Deploy, creds)
 	o := deploy.Options{Dir: cfg.Output, Languages: cfg.Codes(), Prefix: cfg.Deploy.Prefix, MaxDeletes: -1}
 	res, err := deploy.Run(ctx, st, o)
-	rec.fail = nil
+	rec.failWith(nil)
 	if err == nil {
 		t.Fatal("the interrupted deploy reported success")
 	}

@@ -159,9 +159,17 @@ type recorder struct {
 	srv *httptest.Server
 	mu  sync.Mutex
 	log []string // "PUT pledges/site/zh/index.html"
-	// fail, when set, may answer a request itself: it returns the status and
-	// the S3 error code to send, or 0 to pass the request on.
+	// fail, when set (by failWith), may answer a request itself: it returns
+	// the status and the S3 error code to send, or 0 to pass the request on.
+	// The deploy sends requests in parallel; fail runs under mu, one at a time.
 	fail func(method, key string, n int) (int, string)
+}
+
+// failWith sets fail, or clears it with nil.
+func (r *recorder) failWith(fail func(method, key string, n int) (int, string)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.fail = fail
 }
 
 func newRecorder(t *testing.T, target string) *recorder {
@@ -179,16 +187,16 @@ func newRecorder(t *testing.T, target string) *recorder {
 		key := strings.TrimPrefix(r.URL.Path, "/")
 		rec.mu.Lock()
 		rec.log = append(rec.log, r.Method+" "+key)
-		n := len(rec.log)
-		fail := rec.fail
+		status, code := 0, ""
+		if rec.fail != nil {
+			status, code = rec.fail(r.Method, key, len(rec.log))
+		}
 		rec.mu.Unlock()
-		if fail != nil {
-			if status, code := fail(r.Method, key, n); status != 0 {
-				w.Header().Set("Content-Type", "application/xml")
-				w.WriteHeader(status)
-				fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>%s</Code><Message>injected by the test</Message></Error>`, code)
-				return
-			}
+		if status != 0 {
+			w.Header().Set("Content-Type", "application/xml")
+			w.WriteHeader(status)
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><Error><Code>%s</Code><Message>injected by the test</Message></Error>`, code)
+			return
 		}
 		proxy.ServeHTTP(w, r)
 	}))
