@@ -207,6 +207,12 @@ func TestCheckBrokenContent(t *testing.T) {
 			want:  []string{beta + `:13:30: error: pledges[1].scope: 个 is a bare measure word, and the figure does not say what it counts`},
 		},
 		{
+			name:  "two pledges with one id",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: not-rated\n    id: loans\n  - {zh: 年底前完成, en: Finish by the end of the year, id: loans}\n"}},
+			want:  []string{alpha + `:20:56: error: pledges[2].id "loans" is already the id of pledges[1]`},
+			hint:  "an id of its own",
+		},
+		{
 			name:  "a correction with no source reading",
 			edits: []edit{{beta, "statement:", "corrections:\n  - {corrected: 新建学校, note: {zh: 原文有误。, en: The source is wrong.}}\nstatement:"}},
 			want:  []string{beta + `:13:5: error: corrections[1] has no printed reading`},

@@ -241,7 +241,7 @@ func (r *Renderer) changeEntry(lc *locale, c *statusChange) (feeds.Entry, error)
 		return feeds.Entry{}, err
 	}
 	page := r.plan.DepartmentPage(lc.lang.Code, d).Permalink
-	anchor := pledgeID(c.pledge)
+	anchor := pledgeID(p.ID, c.pledge)
 	return feeds.Entry{
 		Title:     title,
 		URL:       page + "#" + anchor,

@@ -46,7 +46,7 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 		if card {
 			continue
 		}
-		pv.ID = pledgeID(i)
+		pv.ID = pledgeID(p.ID, i)
 		if p.Due != nil {
 			if pv.Due.Basis, err = lc.dueBasis(p.Due); err != nil {
 				return nil, err
@@ -74,9 +74,15 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 	return out, nil
 }
 
-// pledgeID is the id of the i-th pledge (from 0) on its department's page,
-// which the feed's status entries link to.
-func pledgeID(i int) string { return "pledge-" + strconv.Itoa(i+1) }
+// pledgeID is the anchor of the i-th pledge (from 0) on its department's page,
+// which the feed's status entries link to: pledge-<id> when the editors named
+// it (id), so a link survives reordering, else pledge-<number>.
+func pledgeID(id string, i int) string {
+	if id != "" {
+		return "pledge-" + id
+	}
+	return "pledge-" + strconv.Itoa(i+1)
+}
 
 // countStatuses adds up the departments' counts, in the order of
 // content.Statuses.
