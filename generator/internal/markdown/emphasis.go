@@ -11,11 +11,11 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// The inline parsers here stand in for goldmark's emphasis parser and GFM
-// strikethrough parser. They differ from goldmark's (parser/emphasis.go and
-// extension/strikethrough.go, v1.8.7, MIT licence) only in calling
-// scanDelimiter, whose flanking rules accept emphasis next to CJK text.
-// Matching the delimiters is still goldmark's parser.ProcessDelimiters.
+// The inline parsers here take the place of goldmark's emphasis and GFM
+// strikethrough parsers, so that scanDelimiter's flanking rules, which accept
+// emphasis next to CJK text, decide which runs may open and close. Each
+// pushes its runs as delimiters through goldmark's parser API, and goldmark
+// still matches them (parser.ProcessDelimiters) and renders the nodes.
 
 // emphasisDelimiters makes `*` and `_` runs into ast.Emphasis nodes.
 type emphasisDelimiters struct{}

@@ -47,10 +47,13 @@ func precedingOf(block text.Reader) preceding {
 	}
 }
 
-// scanDelimiter is goldmark's parser.ScanDelimiter (v1.8.7, MIT licence,
-// Copyright (c) 2019 Yusuke Inuzuka) with the flanking definitions of the
-// CommonMark CJK-friendly amendments
+// scanDelimiter reads the run of delimiter characters at the start of line
+// and says whether it may open or close emphasis, by the definitions of
+// CommonMark 0.31 (“left-flanking” and “right-flanking delimiter runs”) as
+// the CJK-friendly amendment changes them
 // (https://github.com/tats-u/markdown-cjk-friendly/blob/main/specification.md).
+// It returns nil when line does not start with a run of at least minimum
+// characters processor delimits.
 //
 // CommonMark will not let `**“军令状”**是` close its emphasis, because the
 // closing run follows punctuation and precedes a letter. The amendment only
@@ -62,40 +65,50 @@ func scanDelimiter(line []byte, before preceding, minimum int, processor parser.
 	if len(line) == 0 || !processor.IsDelimiter(line[0]) {
 		return nil
 	}
-	c := line[0]
-	j := 1
-	for j < len(line) && line[j] == c {
-		j++
-	}
-	if j < minimum {
+	run := runLength(line)
+	if run < minimum {
 		return nil
 	}
-	after := rune(' ') // the end of the line counts as whitespace
-	if j < len(line) {
-		after = util.ToRune(line, j)
+	// The end of the line counts as whitespace.
+	next := ' '
+	if run < len(line) {
+		next = util.ToRune(line, run)
 	}
-
-	prevSpace := util.IsSpaceRune(before.char)
-	prevPunct := util.IsPunctRune(before.char)
-	prevNonCJKPunct := prevPunct && !before.cjk
-	nextSpace := util.IsSpaceRune(after)
-	nextPunct := util.IsPunctRune(after)
-	nextCJK := isCJK(after)
-	nextNonCJKPunct := nextPunct && !nextCJK
-
-	leftFlanking := !nextSpace &&
-		(!nextNonCJKPunct || prevSpace || prevNonCJKPunct || before.cjk)
-	rightFlanking := !prevSpace &&
-		(!prevNonCJKPunct || nextSpace || nextNonCJKPunct || nextCJK)
-
-	var canOpen, canClose bool
-	if c == '_' {
-		// Intraword `_` stays literal (snake_case), CJK or not.
-		canOpen = leftFlanking && (!rightFlanking || prevPunct)
-		canClose = rightFlanking && (!leftFlanking || nextPunct)
-	} else {
-		canOpen = leftFlanking
-		canClose = rightFlanking
+	left, right := flanking(before, next)
+	open, closes := left, right
+	if line[0] == '_' {
+		// An underscore inside a word stays literal (snake_case), CJK or
+		// not: it opens only where its left side is not a word, and closes
+		// only where its right side is not.
+		open = left && (!right || util.IsPunctRune(before.char))
+		closes = right && (!left || util.IsPunctRune(next))
 	}
-	return parser.NewDelimiter(canOpen, canClose, j, c, processor)
+	return parser.NewDelimiter(open, closes, run, line[0], processor)
+}
+
+// runLength counts the characters like line's first at its start.
+func runLength(line []byte) int {
+	n := 1
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	return n
+}
+
+// flanking says whether a delimiter run between before and next is
+// left-flanking (it may open) and right-flanking (it may close).
+//
+// CommonMark: a run is left-flanking when no whitespace follows it and either
+// no punctuation follows it, or whitespace or punctuation precedes it;
+// right-flanking is the mirror image. The amendment counts only punctuation
+// that is not CJK as “punctuation” here, and a run is also left-flanking
+// when a CJK character precedes it, and right-flanking when one follows it.
+func flanking(before preceding, next rune) (left, right bool) {
+	beforeSpace, nextSpace := util.IsSpaceRune(before.char), util.IsSpaceRune(next)
+	nextCJK := isCJK(next)
+	beforeBlocks := util.IsPunctRune(before.char) && !before.cjk
+	nextBlocks := util.IsPunctRune(next) && !nextCJK
+	left = !nextSpace && (!nextBlocks || beforeSpace || beforeBlocks || before.cjk)
+	right = !beforeSpace && (!beforeBlocks || nextSpace || nextBlocks || nextCJK)
+	return left, right
 }
