@@ -42,8 +42,8 @@ func TestRealContentSaysWhatThePaperSaid(t *testing.T) {
 	en := page("en/departments/industry-it/index.html")
 	has("en industry-it", en, "Target: at least 1,500 projects")
 	has("en industry-it", en, "Target: at least 500 projects")
-	has("en financial-supervision", page("en/departments/financial-supervision/index.html"), "<td>12 companies</td>")
-	has("zh financial-supervision", page("zh/departments/financial-supervision/index.html"), "<td>12家</td>")
+	has("en financial-supervision", page("en/departments/financial-supervision/index.html"), "<b>12</b> <span>companies</span>")
+	has("zh financial-supervision", page("zh/departments/financial-supervision/index.html"), "<b>12</b><span>家</span>")
 	for _, p := range []string{"en/index.html", "en/departments/industry-it/index.html", "en/departments/financial-supervision/index.html"} {
 		for _, wrong := range []string{"items", "organisations", "Target: at least 500<"} {
 			hasNot(p, page(p), wrong)

@@ -67,12 +67,31 @@ func TestStacked(t *testing.T) {
 	}
 }
 
-func TestBars(t *testing.T) {
-	svg := string(Bars("b", "Growth", "Growth rates", []Bar{{"A", 176, "176%"}, {"B", 4.7, "4.7%"}, {"C", 0, "0%"}}))
-	els := parse(t, svg)
-	rects := els["rect"]
-	if len(rects) != 3 || attr(rects[0], "width") != "230" || attr(rects[1], "width") != "6.1" || attr(rects[2], "width") != "0" {
-		t.Errorf("bars: %v", rects)
+func TestShare(t *testing.T) {
+	for _, c := range []struct {
+		value, whole float64
+		fill         string
+	}{
+		{415, 577, "71.9"}, // a part inside its whole
+		{60, 100, "60"},
+		{0, 100, "0"},
+		{120, 100, "100"}, // never past the whole
+		{-5, 100, "0"},
+		{3, 0, "0"},
+	} {
+		svg := string(Share(c.value, c.whole))
+		els := parse(t, svg)
+		root := els["svg"][0]
+		if attr(root, "aria-hidden") != "true" || len(els["text"]) != 0 {
+			t.Errorf("Share(%v, %v) is not a bare, hidden drawing: %s", c.value, c.whole, svg)
+		}
+		rects := els["rect"]
+		if len(rects) != 2 || attr(rects[0], "width") != "100" || attr(rects[1], "class") != "fill" || attr(rects[1], "width") != c.fill {
+			t.Errorf("Share(%v, %v) = %s; want the whole, then %s filled", c.value, c.whole, svg, c.fill)
+		}
+		if strings.Contains(svg, "style=") {
+			t.Error("inline style in the SVG breaks a strict CSP")
+		}
 	}
 }
 

@@ -67,7 +67,7 @@ func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *
 			return err
 		}
 	}
-	if dv.Charts, err = lc.recordCharts(d); err != nil {
+	if dv.Figures, dv.Series, err = lc.recordFigures(d); err != nil {
 		return err
 	}
 	if dv.Pledges, err = lc.pledges(d, false); err != nil {

@@ -103,9 +103,13 @@ type DepartmentView struct {
 	Leader      template.HTML
 	LeaderTitle template.HTML
 	Record      []template.HTML // the achievements' texts
-	Charts      []FigureChart
-	Pledges     []PledgeView
-	Statement   template.HTML // Markdown, rendered
+	// Figures are the record's headline figures, each a tile of its own;
+	// Series the sets the editors declare comparable, each drawn as bars on
+	// one scale.
+	Figures   []FigureTile
+	Series    []SeriesView
+	Pledges   []PledgeView
+	Statement template.HTML // Markdown, rendered
 	// Corrections are the changes made to the source's text, one sentence
 	// each; nil when none.
 	Corrections []template.HTML
@@ -124,15 +128,34 @@ type Neighbour struct {
 	Name template.HTML
 }
 
-// FigureChart is a chart of a department's record figures that share a unit.
-type FigureChart struct {
-	Chart  template.HTML
-	Values []FigureRow
+// FigureTile is a headline figure: its number set apart from the words
+// around it (.Before, .Number, .Gap, .Words: "", "57.7", " ", "billion
+// yuan"; Chinese has no .Gap: "577", "亿元"), what it is (.Label), and the
+// parts the source gives of it (其中).
+type FigureTile struct {
+	Before, Number, Gap, Words string
+	Label                      string
+	Parts                      []FigurePart
 }
 
-// FigureRow is one figure, for the table beside the chart.
-type FigureRow struct {
+// FigurePart is a part of a figure: .Text says it ("Of which VAT credit
+// refunds: 41.5 billion yuan") and .Bar draws it inside its whole.
+type FigurePart struct {
+	Text string
+	Bar  template.HTML
+}
+
+// SeriesView is a set of comparable figures, one bar each, on one scale.
+type SeriesView struct {
+	Title string
+	Bars  []BarView
+}
+
+// BarView is a figure of a series: .Label, the figure as the language writes
+// it (.Display) and its .Bar.
+type BarView struct {
 	Label, Display string
+	Bar            template.HTML
 }
 
 // PledgeView is a pledge as a page shows it:

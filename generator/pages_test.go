@@ -1,0 +1,84 @@
+package main
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The real site's pages show the report as the paper printed it: figures of
+// different kinds each on their own (a fall of 6.2% is not drawn on the scale
+// of a 99% share), a part inside its whole, bars only for a declared series.
+func TestRealContentPages(t *testing.T) {
+	out := buildReal(t)
+	page := func(p string) string { return read(t, filepath.Join(out, filepath.FromSlash(p))) }
+	has := func(where, s, want string) {
+		t.Helper()
+		if !strings.Contains(s, want) {
+			t.Errorf("%s lacks %q", where, want)
+		}
+	}
+	hasNot := func(where, s, unwanted string) {
+		t.Helper()
+		if strings.Contains(s, unwanted) {
+			t.Errorf("%s has %q", where, unwanted)
+		}
+	}
+
+	// The ecology bureau's figures are a fall year on year and two levels:
+	// three tiles, no bars on one scale.
+	for lang, want := range map[string][]string{
+		"zh": {"<b>6.2</b><span>%</span></p><p>PM2.5同比改善", "<b>99</b><span>%</span>", "<b>100</b><span>%</span>"},
+		"en": {"<b>6.2</b><span>%</span></p><p>Fall in PM2.5 concentrations, year on year", "<b>99</b><span>%</span>", "<b>100</b><span>%</span>"},
+	} {
+		figures := section(t, page(lang+"/departments/ecology-environment/index.html"), "figures")
+		if n := strings.Count(figures, "<li>"); n != 3 {
+			t.Errorf("%s ecology-environment: %d figures, want 3 tiles", lang, n)
+		}
+		for _, w := range want {
+			has(lang+" ecology-environment's tiles", figures, w)
+		}
+		for _, bar := range []string{"<svg", `class="bars"`, "<rect"} {
+			hasNot(lang+" ecology-environment's figures", figures, bar)
+		}
+	}
+
+	// 415亿 of VAT credit refunds is part of the 577亿 of tax relief (其中):
+	// drawn inside its whole, and said “of which”, not a sibling of it.
+	tile := regexp.MustCompile(`(?s)<li(?: class="whole")?><p class="fig">(.*?)</li>`)
+	for lang, want := range map[string][2]string{
+		"zh": {"<b>577</b>", "<p class=\"part\">其中留抵退税415亿元</p>"},
+		"en": {"<b>57.7</b>", "<p class=\"part\">Of which VAT credit refunds: 41.5 billion yuan</p>"},
+	} {
+		figures := section(t, page(lang+"/departments/finance/index.html"), "figures")
+		tiles := tile.FindAllStringSubmatch(figures, -1)
+		if len(tiles) != 2 {
+			t.Errorf("%s finance: %d tiles, want the tax relief with its part, and the bond quota", lang, len(tiles))
+			continue
+		}
+		whole := tiles[0][0]
+		has(lang+" finance's first tile", whole, `<li class="whole">`)
+		has(lang+" finance's first tile", whole, want[0])
+		has(lang+" finance's first tile", whole, `<rect class="fill" width="71.9" height="1"/>`)
+		has(lang+" finance's first tile", whole, want[1])
+		hasNot(lang+" finance's second tile", tiles[1][1], "415")
+	}
+
+	// Bars only for a series the editors declare: the commerce bureau's
+	// shares of the provincial total, on a scale of 100%.
+	commerce := section(t, page("en/departments/commerce/index.html"), "figures")
+	has("en commerce", commerce, "<figcaption>Share of the provincial total</figcaption>")
+	has("en commerce", commerce, `<li><span>Large projects with over US$100 million received</span> <b>60%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="60" height="1"/></svg></li>`)
+}
+
+// section is the part of a department page under the heading with id.
+func section(t *testing.T, page, id string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `<h2 id="`+id+`">`)
+	if !ok {
+		t.Fatalf("no section %q on the page", id)
+	}
+	s, _, _ := strings.Cut(rest, "</section>")
+	return s
+}
