@@ -30,9 +30,14 @@ type Row struct {
 const Width = 320
 
 const (
-	rowLabel = 16 // height of a label line
+	// rowLabel is the height of a label's line. Its baseline sits 14 units
+	// down: a Chinese face's ascent is more than its 11-unit size, and the
+	// viewBox would cut off the top of a label set higher.
+	rowLabel = 18
+	baseline = 14
 	barH     = 14
-	rowGap   = 10
+	rowGap   = 8
+	overhang = 2
 )
 
 // Stacked draws one stacked bar per row, all on the same scale (the largest
@@ -52,7 +57,7 @@ func Stacked(id, title, desc string, rows []Row) template.HTML {
 	y := 0
 	for _, r := range rows {
 		// Labels are plain text: the table beside the chart carries the links.
-		fmt.Fprintf(&b, `<text y="%d">%s</text>`, y+12, esc(fit(r.Label, Width)))
+		fmt.Fprintf(&b, `<text y="%d">%s</text>`, y+baseline, esc(fit(r.Label, Width)))
 		x := 0.0
 		total := 0
 		for _, s := range r.Segments {
@@ -89,7 +94,10 @@ func Share(value, whole float64) template.HTML {
 }
 
 func open(b *strings.Builder, id, title, desc string, h int) {
-	fmt.Fprintf(b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, Width, h, esc(id), esc(id))
+	// The drawing starts two units left of its labels: a glyph such as T
+	// reaches a little left of where its text starts, and the viewBox would
+	// cut that off.
+	fmt.Fprintf(b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="-%d 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, overhang, Width+overhang, h, esc(id), esc(id))
 	fmt.Fprintf(b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
 }
 

@@ -45,6 +45,11 @@ func TestStacked(t *testing.T) {
 	if attr(root, "role") != "img" || attr(root, "aria-labelledby") != "c1-t c1-d" {
 		t.Errorf("svg lacks its accessible name: %v", root.Attr)
 	}
+	// Two rows of 40 units; room on the left for a glyph that reaches past
+	// its text's start.
+	if attr(root, "viewBox") != "-2 0 322 84" {
+		t.Errorf("viewBox %q", attr(root, "viewBox"))
+	}
 	if len(els["title"]) != 1 || len(els["desc"]) != 1 {
 		t.Errorf("titles %d, descs %d", len(els["title"]), len(els["desc"]))
 	}
