@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// The real site's pages show the report as the paper printed it: figures of
-// different kinds each on their own (a fall of 6.2% is not drawn on the scale
+// The real site's pages show the report as the paper printed it: its lead at
+// the top, figures of different kinds each on their own (a fall of 6.2% is not drawn on the scale
 // of a 99% share), a part inside its whole, bars only for a declared series.
 func TestRealContentPages(t *testing.T) {
 	out := buildReal(t)
@@ -24,6 +24,18 @@ func TestRealContentPages(t *testing.T) {
 		if strings.Contains(s, unwanted) {
 			t.Errorf("%s has %q", where, unwanted)
 		}
+	}
+
+	// The lead opens the report, in both languages, on its first part only.
+	leads := map[string]string{
+		"zh": "真抓才能攻坚克难，实干才能梦想成真。",
+		"en": "Only by getting down to real work can we overcome hard problems; only through hard work can dreams come true.",
+	}
+	for lang, lead := range leads {
+		first := page(lang + "/articles/department-arena-2022/index.html")
+		header, _, _ := strings.Cut(first, `<div class="prose">`)
+		has(lang+" report, part 1, before its text", header, `<p class="lead">`+lead+`</p>`)
+		hasNot(lang+" report, part 2", page(lang+"/articles/department-arena-2022/2/index.html"), `<p class="lead">`)
 	}
 
 	// The ecology bureau's figures are a fall year on year and two levels:

@@ -145,6 +145,7 @@ func TestFixtureBehaviour(t *testing.T) {
 			`<figcaption>Share of the provincial total</figcaption>`},
 		{"a bar on the series' scale", read("en/departments/alpha/index.html"),
 			`<li><span>Trade in services</span> <b>55.4%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="55.4" height="1"/></svg></li>`},
+		{"the report's lead opens it", read("en/articles/report/index.html"), `<p class="lead">`},
 	}
 	for _, c := range cases {
 		if !strings.Contains(c.page, c.want) {

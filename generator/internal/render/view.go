@@ -256,8 +256,10 @@ type ArticleView struct {
 	Date                          DateView
 	Reporters                     string // joined with the language's separator
 	Body                          template.HTML
-	LastPart                      bool // the credits are shown once, at the end
-	Credits                       content.Credits
+	// The lead opens the report, on its first part; the credits close it,
+	// on its last.
+	FirstPart, LastPart bool
+	Credits             content.Credits
 	// Corrections are the changes made to the source's text, in every
 	// language's file of the report, one sentence each; every part lists
 	// them. nil when none.
