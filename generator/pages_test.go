@@ -8,8 +8,9 @@ import (
 )
 
 // The real site's pages show the report as the paper printed it: its lead at
-// the top, figures of different kinds each on their own (a fall of 6.2% is not drawn on the scale
-// of a 99% share), a part inside its whole, bars only for a declared series.
+// the top, figures of different kinds each on their own (a fall of 6.2% is not
+// drawn on the scale of a 99% share), a part inside its whole, bars only for a
+// declared series, and pages paged as pages.
 func TestRealContentPages(t *testing.T) {
 	out := buildReal(t)
 	page := func(p string) string { return read(t, filepath.Join(out, filepath.FromSlash(p))) }
@@ -82,6 +83,17 @@ func TestRealContentPages(t *testing.T) {
 	commerce := section(t, page("en/departments/commerce/index.html"), "figures")
 	has("en commerce", commerce, "<figcaption>Share of the provincial total</figcaption>")
 	has("en commerce", commerce, `<li><span>Large projects with over US$100 million received</span> <b>60%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="60" height="1"/></svg></li>`)
+	// Pages of a report are pages: 上一页 / 下一页. Departments keep their own
+	// words.
+	zh1, zh2 := page("zh/articles/department-arena-2022/index.html"), page("zh/articles/department-arena-2022/2/index.html")
+	has("zh report, part 1", zh1, `<a rel="next" href="/zh/articles/department-arena-2022/2/">下一页</a>`)
+	has("zh report, part 2", zh2, `<a rel="prev" href="/zh/articles/department-arena-2022/">上一页</a>`)
+	for _, p := range []string{zh1, zh2} {
+		hasNot("zh report's pager", p, "上一个")
+		hasNot("zh report's pager", p, "下一个")
+	}
+	has("en report, part 1", page("en/articles/department-arena-2022/index.html"), `<a rel="next" href="/en/articles/department-arena-2022/2/">Next page</a>`)
+	has("zh finance", page("zh/departments/finance/index.html"), "<span>上一个</span>")
 }
 
 // section is the part of a department page under the heading with id.
