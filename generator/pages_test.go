@@ -10,7 +10,8 @@ import (
 // The real site's pages show the report as the paper printed it: its lead at
 // the top, figures of different kinds each on their own (a fall of 6.2% is not
 // drawn on the scale of a 99% share), a part inside its whole, bars only for a
-// declared series, and pages paged as pages.
+// declared series, pages paged as pages, and a statement the paper reported
+// named as reported.
 func TestRealContentPages(t *testing.T) {
 	out := buildReal(t)
 	page := func(p string) string { return read(t, filepath.Join(out, filepath.FromSlash(p))) }
@@ -94,6 +95,14 @@ func TestRealContentPages(t *testing.T) {
 	}
 	has("en report, part 1", page("en/articles/department-arena-2022/index.html"), `<a rel="next" href="/en/articles/department-arena-2022/2/">Next page</a>`)
 	has("zh finance", page("zh/departments/finance/index.html"), "<span>上一个</span>")
+	// The statement is what the paper reported the leader said, not a
+	// quotation.
+	for _, d := range departments {
+		en, zh := page("en/departments/"+d+"/index.html"), page("zh/departments/"+d+"/index.html")
+		has("en "+d, en, `<h2 id="statement">The statement, as reported</h2>`)
+		hasNot("en "+d, en, "In their own words")
+		has("zh "+d, zh, `<h2 id="statement">报道中的表态</h2>`)
+	}
 }
 
 // section is the part of a department page under the heading with id.

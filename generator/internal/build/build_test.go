@@ -146,6 +146,8 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"a bar on the series' scale", read("en/departments/alpha/index.html"),
 			`<li><span>Trade in services</span> <b>55.4%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="55.4" height="1"/></svg></li>`},
 		{"the report's lead opens it", read("en/articles/report/index.html"), `<p class="lead">`},
+		{"the statement is reported speech", read("en/departments/alpha/index.html"), `<h2 id="statement">The statement, as reported</h2>`},
+		{"the statement in Chinese", read("zh/departments/alpha/index.html"), `<h2 id="statement">报道中的表态</h2>`},
 	}
 	for _, c := range cases {
 		if !strings.Contains(c.page, c.want) {
