@@ -551,8 +551,22 @@ func TestSiteDescriptionAndIntro(t *testing.T) {
 		t.Error("the English feed's subtitle is not config.yaml's description")
 	}
 
-	applyEdits(t, root, []edit{{"config.yaml", `, en: "Alpha City's pledges"`, ""}})
+	// The intro may count the site's departments; a placeholder it does not
+	// fill in is an error at its line, not a page that prints it.
+	applyEdits(t, root, []edit{{"config.yaml", "intro: {zh: 三个部门立下军令状。, en: Three departments made pledges.}", "intro: {zh: \"{departments}个部门立下军令状。\", en: \"{departments} departments made pledges.\"}"}})
+	out = build()
+	if en := readFile(t, filepath.Join(out, "en", "index.html")); !strings.Contains(en, `<p class="intro">2 departments made pledges.</p>`) {
+		t.Error("the English intro does not count the site's two departments")
+	}
+	applyEdits(t, root, []edit{{"config.yaml", "{departments} departments made", "{departmets} departments made"}})
 	code, problems := checkJSON(t, cfg)
+	if code != 1 || len(problems) != 1 || problems[0].Message != "intro.en: {departmets} is not filled in" || !strings.Contains(problems[0].Hint, "{departments}") {
+		t.Errorf("a misspelt placeholder: exit %d, problems %v; want one error naming intro.en and {departmets}", code, problems)
+	}
+	applyEdits(t, root, []edit{{"config.yaml", "{departmets} departments made", "{departments} departments made"}})
+
+	applyEdits(t, root, []edit{{"config.yaml", `, en: "Alpha City's pledges"`, ""}})
+	code, problems = checkJSON(t, cfg)
 	if code != 1 || len(problems) != 1 || !strings.HasSuffix(problems[0].File, "config.yaml") || !strings.Contains(problems[0].Message, `"en"`) || !strings.Contains(problems[0].Message, "description") {
 		t.Errorf("description without en: exit %d, problems %v; want one error in config.yaml naming description and en", code, problems)
 	}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"leitai/generator/internal/testsite"
 )
 
 // The real site's pages show the report as the paper printed it: its lead at
@@ -114,4 +117,39 @@ func section(t *testing.T, page, id string) string {
 	}
 	s, _, _ := strings.Cut(rest, "</section>")
 	return s
+}
+
+// The summary's intro says how many departments this site has, not the
+// number its words were first written for: one more department, one more in
+// the intro.
+func TestIntroCountsTheDepartments(t *testing.T) {
+	dir := testsite.Copy(t)
+	src := filepath.Join(dir, "content", "departments", "finance.yaml")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "departments", "finance-copy.yaml"), []byte(strings.Replace(string(b), "order: 5", "order: 11", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stdout, stderr := runCmd("build", "--config", filepath.Join(dir, "config.yaml"), "--destination", out); code != 0 {
+		t.Fatalf("build exit %d:\n%s%s", code, stdout, stderr)
+	}
+	for lang, want := range map[string]string{
+		"zh": `<p class="intro">11个市直部门在“部门擂台”上`,
+		"en": `<p class="intro">At the “Department Arena”, 11 city departments showed`,
+	} {
+		summary := read(t, filepath.Join(out, lang, "index.html"))
+		if !strings.Contains(summary, want) {
+			t.Errorf("the %s summary of 11 departments lacks %q", lang, want)
+		}
+		_, intro, _ := strings.Cut(summary, `<p class="intro">`)
+		intro, _, _ = strings.Cut(intro, "</p>")
+		for _, ten := range []string{"十个", "10个", "Ten ", "ten ", " 10 "} {
+			if strings.Contains(intro, ten) {
+				t.Errorf("the %s summary of 11 departments says %q: %s", lang, ten, intro)
+			}
+		}
+	}
 }

@@ -148,6 +148,8 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"the report's lead opens it", read("en/articles/report/index.html"), `<p class="lead">`},
 		{"the statement is reported speech", read("en/departments/alpha/index.html"), `<h2 id="statement">The statement, as reported</h2>`},
 		{"the statement in Chinese", read("zh/departments/alpha/index.html"), `<h2 id="statement">报道中的表态</h2>`},
+		{"the intro counts this site's departments", read("en/index.html"), "At the “Department Arena”, 2 city departments showed"},
+		{"the intro counts them in Chinese", read("zh/index.html"), `<p class="intro">2个市直部门在`},
 	}
 	for _, c := range cases {
 		if !strings.Contains(c.page, c.want) {

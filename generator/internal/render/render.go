@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 
 	"leitai/generator/internal/config"
@@ -125,6 +127,9 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	if sv.Intro == "" && lc.err == nil {
 		sv.Intro, lc.err = lc.t("summary_intro")
 	}
+	// The intro says how many departments stand on this site, not on the one
+	// its words were first written for.
+	sv.Intro = strings.ReplaceAll(sv.Intro, "{departments}", strconv.Itoa(len(r.content.Departments)))
 	if f := r.cfg.Filing; f.ICP != "" {
 		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL(), Police: f.Police}
 		if f.Police != "" {
