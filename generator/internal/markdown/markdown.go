@@ -88,7 +88,7 @@ func New(opts Options) *Renderer {
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
-	exts := []goldmark.Extender{tables(), strikethrough{}, extension.Footnote}
+	exts := []goldmark.Extender{tables(), codeBlocks{}, strikethrough{}, extension.Footnote}
 	if isCJKLanguage(opts.Lang) {
 		exts = append(exts, cjkLineBreaks{})
 	}
@@ -129,6 +129,8 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 			if r.resolveImage != nil {
 				resolveImage(n, r.resolveImage)
 			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			focusableCodeBlock(n)
 		case *extast.Table:
 			focusableTable(n)
 		case *extast.TableCell:
