@@ -106,7 +106,7 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"English keeps its line-break space", read("en/departments/alpha/index.html"), "deliver, see\n<a"},
 		{"next department", alpha, `rel="next" href="/pledges/zh/departments/beta/"`},
 		{"site layout overrides theme partial", alpha, "(site override)"},
-		{"GFM table", read("zh/articles/report/index.html"), "<table>"},
+		{"GFM table, focusable for its scrolling", read("zh/articles/report/index.html"), `<table tabindex="0">`},
 		{"footnote", read("zh/articles/report/index.html"), `class="footnotes"`},
 		{"Chinese heading id", read("zh/articles/report/index.html"), `id="千字为先-勇当龙头"`},
 		{"bold before Chinese comma", read("zh/articles/report/index.html"), "<strong>真，</strong>她说"},
