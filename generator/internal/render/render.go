@@ -104,6 +104,10 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 			ResolveLink: func(dest string) (string, bool) {
 				return plan.Resolve(code, dest)
 			},
+			// An image is a file of static/, at the same path under the base URL.
+			ResolveImage: func(src string) string {
+				return plan.FileURL(strings.TrimPrefix(src, "/"))
+			},
 		})
 		lc := newLocale(cfg, th.strings, s.Units, l)
 		lc.site = r.siteView(lc, choose)
@@ -141,6 +145,12 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	}
 	if pg := r.plan.Lookup(code, site.SearchKey); pg != nil {
 		sv.Search = pg.URL
+	}
+	if f := r.cfg.Filing; f.ICP != "" {
+		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL()}
+		if f.Police != "" {
+			sv.Filing.Police, sv.Filing.PoliceURL = f.Police, f.PoliceURL()
+		}
 	}
 	return sv
 }
