@@ -16,20 +16,7 @@ import (
 // declared series, pages paged as pages, and a statement the paper reported
 // named as reported.
 func TestRealContentPages(t *testing.T) {
-	out := buildReal(t)
-	page := func(p string) string { return read(t, filepath.Join(out, filepath.FromSlash(p))) }
-	has := func(where, s, want string) {
-		t.Helper()
-		if !strings.Contains(s, want) {
-			t.Errorf("%s lacks %q", where, want)
-		}
-	}
-	hasNot := func(where, s, unwanted string) {
-		t.Helper()
-		if strings.Contains(s, unwanted) {
-			t.Errorf("%s has %q", where, unwanted)
-		}
-	}
+	c := pages{t, buildReal(t)}
 
 	// The lead opens the report, in both languages, on its first part only.
 	leads := map[string]string{
@@ -37,10 +24,10 @@ func TestRealContentPages(t *testing.T) {
 		"en": "Only by getting down to real work can we overcome hard problems; only through hard work can dreams come true.",
 	}
 	for lang, lead := range leads {
-		first := page(lang + "/articles/department-arena-2022/index.html")
+		first := c.page(lang + "/articles/department-arena-2022/index.html")
 		header, _, _ := strings.Cut(first, `<div class="prose">`)
-		has(lang+" report, part 1, before its text", header, `<p class="lead">`+lead+`</p>`)
-		hasNot(lang+" report, part 2", page(lang+"/articles/department-arena-2022/2/index.html"), `<p class="lead">`)
+		c.has(lang+" report, part 1, before its text", header, `<p class="lead">`+lead+`</p>`)
+		c.hasNot(lang+" report, part 2", c.page(lang+"/articles/department-arena-2022/2/index.html"), `<p class="lead">`)
 	}
 
 	// The ecology bureau's figures are a fall year on year and two levels:
@@ -49,15 +36,15 @@ func TestRealContentPages(t *testing.T) {
 		"zh": {"<b>6.2</b><span>%</span></p><p>PM2.5同比改善", "<b>99</b><span>%</span>", "<b>100</b><span>%</span>"},
 		"en": {"<b>6.2</b><span>%</span></p><p>Fall in PM2.5 concentrations, year on year", "<b>99</b><span>%</span>", "<b>100</b><span>%</span>"},
 	} {
-		figures := section(t, page(lang+"/departments/ecology-environment/index.html"), "figures")
+		figures := section(t, c.page(lang+"/departments/ecology-environment/index.html"), "figures")
 		if n := strings.Count(figures, "<li>"); n != 3 {
 			t.Errorf("%s ecology-environment: %d figures, want 3 tiles", lang, n)
 		}
 		for _, w := range want {
-			has(lang+" ecology-environment's tiles", figures, w)
+			c.has(lang+" ecology-environment's tiles", figures, w)
 		}
 		for _, bar := range []string{"<svg", `class="bars"`, "<rect"} {
-			hasNot(lang+" ecology-environment's figures", figures, bar)
+			c.hasNot(lang+" ecology-environment's figures", figures, bar)
 		}
 	}
 
@@ -68,43 +55,43 @@ func TestRealContentPages(t *testing.T) {
 		"zh": {"<b>577</b>", "<p class=\"part\">其中留抵退税415亿元</p>"},
 		"en": {"<b>57.7</b>", "<p class=\"part\">Of which VAT credit refunds: 41.5 billion yuan</p>"},
 	} {
-		figures := section(t, page(lang+"/departments/finance/index.html"), "figures")
+		figures := section(t, c.page(lang+"/departments/finance/index.html"), "figures")
 		tiles := tile.FindAllStringSubmatch(figures, -1)
 		if len(tiles) != 2 {
 			t.Errorf("%s finance: %d tiles, want the tax relief with its part, and the bond quota", lang, len(tiles))
 			continue
 		}
 		whole := tiles[0][0]
-		has(lang+" finance's first tile", whole, `<li class="whole">`)
-		has(lang+" finance's first tile", whole, want[0])
-		has(lang+" finance's first tile", whole, `<rect class="fill" width="71.9" height="1"/>`)
-		has(lang+" finance's first tile", whole, want[1])
-		hasNot(lang+" finance's second tile", tiles[1][1], "415")
+		c.has(lang+" finance's first tile", whole, `<li class="whole">`)
+		c.has(lang+" finance's first tile", whole, want[0])
+		c.has(lang+" finance's first tile", whole, `<rect class="fill" width="71.9" height="1"/>`)
+		c.has(lang+" finance's first tile", whole, want[1])
+		c.hasNot(lang+" finance's second tile", tiles[1][1], "415")
 	}
 
 	// Bars only for a series the editors declare: the commerce bureau's
 	// shares of the provincial total, on a scale of 100%.
-	commerce := section(t, page("en/departments/commerce/index.html"), "figures")
-	has("en commerce", commerce, "<figcaption>Share of the provincial total</figcaption>")
-	has("en commerce", commerce, `<li><span>Large projects with over US$100 million received</span> <b>60%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="60" height="1"/></svg></li>`)
+	commerce := section(t, c.page("en/departments/commerce/index.html"), "figures")
+	c.has("en commerce", commerce, "<figcaption>Share of the provincial total</figcaption>")
+	c.has("en commerce", commerce, `<li><span>Large projects with over US$100 million received</span> <b>60%</b><svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="60" height="1"/></svg></li>`)
 	// Pages of a report are pages: 上一页 / 下一页. Departments keep their own
 	// words.
-	zh1, zh2 := page("zh/articles/department-arena-2022/index.html"), page("zh/articles/department-arena-2022/2/index.html")
-	has("zh report, part 1", zh1, `<a rel="next" href="/zh/articles/department-arena-2022/2/">下一页</a>`)
-	has("zh report, part 2", zh2, `<a rel="prev" href="/zh/articles/department-arena-2022/">上一页</a>`)
+	zh1, zh2 := c.page("zh/articles/department-arena-2022/index.html"), c.page("zh/articles/department-arena-2022/2/index.html")
+	c.has("zh report, part 1", zh1, `<a rel="next" href="/zh/articles/department-arena-2022/2/">下一页</a>`)
+	c.has("zh report, part 2", zh2, `<a rel="prev" href="/zh/articles/department-arena-2022/">上一页</a>`)
 	for _, p := range []string{zh1, zh2} {
-		hasNot("zh report's pager", p, "上一个")
-		hasNot("zh report's pager", p, "下一个")
+		c.hasNot("zh report's pager", p, "上一个")
+		c.hasNot("zh report's pager", p, "下一个")
 	}
-	has("en report, part 1", page("en/articles/department-arena-2022/index.html"), `<a rel="next" href="/en/articles/department-arena-2022/2/">Next page</a>`)
-	has("zh finance", page("zh/departments/finance/index.html"), "<span>上一个</span>")
+	c.has("en report, part 1", c.page("en/articles/department-arena-2022/index.html"), `<a rel="next" href="/en/articles/department-arena-2022/2/">Next page</a>`)
+	c.has("zh finance", c.page("zh/departments/finance/index.html"), "<span>上一个</span>")
 	// The statement is what the paper reported the leader said, not a
 	// quotation.
 	for _, d := range departments {
-		en, zh := page("en/departments/"+d+"/index.html"), page("zh/departments/"+d+"/index.html")
-		has("en "+d, en, `<h2 id="statement">The statement, as reported</h2>`)
-		hasNot("en "+d, en, "In their own words")
-		has("zh "+d, zh, `<h2 id="statement">报道中的表态</h2>`)
+		en, zh := c.page("en/departments/"+d+"/index.html"), c.page("zh/departments/"+d+"/index.html")
+		c.has("en "+d, en, `<h2 id="statement">The statement, as reported</h2>`)
+		c.hasNot("en "+d, en, "In their own words")
+		c.has("zh "+d, zh, `<h2 id="statement">报道中的表态</h2>`)
 	}
 }
 

@@ -475,6 +475,20 @@ func decodeMetrics(doc *yamldoc.Doc, n *yaml.Node, path string, langs, keys []st
 	return out
 }
 
+// decodeID reads the id at path: lower-case letters, digits and single
+// hyphens, as a slug is; example is one for the hint. ok is false when it is
+// not text (reported).
+func decodeID(doc *yamldoc.Doc, v *yaml.Node, path, example string) (string, diag.Pos, bool) {
+	id, ok := doc.String(v, path)
+	if !ok {
+		return "", diag.Pos{}, false
+	}
+	if !SlugPattern.MatchString(id) {
+		doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. "+example, "%s %q is not a valid id", path, id)
+	}
+	return id, doc.Pos(v), true
+}
+
 // decodeSeries reads the department's series: the sets of figures its editors
 // declare comparable.
 func decodeSeries(doc *yamldoc.Doc, n *yaml.Node, langs []string) []Series {
@@ -488,11 +502,8 @@ func decodeSeries(doc *yamldoc.Doc, n *yaml.Node, langs []string) []Series {
 		}
 		s := Series{Pos: doc.Pos(it)}
 		if v := m.Get("id"); v != nil {
-			if id, ok := doc.String(v, p+".id"); ok {
-				if !SlugPattern.MatchString(id) {
-					doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. provincial-share", "%s.id %q is not a valid id", p, id)
-				}
-				s.ID, s.Pos = id, doc.Pos(v)
+			if id, pos, ok := decodeID(doc, v, p+".id", "provincial-share"); ok {
+				s.ID, s.Pos = id, pos
 			}
 		}
 		if v := m.Get("title"); v != nil {
@@ -614,11 +625,8 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 		return p
 	}
 	if v := m.Get("id"); v != nil {
-		if id, ok := doc.String(v, path+".id"); ok {
-			if !SlugPattern.MatchString(id) {
-				doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. new-loans", "%s.id %q is not a valid id", path, id)
-			}
-			p.ID, p.IDPos = id, doc.Pos(v)
+		if id, pos, ok := decodeID(doc, v, path+".id", "new-loans"); ok {
+			p.ID, p.IDPos = id, pos
 		}
 	}
 	if v := m.Get("target"); v != nil {
