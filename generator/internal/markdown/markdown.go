@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -81,7 +82,7 @@ func New(opts Options) *Renderer {
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
-	exts := []goldmark.Extender{extension.Table, strikethrough{}, extension.Footnote}
+	exts := []goldmark.Extender{tables(), strikethrough{}, extension.Footnote}
 	if isCJKLanguage(opts.Lang) {
 		exts = append(exts, cjkLineBreaks{})
 	}
@@ -118,6 +119,10 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
 				}
 			}
+		case *extast.Table:
+			focusableTable(n)
+		case *extast.TableCell:
+			alignTableCell(n)
 		}
 		neutralise(n)
 		return ast.WalkContinue, nil

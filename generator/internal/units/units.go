@@ -203,9 +203,16 @@ func (t *Table) magnitude(lang string, x float64, words bool) (Magnitude, bool) 
 }
 
 // trim writes x with at most places decimals, dropping trailing zeros: 254.1,
-// 1.285, 460.
+// 1.285, 460. A figure that is not zero is never printed as 0: where places
+// decimals would round it away, it gets the decimals its first significant
+// digit needs. Languages scale a unit differently (0.0001万人 is 1 person), and
+// a reader of one must not read 0 where a reader of the other reads a count.
 func trim(x float64, places int) string {
 	s := strconv.FormatFloat(x, 'f', places, 64)
+	for x != 0 && places < 20 && strings.Trim(s, "-0.") == "" {
+		places++
+		s = strconv.FormatFloat(x, 'f', places, 64)
+	}
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
