@@ -67,7 +67,7 @@ func TestFloorMarkdown(t *testing.T) {
 // the same site, file for file and byte for byte; a folder that exists already
 // is refused.
 func TestFloorTree(t *testing.T) {
-	src := writeTree(t, map[string]string{
+	src := testsite.WriteFiles(t, map[string]string{
 		"index.html":                  "<p>root</p>",
 		"zh/index.html":               "<p>总览</p>",
 		"zh/departments/a/index.html": "<h1>A</h1>",
