@@ -19,7 +19,8 @@
 #                 Leitai wrote to a new folder (corpus cmd -floor). Its time is
 #                 the one it reports for those two steps; it reads the texts and
 #                 the output into memory first, untimed, so its peak RSS says
-#                 nothing and is not reported.
+#                 nothing and is not reported. The time of each of its two
+#                 steps goes to stderr.
 #
 # Each builds once to warm the page cache, and the outputs are checked: both Hugo
 # sites must have written the files Leitai wrote (the comparison, by kind of
@@ -97,6 +98,7 @@ build() {
   if [ "$name" = floor ]; then
     # "floor 1.234 s: markdown …": its own time for the two steps, no RSS.
     awk -v t="$(cat "$WORK/time.tmp")" '{split(t, a, " "); print $2, "-", a[3], a[4]}' "$WORK/floor.out" >>"$WORK/$name-$n.times"
+    cat "$WORK/floor.out" >>"$WORK/floor-$n.steps"
   else
     cat "$WORK/time.tmp" >>"$WORK/$name-$n.times"
   fi
@@ -117,6 +119,7 @@ for n in "${sizes[@]}"; do
   fi
   rm -rf "$OUT"/out-*-"$n"-*
   for c in "${contestants[@]}"; do rm -f "$WORK/$c-$n.times"; done
+  rm -f "$WORK/floor-$n.steps"
 
   # Warm up, then check that both Hugo sites built what Leitai built: the same
   # pages (Hugo puts the one 404 page under the default language), and the same
@@ -134,6 +137,7 @@ for n in "${sizes[@]}"; do
     { echo "N=$n: Leitai's output against $h's ($WORK/compare-$n-$h.txt):"; cat "$WORK/compare-$n-$h.txt"; } >&2
   done
   for c in "${contestants[@]}"; do rm -f "$WORK/$c-$n.times"; done
+  rm -f "$WORK/floor-$n.steps"
 
   for ((i = 1; i <= RUNS; i++)); do
     for ((k = 0; k < ${#contestants[@]}; k++)); do
@@ -152,6 +156,7 @@ for n in "${sizes[@]}"; do
   for c in "${contestants[@]}"; do
     echo "    N=$n $c runs (wall/user/sys s, peak RSS KiB): $(awk '{printf "%s/%s/%s %s  ", $1, $3, $4, $2}' "$WORK/$c-$n.times")" >&2
   done
+  sed "s/^/    N=$n /" "$WORK/floor-$n.steps" >&2
   m() { col "$1" "$2" "$n" | median; }
   awk -v n="$n" -v lw="$(m 1 leitai)" -v pw="$(m 1 hugo-plain)" -v ew="$(m 1 hugo-expert)" -v fw="$(m 1 floor)" \
       -v lr="$(m 2 leitai)" -v er="$(m 2 hugo-expert)" -v pr="$(m 2 hugo-plain)" 'BEGIN {
