@@ -112,10 +112,13 @@ echo "| departments | contestant | HTML files | all files | bytes of all files |
 echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   dir="$WORK/corpus-$n"
-  if [ ! -f "$dir/.done" ]; then
+  # A corpus written by this corpus command and theme is kept for the next run;
+  # one written by another (the Hugo templates are in the command) is not.
+  stamp=$({ cat "$WORK/corpus"; find themes/default -type f -print0 | sort -z | xargs -0 cat; } | sha256sum)
+  if [ "$(cat "$dir/.done" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$dir"
     "$WORK/corpus" -n "$n" -o "$dir" -hugo >&2
-    touch "$dir/.done"
+    echo "$stamp" >"$dir/.done"
   fi
   rm -rf "$OUT"/out-*-"$n"-*
   for c in "${contestants[@]}"; do rm -f "$WORK/$c-$n.times"; done
