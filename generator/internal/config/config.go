@@ -215,7 +215,13 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 		return nil, problems
 	}
 	if _, err := os.Stat(c.ThemeDir()); err != nil {
-		problems.Errorf(doc.Pos(root), "create the folder, or set theme: to one under themes/", "theme folder %s does not exist", c.ThemeDir())
+		// At the theme: line; without one, the default theme is missing, which
+		// is the file's business as a whole.
+		if n := m.Get("theme"); n != nil {
+			doc.Errorf(n, "create the folder, or set theme: to one under themes/", "theme folder %s does not exist", c.ThemeDir())
+		} else {
+			problems.Errorf(diag.Pos{File: path}, "add “theme: <name>” naming a folder under themes/", "theme folder %s does not exist", c.ThemeDir())
+		}
 		return nil, problems
 	}
 	return c, problems

@@ -96,7 +96,25 @@ func TestHostileDepartment(t *testing.T) {
 		{
 			name:    "beyond the parser's own limit",
 			data:    strings.Repeat("[", 20000) + strings.Repeat("]", 20000),
-			want:    "x.yaml: lists or keys are nested more than 10000 levels deep",
+			want:    "x.yaml:1:65: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "flow maps beyond the parser's own limit",
+			data:    strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000),
+			want:    "x.yaml:1:254: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "block lists beyond the parser's own limit",
+			data:    "order: 1\nachievements:\n  " + strings.Repeat("- ", 20000) + "x\n",
+			want:    "x.yaml:3:129: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "flow lists in a key beyond the parser's own limit",
+			data:    "order: 1\nstatement:\n  zh: " + strings.Repeat("[", 20000) + "\n",
+			want:    "x.yaml:3:69: lists or keys are nested more than 64 levels deep",
 			maxHeap: 64 << 20,
 		},
 		{

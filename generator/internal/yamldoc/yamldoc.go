@@ -241,9 +241,16 @@ func (d *Doc) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if m := maxDepthError.FindStringSubmatch(msg); m != nil {
-		// yaml.v3 gives no position for this one.
-		d.problems.Add(d.problem(0, 0, fmt.Sprintf("lists or keys are nested more than %s levels deep", m[1]),
+	if maxDepthError.MatchString(msg) {
+		// yaml.v3 stops where its own limit is passed, often without a position,
+		// before building the tree checkTree would refuse at maxDepth. The place
+		// checkTree would report is found in the text; failing that, the line
+		// yaml.v3 names, or the file's start.
+		l, c, ok := deepest(d.lines, maxDepth)
+		if !ok {
+			l, c = max(line, 1), 1
+		}
+		d.problems.Add(d.problem(l, c, fmt.Sprintf("lists or keys are nested more than %d levels deep", maxDepth),
 			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
 		return
 	}
