@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -440,17 +441,49 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKe
 	return a
 }
 
+// MaxQuantity bounds the value of a target or a figure, in its unit: a
+// thousand trillion is far beyond any pledge (China's GDP is about 1.3 × 10¹⁴
+// yuan), and within it every whole number a float64 holds exactly.
+const MaxQuantity = 1e15
+
+// maxDigits is how many significant digits a value may have: a float64 keeps
+// fifteen exactly, and a sixteenth would be shown changed.
+const maxDigits = 15
+
 // decodeQuantity reads the value and unit of a target or a metric; whether the
 // unit is known is Validate's business, which has the unit table.
 func decodeQuantity(doc *yamldoc.Doc, m yamldoc.Map, path string) (value float64, unit string, unitPos diag.Pos) {
 	if y := m.Get("value"); y != nil {
-		value, _ = doc.Number(y, path+".value")
+		var ok bool
+		if value, ok = doc.Number(y, path+".value"); ok {
+			switch {
+			case math.Abs(value) > MaxQuantity:
+				doc.Errorf(y, "state it in a larger unit (亿元, 万亿元) so the number is smaller",
+					"%s.value %s is beyond ±10¹⁵, the largest a target or figure may be", path, y.Value)
+				value = 0
+			case significantDigits(y.Value) > maxDigits:
+				doc.Errorf(y, fmt.Sprintf("round it to %d significant digits, as the source would print it", maxDigits),
+					"%s.value %s has more digits than can be kept exactly", path, y.Value)
+				value = 0
+			}
+		}
 	}
 	if y := m.Get("unit"); y != nil {
 		unit, _ = doc.String(y, path+".unit")
 		unitPos = doc.Pos(y)
 	}
 	return value, unit, unitPos
+}
+
+// significantDigits counts the significant digits of a number as written:
+// 2541 has four, 0.00012 two, 1.50e3 two.
+func significantDigits(lit string) int {
+	lit = strings.ReplaceAll(strings.TrimLeft(lit, "+-"), "_", "")
+	if i := strings.IndexAny(lit, "eE"); i >= 0 {
+		lit = lit[:i]
+	}
+	digits := strings.Trim(strings.Replace(lit, ".", "", 1), "0")
+	return len(digits)
 }
 
 func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) (Update, bool) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -555,11 +556,17 @@ func (d *Doc) Int(n *yaml.Node, path string) (int, bool) {
 	return 0, false
 }
 
-// Number returns a scalar number, integer or decimal.
+// Number returns a scalar number, integer or decimal. It is always finite:
+// YAML's .inf and .nan, and numbers beyond what a float64 holds, are refused.
 func (d *Doc) Number(n *yaml.Node, path string) (float64, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		if v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		switch {
+		case err == nil && !math.IsInf(v, 0) && !math.IsNaN(v):
 			return v, true
+		case errors.Is(err, strconv.ErrRange), strings.Contains(strings.ToLower(n.Value), "inf"), strings.Contains(strings.ToLower(n.Value), "nan"):
+			d.Errorf(n, "write the number a reader should see, e.g. 2541", "%s must be a finite number, not %s", path, n.Value)
+			return 0, false
 		}
 	}
 	d.Errorf(n, "write a number without units or commas, e.g. 2541 or 4.7", "%s must be a number, not %s", path, describe(n))
