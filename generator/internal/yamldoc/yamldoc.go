@@ -135,12 +135,14 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// CheckEncoding reports data that is not UTF-8, at the first bad byte, and
-// returns whether it is fine. Articles call it for their Markdown body.
+// CheckEncoding reports data that is not UTF-8, at the first bad byte, line
+// breaks editors do not see, and control characters, and returns whether the
+// file is fine. Articles call it for the whole file, so their Markdown is held
+// to what YAML is.
 func CheckEncoding(file string, data []byte, problems *diag.List) bool {
 	line, col, bad := invalidUTF8(data)
 	if !bad {
-		return checkLineBreaks(file, data, problems)
+		return checkLineBreaks(file, data, problems) && checkControl(file, data, problems)
 	}
 	p := diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
 		Msg:  "file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)",
@@ -190,6 +192,56 @@ func checkLineBreaks(file string, data []byte, problems *diag.List) bool {
 		return false
 	}
 	return true
+}
+
+// checkControl refuses control characters other than tab and the line breaks:
+// ESC, BEL, NUL, DEL, U+009B and the like. No reader sees them; in a page they
+// are noise, a terminal that prints them obeys them, and Markdown would turn NUL
+// into U+FFFD without a word. The first is reported, with how many follow.
+func checkControl(file string, data []byte, problems *diag.List) bool {
+	first := -1
+	n := 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f ||
+			c == 0xc2 && i+1 < len(data) && data[i+1] >= 0x80 && data[i+1] <= 0x9f && data[i+1] != 0x85 {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if first < 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRune(data[first:])
+	line := bytes.Count(data[:first], []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(data[:first], '\n') + 1
+	end := bytes.IndexByte(data[first:], '\n')
+	if end < 0 {
+		end = len(data) - first
+	}
+	msg := fmt.Sprintf("a control character (%s) no reader can see", controlName(r))
+	switch {
+	case n == 2:
+		msg += "; 1 more follows in the file"
+	case n > 2:
+		msg += fmt.Sprintf("; %d more follow in the file", n-1)
+	}
+	problems.Add(diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: utf8.RuneCount(data[start:first]) + 1},
+		Msg:    msg,
+		Hint:   "delete it; it often comes with text pasted from a PDF, a terminal or a word processor",
+		Source: string(data[start : first+end])})
+	return false
+}
+
+// controlName names a control character as editors' “show invisibles” modes do.
+func controlName(r rune) string {
+	names := map[rune]string{0: "NUL", 7: "BEL", 8: "backspace", 0xb: "vertical tab", 0xc: "form feed", 0x1b: "ESC", 0x7f: "DEL"}
+	if n, ok := names[r]; ok {
+		return fmt.Sprintf("%s, U+%04X", n, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
 }
 
 // documentStart finds the “---” line at or before line, where a document begins.
