@@ -58,7 +58,12 @@ func escapeDestination(url string) []byte {
 // `data:image/png` through, which is right for <img> but not for <a>) and
 // applies whether or not Options.Unsafe is set, since Unsafe is about raw
 // HTML, not about Markdown links.
-func neutralise(n ast.Node) {
+//
+// An autolink (<javascript:…>) holds its URL as its text and cannot lose one
+// without the other: it is returned, to be replaced by a link with no target
+// and the same text once the tree is walked (replacing it during the walk
+// would end the walk of its siblings).
+func neutralise(n ast.Node, src []byte) (autolink *ast.AutoLink) {
 	switch n := n.(type) {
 	case *ast.Link:
 		if isDangerousURL(n.Destination, false) {
@@ -68,7 +73,19 @@ func neutralise(n ast.Node) {
 		if isDangerousURL(n.Destination, true) {
 			n.Destination = nil
 		}
+	case *ast.AutoLink:
+		if isDangerousURL(n.URL(src), false) {
+			return n
+		}
 	}
+	return nil
+}
+
+// disarm replaces an autolink by a link with no target and the autolink's text.
+func disarm(a *ast.AutoLink, src []byte) {
+	l := ast.NewLink()
+	l.AppendChild(l, ast.NewString(a.Label(src)))
+	a.Parent().ReplaceChild(a.Parent(), a, l)
 }
 
 // isDangerousURL judges dest as the browser will see it: after goldmark has

@@ -104,7 +104,10 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	var res Result
+	var (
+		res       Result
+		autolinks []*ast.AutoLink
+	)
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -119,11 +122,16 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 				}
 			}
 		}
-		neutralise(n)
+		if a := neutralise(n, src); a != nil {
+			autolinks = append(autolinks, a)
+		}
 		return ast.WalkContinue, nil
 	})
 	if err != nil {
 		return Result{}, err
+	}
+	for _, a := range autolinks {
+		disarm(a, src)
 	}
 	// The footnote extension moves footnote bodies to the end of the tree;
 	// sorting by line puts their links back where the editor wrote them.
