@@ -3,7 +3,6 @@ package markdown
 import (
 	"bufio"
 	"bytes"
-	"slices"
 	"strings"
 	"sync"
 
@@ -54,6 +53,9 @@ type Result struct {
 	HTML        string
 	Headings    []Heading    // in document order
 	BrokenLinks []BrokenLink // in source order
+	// Refused lists constructs that would take goldmark minutes (see
+	// checkLimits); when it is not empty nothing was rendered.
+	Refused []Refusal
 }
 
 // Renderer renders Markdown for one language. It is safe for concurrent use
@@ -98,14 +100,19 @@ func New(opts Options) *Renderer {
 }
 
 // Render converts src to HTML, collecting its headings and broken internal
-// links.
+// links. A text that holds a construct goldmark would take minutes over is not
+// rendered: Result.Refused says where and why.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	if refused := checkLimits(src); len(refused) > 0 {
+		return Result{Refused: refused}, nil
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	var (
 		res       Result
+		broken    []brokenAt
 		autolinks []*ast.AutoLink
 	)
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -118,7 +125,7 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		case *ast.Link:
 			if r.resolveLink != nil {
 				if dest, ok := resolveLink(n, r.resolveLink); !ok {
-					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
+					broken = append(broken, brokenAt{dest, offsetOf(n)})
 				}
 			}
 		}
@@ -133,9 +140,7 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	for _, a := range autolinks {
 		disarm(a, src)
 	}
-	// The footnote extension moves footnote bodies to the end of the tree;
-	// sorting by line puts their links back where the editor wrote them.
-	slices.SortStableFunc(res.BrokenLinks, func(a, b BrokenLink) int { return a.Line - b.Line })
+	res.BrokenLinks = placeLinks(broken, src)
 
 	w, _ := r.writers.Get().(*writer)
 	if w == nil {

@@ -163,12 +163,20 @@ func (r *Renderer) renderMarkdown(lang string, src string, file string, start di
 	if err != nil {
 		return "", nil, err
 	}
-	for _, b := range res.BrokenLinks {
-		pos := diag.Pos{File: file, Line: start.Line + b.Line - 1}
-		if start.Col > 0 && b.Col > 0 {
-			pos.Col = start.Col + b.Col - 1
+	// src's line l, column c is the file's line start.Line+l-1, and on its
+	// first line column start.Col+c-1.
+	at := func(line, col int) diag.Pos {
+		pos := diag.Pos{File: file, Line: start.Line + line - 1}
+		if start.Col > 0 && col > 0 {
+			pos.Col = start.Col + col - 1
 		}
-		problems.Errorf(pos, "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
+		return pos
+	}
+	for _, x := range res.Refused {
+		problems.Errorf(at(x.Line, x.Col), x.Hint, "%s", x.Msg)
+	}
+	for _, b := range res.BrokenLinks {
+		problems.Errorf(at(b.Line, b.Col), "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
 			"link to %q points to no page", b.Dest)
 	}
 	// The renderer has escaped or dropped raw HTML unless the site allows it.
