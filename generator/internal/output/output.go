@@ -241,13 +241,21 @@ func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
 // It also refuses a folder that holds files but no built site (no index.html
 // and no sitemap.xml at its top): a build replaces the whole folder, so a
 // mistyped --destination docs would otherwise swap the project's documentation
-// for the site.
+// for the site. A file (--destination config.yaml) is refused, and so is a git
+// work tree (a folder holding .git), built site or not: its history would go
+// with the folder.
 func CheckDest(dest, siteRoot string) error {
 	shown := dest
 	dest = resolve(dest)
 	siteRoot = resolve(siteRoot)
 	refuse := func(why string) error {
 		return fmt.Errorf("refusing to use %s as the output folder: %s; choose a folder of its own, such as public/", shown, why)
+	}
+	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
+		return refuse("it is a file, not a folder, and a build would replace it")
+	}
+	if _, err := os.Lstat(filepath.Join(dest, ".git")); err == nil {
+		return refuse("it is a git work tree (it holds .git), whose history a build would delete")
 	}
 	if dest == filepath.Dir(dest) {
 		return refuse("it is the filesystem root")

@@ -29,6 +29,19 @@ func TestCheckDest(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(site, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// A file, a link to one, and a git work tree that holds a built site.
+	for _, f := range []string{"notes.txt", "pages/.git/HEAD", "pages/index.html", "worktree/.git"} {
+		p := filepath.Join(site, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(site, "notes.txt"), filepath.Join(elsewhere, "notes-link")); err != nil {
+		t.Fatal(err)
+	}
 	// A link that looks like an output folder but leads into content/.
 	link := filepath.Join(elsewhere, "public-link")
 	if err := os.Symlink(filepath.Join(site, "content"), link); err != nil {
@@ -64,6 +77,10 @@ func TestCheckDest(t *testing.T) {
 		{filepath.Join(site, "built"), ""},
 		{filepath.Join(site, "hugo-out"), ""},
 		{filepath.Join(site, "empty"), ""},
+		{filepath.Join(site, "notes.txt"), "it is a file"},
+		{filepath.Join(elsewhere, "notes-link"), "it is a file"},
+		{filepath.Join(site, "pages"), "git work tree"},
+		{filepath.Join(site, "worktree"), "git work tree"},
 	}
 	for _, c := range cases {
 		err := CheckDest(c.dest, site)
