@@ -14,6 +14,7 @@ import (
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/sitefs"
 )
 
 // Builder keeps a site loaded between builds, so the preview server can rebuild
@@ -397,13 +398,17 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 	if old := s.Department(slug); old != nil {
 		delete(b.deptProblems, old)
 	}
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		s.RemoveDepartment(slug)
 		return
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		s.RemoveDepartment(slug)
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		s.RemoveDepartment(slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
@@ -441,12 +446,15 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 		}
 	}()
 	s.RemoveArticle(slug, lang)
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return slug
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
 		s.AddArticle(a)
@@ -459,9 +467,9 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 
 // reloadGroups reports false when the file is gone, which a full load explains.
 func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if err != nil {
-		return false
+		return false // a full load reports why
 	}
 	var problems diag.List
 	s.Groups = content.DecodeGroups(rel, data, b.cfg.Codes(), &problems)
@@ -470,6 +478,15 @@ func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
 		b.fileProblems[rel] = problems
 	}
 	return true
+}
+
+// read reads a content file as content.Load would: never through a link out
+// of the site's folder (a *sitefs.Outside error).
+func (b *Builder) read(path string) ([]byte, error) {
+	if err := sitefs.New(b.cfg.Root).Check(path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
 }
 
 // pageKindOf says which kind of page a layout file renders, when it renders one

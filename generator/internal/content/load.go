@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/sitefs"
 	"leitai/generator/internal/units"
 	"leitai/generator/internal/yamldoc"
 )
@@ -29,28 +30,40 @@ var SlugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads every file under dir (the site's content/ folder). langs are the
 // site's language codes; they are the keys of every bilingual text. Problems are
 // collected, never returned early: an editor sees them all in one run.
+//
+// Every file is read from inside the site's folder (dir's parent): a symbolic
+// link that leads out of it is reported, never followed.
 func Load(dir string, langs []string) (*Site, diag.List) {
 	var problems diag.List
 	s := &Site{Articles: map[string]map[string]*Article{}}
 	rel := relativeTo(filepath.Dir(dir))
+	root := sitefs.New(filepath.Dir(dir))
+	if err := root.Check(dir); err != nil {
+		problems.Add(sitefs.Problem(rel(dir), err))
+		return s, problems
+	}
 
 	groupsFile := filepath.Join(dir, "groups.yaml")
-	if data, err := os.ReadFile(groupsFile); err != nil {
+	if err := root.Check(groupsFile); err != nil {
+		problems.Add(sitefs.Problem(rel(groupsFile), err))
+	} else if data, err := os.ReadFile(groupsFile); err != nil {
 		problems.Errorf(diag.Pos{File: rel(groupsFile)}, "create it with the groups the summary shows (see docs/content-format.md)", "cannot read groups: %v", pathErr(err))
 	} else {
 		s.Groups = DecodeGroups(rel(groupsFile), data, langs, &problems)
 	}
 
 	unitsFile := filepath.Join(dir, "units.yaml")
-	if data, err := os.ReadFile(unitsFile); err == nil {
+	if err := root.Check(unitsFile); err != nil {
+		problems.Add(sitefs.Problem(rel(unitsFile), err))
+	} else if data, err := os.ReadFile(unitsFile); err == nil {
 		s.Units = units.Load(rel(unitsFile), data, langs, &problems)
 	} else if !os.IsNotExist(err) {
 		problems.Errorf(diag.Pos{File: rel(unitsFile)}, "", "cannot read units: %v", pathErr(err))
 	}
 
-	deptFiles, more := listFiles(filepath.Join(dir, "departments"), ".yaml", rel)
+	deptFiles, more := listFiles(root, filepath.Join(dir, "departments"), ".yaml", rel)
 	problems.Append(more)
-	artFiles, more := listFiles(filepath.Join(dir, "articles"), ".md", rel)
+	artFiles, more := listFiles(root, filepath.Join(dir, "articles"), ".md", rel)
 	problems.Append(more)
 
 	depts := make([]*Department, len(deptFiles))
@@ -95,8 +108,12 @@ func relativeTo(root string) func(string) string {
 // listFiles returns the files in dir ending in ext, sorted. Hidden files and editor
 // backups are skipped; anything else that does not belong is a problem, since an
 // editor who saved finance.yml expects it to be published.
-func listFiles(dir, ext string, rel func(string) string) ([]string, diag.List) {
+func listFiles(root sitefs.Root, dir, ext string, rel func(string) string) ([]string, diag.List) {
 	var problems diag.List
+	if err := root.Check(dir); err != nil {
+		problems.Add(sitefs.Problem(rel(dir), err))
+		return nil, problems
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -114,6 +131,10 @@ func listFiles(dir, ext string, rel func(string) string) ([]string, diag.List) {
 		p := filepath.Join(dir, name)
 		if e.IsDir() || !strings.HasSuffix(name, ext) {
 			problems.Errorf(diag.Pos{File: rel(p)}, fmt.Sprintf("files here end in %s; rename or move it", ext), "unexpected %s in %s", kind(e.IsDir()), rel(dir))
+			continue
+		}
+		if err := root.CheckEntry(p, e); err != nil {
+			problems.Add(sitefs.Problem(rel(p), err))
 			continue
 		}
 		files = append(files, p)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path/filepath"
 	"sync"
 
@@ -13,6 +14,7 @@ import (
 	"leitai/generator/internal/i18n"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/sitefs"
 	"leitai/generator/internal/tmplexec"
 )
 
@@ -42,6 +44,16 @@ func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 		return p
 	}
 	th := &Theme{}
+	// Nothing is read through a link out of the site's folder, or a link to a
+	// folder (sitefs): every file of the theme and the site's own layouts/ and
+	// static/ is looked at first.
+	root := sitefs.New(cfg.Root)
+	for _, dir := range []string{cfg.ThemeDir(), cfg.Dir("layouts"), cfg.Dir("static")} {
+		problems.Append(checkLinks(root, dir, rel))
+	}
+	if problems.HasErrors() {
+		return th, problems
+	}
 	var more diag.List
 	th.strings, more = i18n.Load(filepath.Join(cfg.ThemeDir(), "i18n"), cfg.Codes(), rel)
 	problems.Append(more)
@@ -85,6 +97,27 @@ func compileTemplates(sets map[site.Kind]*template.Template) map[site.Kind]*tmpl
 	}
 	wg.Wait()
 	return out
+}
+
+// checkLinks reports the symbolic links under dir (and dir itself) that lead
+// out of the site's folder or to a folder.
+func checkLinks(root sitefs.Root, dir string, rel func(string) string) diag.List {
+	var problems diag.List
+	report := func(p string, err error) { problems.Add(sitefs.Problem(rel(p), err)) }
+	if err := root.Check(dir); err != nil {
+		report(dir, err)
+		return problems
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder that does not exist (no layouts/) is fine
+		}
+		if err := root.CheckEntry(p, d); err != nil {
+			report(p, err)
+		}
+		return nil
+	})
+	return problems
 }
 
 // Assets lists the static files to copy.
