@@ -60,3 +60,22 @@ func TestMissingThemeAtItsLine(t *testing.T) {
 	}
 	only(t, problems, "config.yaml:9:8: theme folder ")
 }
+
+// A base URL with a user name or password is refused: it would be published
+// in every page's links, feeds and sitemap.
+func TestBaseURLWithCredentials(t *testing.T) {
+	for _, u := range []string{"https://editor:hunter2@example.org/", "https://token@example.org/pledges/", "http://:pw@example.org/"} {
+		cfg, problems := load(t, strings.Replace(base, "https://example.org/", u, 1), Overrides{})
+		if cfg != nil {
+			t.Errorf("%s accepted", u)
+		}
+		only(t, problems, "config.yaml:2:10: baseURL must not hold a user name or password")
+		if strings.Contains(problems[0].Msg, "hunter2") {
+			t.Errorf("the password is repeated in the message: %s", problems[0].Msg)
+		}
+		_, problems = load(t, base, Overrides{BaseURL: u})
+		if len(problems) != 1 || problems[0].File != "--baseURL" || !strings.HasPrefix(problems[0].Msg, "baseURL must not hold a user name or password") {
+			t.Errorf("--baseURL %s: %v", u, problems)
+		}
+	}
+}
