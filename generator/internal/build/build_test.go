@@ -19,26 +19,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// fixture copies testdata/site, with the repository's themes/, into a fresh
-// folder and returns its config.yaml. (A link to themes/ would lead out of the
-// site's folder, which a build refuses.)
-func fixture(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "site"))); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(testsite.Root(), "themes"))); err != nil {
-		t.Fatal(err)
-	}
-	return filepath.Join(dir, "config.yaml")
-}
-
 // buildFixture builds testdata/site into a fresh folder.
 func buildFixture(t *testing.T) (string, *Result) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Config: fixture(t), Overrides: config.Overrides{Destination: out}})
+	res, err := Run(Options{Config: testsite.Fixture(t), Overrides: config.Overrides{Destination: out}})
 	if err != nil {
 		for _, p := range res.Problems {
 			t.Log(p.Format())
@@ -228,7 +213,7 @@ func TestFixtureBehaviour(t *testing.T) {
 func TestLoadedCalledOnce(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	calls := 0
-	_, err := Run(Options{Config: fixture(t), Overrides: config.Overrides{Destination: out},
+	_, err := Run(Options{Config: testsite.Fixture(t), Overrides: config.Overrides{Destination: out},
 		Loaded: func() { calls++ }})
 	if err != nil {
 		t.Fatal(err)

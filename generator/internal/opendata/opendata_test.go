@@ -7,20 +7,20 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/testsite"
 )
 
 // fixture loads the build package's fixture site, whose content holds text
 // that needs escaping (a <script> pledge) and a pledge with a target and a date.
 func fixture(t *testing.T) (*site.Plan, *content.Site) {
 	t.Helper()
-	cfg, problems := config.Load(filepath.Join("..", "build", "testdata", "site", "config.yaml"), config.Overrides{})
+	cfg, problems := config.Load(testsite.Fixture(t), config.Overrides{})
 	if cfg == nil || problems.HasErrors() {
 		t.Fatalf("config: %v", problems)
 	}

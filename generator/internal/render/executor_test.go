@@ -27,7 +27,7 @@ func TestCompiledTemplatesRenderAsHTMLTemplate(t *testing.T) {
 	}
 	sites := map[string]string{
 		"real content": filepath.Join(root, "config.yaml"),
-		"fixture site": filepath.Join(root, "generator", "internal", "build", "testdata", "site", "config.yaml"),
+		"fixture site": testsite.Fixture(t),
 		"synthetic":    filepath.Join(synthetic, "config.yaml"),
 	}
 	kindsSeen := map[site.Kind]int{}

@@ -36,6 +36,22 @@ func Copy(t testing.TB) string {
 	return dir
 }
 
+// Fixture copies the build package's fixture site (generator/internal/build/
+// testdata/site), with the repository's themes/, into a temporary folder and
+// returns the copy's config.yaml. The fixture holds no themes/ of its own: a
+// link to the repository's would lead out of its folder, which a build refuses.
+func Fixture(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(Root(), "generator", "internal", "build", "testdata", "site"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(Root(), "themes"))); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "config.yaml")
+}
+
 // Edit replaces the first old with new in the file at path; the test fails if the
 // file does not contain old.
 func Edit(t testing.TB, path, old, new string) {
