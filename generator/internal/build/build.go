@@ -19,6 +19,7 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/output"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
@@ -93,6 +94,7 @@ func Run(o Options) (*Result, error) {
 	}
 	res.Problems.Append(problems)
 	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate}))
+	res.Problems.Append(opendata.Check(s))
 	<-themeLoaded
 	res.Problems.Append(themeProblems)
 	plan := site.New(cfg, s)

@@ -12,6 +12,7 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
 	"leitai/generator/internal/sitefs"
@@ -353,6 +354,7 @@ func (r *recordingSink) Stream(rel string, write func(io.Writer) error) error {
 func (b *Builder) validate() {
 	o := content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate}
 	b.siteProblems = content.ValidateSite(b.site, o)
+	b.siteProblems.Append(opendata.CheckGroups(b.site.Groups))
 	if b.deptProblems == nil {
 		b.deptProblems = make(map[*content.Department]diag.List, len(b.site.Departments))
 	}
@@ -360,6 +362,7 @@ func (b *Builder) validate() {
 		l, ok := b.deptProblems[d]
 		if !ok {
 			l = content.ValidateDepartment(b.site, d, o)
+			l.Append(opendata.CheckDepartment(d))
 			b.deptProblems[d] = l
 		}
 		b.siteProblems.Append(l)
