@@ -56,6 +56,9 @@ type Builder struct {
 	// linkProblems are Renderer.CheckLinks', found when the content has errors
 	// and no page is rendered, as Run finds them.
 	linkProblems diag.List
+	// renderProblems are the theme's failures found rendering (a template's
+	// error, a static file that cannot be read): of the last rendering only.
+	renderProblems diag.List
 
 	extras []string // paths of the files that are not pages
 
@@ -148,7 +151,7 @@ func (b *Builder) Full() *Update {
 	b.fileProblems = map[string]diag.List{}
 	b.pageProblems = map[string]diag.List{}
 	b.deptProblems = nil
-	b.themeProblems, b.siteProblems, b.linkProblems = nil, nil, nil
+	b.themeProblems, b.siteProblems = nil, nil
 	cfg, problems := config.Load(b.opts.Config, b.opts.Overrides)
 	b.configProblems = problems
 	if cfg == nil {
@@ -239,7 +242,7 @@ func (b *Builder) rebuild(u *Update, ch change) *Update {
 	b.pending.add(ch)
 	// What the last rendering found is of files as they were: whether there
 	// are errors now is for validation to say first.
-	b.pageProblems, b.linkProblems = nil, nil
+	b.pageProblems, b.linkProblems, b.renderProblems = nil, nil, nil
 	b.validate()
 	if b.hasErrors() {
 		// As Run does: no page is rendered from content with errors, but the
@@ -260,7 +263,7 @@ func (b *Builder) renderAll(u *Update) *Update {
 	b.pageProblems = map[string]diag.List{}
 	staged := NewMemory()
 	if err := copyAssets(b.theme, staged); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+		b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
 	}
 	u.Written = b.render(plan, plan.Pages, staged)
 	b.writeExtras(plan, staged)
@@ -317,7 +320,7 @@ func (b *Builder) renderChanged(u *Update) *Update {
 	staged := NewMemory()
 	if ch.theme {
 		if err := copyAssets(b.theme, staged); err != nil {
-			b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+			b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
 		}
 	}
 	u.Written = b.render(plan, pages, staged)
@@ -397,7 +400,7 @@ func (b *Builder) render(plan *site.Plan, pages []*site.Page, staged *Memory) []
 	}
 	perPage, err := renderPages(r, pages, staged)
 	if err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
+		b.renderProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
 	}
 	for i, l := range perPage {
 		if len(l) > 0 {
@@ -414,7 +417,7 @@ func (b *Builder) writeExtras(plan *site.Plan, staged *Memory) {
 	r := render.New(b.theme, b.cfg, b.site, plan)
 	rec := &recordingSink{Sink: staged}
 	if _, err := writeExtras(r, plan, b.site, b.theme, rec); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
+		b.renderProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
 	}
 	b.extras = rec.paths
 }
@@ -484,6 +487,7 @@ func (b *Builder) problems() diag.List {
 	all.Append(b.themeProblems)
 	all.Append(b.siteProblems)
 	all.Append(b.linkProblems)
+	all.Append(b.renderProblems)
 	for _, l := range b.fileProblems {
 		all.Append(l)
 	}
