@@ -161,6 +161,21 @@ func tree(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
+// publish builds an output of one page, index.html, into dest.
+func publish(t *testing.T, dest, page string) {
+	t.Helper()
+	tx, err := Begin(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.WriteFile("index.html", []byte(page)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Temporary folders of builds that were killed are removed by the next build;
 // a build still running keeps its own, and nothing else is touched.
 func TestBeginSweepsWhatDeadBuildsLeft(t *testing.T) {
@@ -183,16 +198,7 @@ func TestBeginSweepsWhatDeadBuildsLeft(t *testing.T) {
 	if err := running.WriteFile("index.html", []byte("running")); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := Begin(dest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.WriteFile("index.html", []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	publish(t, dest, "new")
 	for _, gone := range []string{".public.tmp-0123456789ab", ".public.tmp-abcdefabcdef.old"} {
 		if _, err := os.Stat(filepath.Join(dir, gone)); !os.IsNotExist(err) {
 			t.Errorf("%s: left behind (%v)", gone, err)
@@ -225,16 +231,7 @@ func TestLinkedDestination(t *testing.T) {
 	if err := CheckDest(link, site); err != nil {
 		t.Fatal(err)
 	}
-	tx, err := Begin(link)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.WriteFile("index.html", []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	publish(t, link, "new")
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("public is no longer a link: %v %v", st.Mode(), err)
 	}
