@@ -28,7 +28,10 @@ func snapshot(t *testing.T, dir string) map[string]fileState {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
 		var data []byte
 		if !d.IsDir() {
 			if data, err = os.ReadFile(p); err != nil {
@@ -90,12 +93,15 @@ func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
 	// Push the files' times into the past, so a rewrite would show even within
 	// the filesystem's timestamp resolution.
 	past := time.Date(2022, 11, 25, 8, 0, 0, 0, time.UTC)
-	filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			err = os.Chtimes(p, past, past)
 		}
 		return err
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	before := snapshot(t, public)
 	if len(before) < 10 {
 		t.Fatalf("good build wrote only %d files", len(before))
@@ -115,9 +121,12 @@ func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
 	t.Run("template error while pages are being written", func(t *testing.T) {
 		// Content is fine, so the build starts writing; the department template
 		// then fails, after other pages are already in the temporary folder.
-		layout := filepath.Join(root, "layouts", "department.html")
 		applyEdits(t, root, []edit{{"layouts/department.html", "", `{{ define "main" }}{{ .NoSuchField }}{{ end }}`}})
-		defer os.RemoveAll(filepath.Dir(layout))
+		defer func() {
+			if err := os.RemoveAll(filepath.Join(root, "layouts")); err != nil {
+				t.Fatal(err)
+			}
+		}()
 		code, _, stderr := runCmd("build", "--config", cfg)
 		if code != 1 || !strings.Contains(stderr, "NoSuchField") {
 			t.Errorf("exit %d:\n%s", code, stderr)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -11,8 +10,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -27,7 +27,8 @@ import (
 // phone's and a desktop's size, under a strict Content-Security-Policy, and
 // checks what a reader meets. axe-core, injected from its npm package, judges
 // accessibility independently of this code. Screenshots are saved for people to
-// look at (testdata-out/browser/, or $LEITAI_ARTIFACTS/browser/).
+// look at (testdata-out/browser/, or $LEITAI_ARTIFACTS/browser/). Probe pages,
+// built to break each rule, show that every check can fail.
 
 // csp is the policy the test server sends: no inline style or script, nothing
 // from elsewhere. The pages must work under it unchanged. The search pages, which
@@ -65,21 +66,54 @@ func artifactsDir(t *testing.T) string {
 	return dir
 }
 
+// probes are pages that break a rule on purpose, served at /__probe/, to prove
+// the test notices. They load only probe.css, under the same policy as the site.
+var probes = map[string]string{
+	"csp.html": `<!DOCTYPE html><html lang="en"><title>probe</title><p style="color:red">x</p><script>document.title="ran"</script><img src="data:,">`,
+	"probe.css": `.wide { width: 600px; height: 1px; }
+.tiny { display: inline-block; width: 20px; height: 20px; overflow: hidden; }
+.skip:focus, .skip:focus-visible { outline: none; }`,
+	// 600 px wide on a 360-px phone.
+	"overflow.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><h1>Wide</h1><div class="wide"></div>`,
+	// A 20-px link in the header.
+	"tap.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><header class="site"><a class="tiny" href="#x">x</a></header><h1 id="x">Small</h1>`,
+	// A skip link that shows no outline when the first Tab focuses it.
+	"focus.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><a class="skip" href="#main">Skip</a><main id="main"><h1>Focus</h1></main>`,
+	// Navigation with no print rules, and no .back link at all.
+	"print.html": `<!DOCTYPE html><html lang="en"><title>probe</title><a class="skip" href="#main">Skip</a><nav><a href="#main">Nav</a></nav><main id="main"><h1>Print</h1></main><footer class="site">Footer</footer>`,
+}
+
 // siteHandler serves the built site under prefix the way a static host does: a
 // missing page gets 404.html with status 404. Every response carries the CSP.
-// /__probe/ serves pages that break the policy on purpose, to prove the test
-// would notice.
-func siteHandler(dir, prefix string) http.Handler {
+// /__probe/ serves the probes. While hold is set, the root page's refresh to
+// prefix+"zh/" is answered 204 No Content, which a browser takes as "stay on
+// this page", so the root page can be checked like every other.
+func siteHandler(dir, prefix string, hold *atomic.Bool) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Every navigation reaches the server: the root page's hold needs it.
+		w.Header().Set("Cache-Control", "no-store")
 		if strings.HasSuffix(r.URL.Path, "/search/") || strings.Contains(r.URL.Path, "/pagefind/") {
 			w.Header().Set("Content-Security-Policy", headers.CSP)
 		} else {
 			w.Header().Set("Content-Security-Policy", csp)
 		}
-		if r.URL.Path == "/__probe/csp.html" {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			io.WriteString(w, `<!DOCTYPE html><html lang="en"><title>probe</title><p style="color:red">x</p><script>document.title="ran"</script><img src="data:,">`)
+		if name, ok := strings.CutPrefix(r.URL.Path, "/__probe/"); ok {
+			body, ok := probes[name]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			ctype := "text/html; charset=utf-8"
+			if strings.HasSuffix(name, ".css") {
+				ctype = "text/css; charset=utf-8"
+			}
+			w.Header().Set("Content-Type", ctype)
+			_, _ = io.WriteString(w, body) // a client that went away needs no answer
+			return
+		}
+		if hold != nil && hold.Load() && r.URL.Path == prefix+"zh/" && r.Header.Get("Sec-Fetch-Mode") == "navigate" {
+			w.WriteHeader(http.StatusNoContent)
 			return
 		}
 		rel, ok := strings.CutPrefix(r.URL.Path, prefix)
@@ -92,16 +126,37 @@ func siteHandler(dir, prefix string) http.Handler {
 			p = filepath.Join(p, "index.html")
 		}
 		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			b, err := os.ReadFile(filepath.Join(dir, "404.html"))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(http.StatusNotFound)
-			b, _ := os.ReadFile(filepath.Join(dir, "404.html"))
-			w.Write(b)
+			_, _ = w.Write(b)
 			return
 		}
 		r2 := r.Clone(r.Context())
 		r2.URL.Path = "/" + rel
 		files.ServeHTTP(w, r2)
 	})
+}
+
+// serveAt serves handler at a port chosen first, so a site can be built for the
+// address it will be served at; it returns the server's root URL.
+func serveAt(t *testing.T, handler func(root string) http.Handler) (*httptest.Server, string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := "http://" + ln.Addr().String()
+	srv := httptest.NewUnstartedServer(handler(root))
+	srv.Listener.Close()
+	srv.Listener = ln
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv, root
 }
 
 // viewport is a screen the pages are checked at.
@@ -118,14 +173,41 @@ var viewports = []viewport{
 	{name: "phone-dark", width: 360, height: 740, mobile: true, dark: true},
 }
 
+// emulate sets the screen and the colour scheme.
+func (b *browser) emulate(t testing.TB, vp viewport) {
+	t.Helper()
+	scheme := "light"
+	if vp.dark {
+		scheme = "dark"
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	emulate := chromedp.EmulateViewport(vp.width, vp.height)
+	if vp.mobile {
+		emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateMobile, chromedp.EmulateTouch)
+	}
+	if err := b.run(10*time.Second, emulate); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tapSelectors are the links people aim at with a thumb: the header,
+// navigation, department and pledge links, the pager. Links inside running text
+// are exempt (WCAG 2.5.8's inline exception).
+var tapSelectors = []string{"header.site a", "nav a", ".dept-card h3 a", ".lead-story a", ".choose a", ".back a", "footer.site a"}
+
 // pageReport is what one evaluation in the page measures.
 type pageReport struct {
-	Lang      string   `json:"lang"`
-	Overflow  float64  `json:"overflow"` // px the document is wider than the viewport
-	H1        int      `json:"h1"`
-	Links     []string `json:"links"`
-	Small     []string `json:"small"` // tap targets under 48×48 px
-	Fragments []string `json:"fragments"`
+	Lang      string         `json:"lang"`
+	Overflow  float64        `json:"overflow"` // px the document is wider than the viewport
+	H1        int            `json:"h1"`
+	Links     []string       `json:"links"`
+	Targets   map[string]int `json:"targets"` // visible tap targets measured, by selector
+	Small     []string       `json:"small"`   // tap targets under 48×48 px
+	Fragments []string       `json:"fragments"`
 	Switch    *struct {
 		Href     string `json:"href"`
 		Hreflang string `json:"hreflang"`
@@ -135,10 +217,8 @@ type pageReport struct {
 	Font string   `json:"font"`
 }
 
-// measure runs in the page. Tap targets are the links people aim at with a
-// thumb: the header, navigation, department and pledge links, the pager; links
-// inside running text are exempt (WCAG 2.5.8's inline exception).
-const measure = `(() => {
+// measure runs in the page.
+var measure = `(() => {
   const de = document.documentElement;
   const visible = el => el.getClientRects().length > 0;
   const r = {
@@ -146,14 +226,18 @@ const measure = `(() => {
     overflow: de.scrollWidth - de.clientWidth,
     h1: document.querySelectorAll('h1').length,
     links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
-    small: [], fragments: [], switch: null,
+    targets: {}, small: [], fragments: [], switch: null,
     csp: window.__csp || [],
     font: getComputedStyle(document.body).fontFamily,
   };
-  for (const el of document.querySelectorAll('header.site a, nav a, .dept-card h3 a, .lead-story a, .choose a, .back a, footer.site a')) {
-    if (!visible(el)) continue;
-    const b = el.getBoundingClientRect();
-    if (b.width < 48 || b.height < 48) r.small.push(el.textContent.trim() + ' ' + Math.round(b.width) + '×' + Math.round(b.height));
+  for (const sel of ` + jsStrings(tapSelectors) + `) {
+    r.targets[sel] = 0;
+    for (const el of document.querySelectorAll(sel)) {
+      if (!visible(el)) continue;
+      r.targets[sel]++;
+      const b = el.getBoundingClientRect();
+      if (b.width < 48 || b.height < 48) r.small.push(el.textContent.trim() + ' ' + Math.round(b.width) + '×' + Math.round(b.height));
+    }
   }
   for (const a of document.querySelectorAll('a[href^="#"]')) {
     if (a.hash && !document.getElementById(decodeURIComponent(a.hash.slice(1)))) r.fragments.push(a.getAttribute('href'));
@@ -163,10 +247,67 @@ const measure = `(() => {
   return r;
 })()`
 
+// jsStrings writes a JavaScript array of strings.
+func jsStrings(s []string) string {
+	return "['" + strings.Join(s, "', '") + "']"
+}
+
+func (b *browser) measure(t testing.TB) pageReport {
+	t.Helper()
+	var r pageReport
+	if err := b.eval(measure, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// checkPage judges what measure found on a page at a viewport.
+func checkPage(t testing.TB, r pageReport, vp viewport) {
+	t.Helper()
+	if r.Overflow > 0 {
+		t.Errorf("scrolls sideways by %v px", r.Overflow)
+	}
+	if r.H1 != 1 {
+		t.Errorf("%d h1 elements", r.H1)
+	}
+	if !strings.Contains(r.Font, "PingFang SC") {
+		t.Errorf("the stylesheet did not apply: body font %q", r.Font)
+	}
+	targets := 0
+	for _, n := range r.Targets {
+		targets += n
+	}
+	if targets == 0 {
+		t.Errorf("no tap target found: the selectors %v match nothing visible", tapSelectors)
+	}
+	if vp.mobile && len(r.Small) > 0 {
+		t.Errorf("tap targets under 48×48 px: %v", r.Small)
+	}
+	if len(r.Fragments) > 0 {
+		t.Errorf("links to missing fragments: %v", r.Fragments)
+	}
+	if len(r.CSP) > 0 {
+		t.Errorf("Content-Security-Policy violations: %v", r.CSP)
+	}
+}
+
 // axeRun asks axe-core for every WCAG 2.0/2.1/2.2 A and AA rule and its best
 // practices, and returns one line per violation.
 const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
   .then(r => r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')))`
+
+// axe injects axe-core into the page and returns its violations.
+func (b *browser) axe(t testing.TB, axeSrc []byte) []string {
+	t.Helper()
+	if err := b.run(30*time.Second, chromedp.Evaluate[chromedp.Void](string(axeSrc))); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	var violations []string
+	if err := b.eval(axeRun, &violations, chromedp.EvalAwaitPromise); err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	return violations
+}
 
 // focusCheck presses nothing itself: after one Tab, the skip link must have the
 // focus, be on screen and show a visible outline.
@@ -175,20 +316,72 @@ const focusCheck = `(() => {
   return {skip: a.classList.contains('skip'), outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, onScreen: b.top >= 0 && b.bottom <= innerHeight};
 })()`
 
-type consoleLog struct {
-	mu   sync.Mutex
-	page string
-	errs []string
+type focusReport struct{ Skip, Outline, OnScreen bool }
+
+// tab presses Tab once and reports where the focus went.
+func (b *browser) tab(t testing.TB) focusReport {
+	t.Helper()
+	if err := b.run(10*time.Second, chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	var f focusReport
+	if err := b.eval(focusCheck, &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
-func (c *consoleLog) setPage(p string) { c.mu.Lock(); c.page = p; c.mu.Unlock() }
+func checkFocus(t testing.TB, f focusReport) {
+	t.Helper()
+	if !f.Skip || !f.Outline || !f.OnScreen {
+		t.Errorf("after one Tab: skip link focused %v, outline visible %v, on screen %v", f.Skip, f.Outline, f.OnScreen)
+	}
+}
 
-func (c *consoleLog) take() []string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.errs
-	c.errs = nil
-	return e
+// printed reports, under print media, how many elements each selector finds
+// and which of them are still displayed.
+type printedReport struct {
+	Sel   string   `json:"sel"`
+	Found int      `json:"found"`
+	Shown []string `json:"shown"`
+}
+
+func (b *browser) printed(t testing.TB, selectors []string) []printedReport {
+	t.Helper()
+	var r []printedReport
+	if err := b.eval(jsStrings(selectors)+`.map(sel => {
+  const els = [...document.querySelectorAll(sel)];
+  return {sel, found: els.length, shown: els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.className || e.tagName)};
+})`, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// checkPrint requires every selector to find something, and nothing it finds
+// to be printed: a selector that matched nothing would pass unseen.
+func checkPrint(t testing.TB, r []printedReport) {
+	t.Helper()
+	for _, s := range r {
+		if s.Found == 0 {
+			t.Errorf("%s: nothing on the page to hide in print", s.Sel)
+		}
+		if len(s.Shown) > 0 {
+			t.Errorf("%s: printed: %v", s.Sel, s.Shown)
+		}
+	}
+}
+
+// printPages are the pages whose print layout is checked, with what print must
+// hide on each.
+var printPages = []struct {
+	rel  string
+	hide []string
+}{
+	{"zh/departments/finance/", []string{".skip", "nav", "footer.site", ".back", ".pager"}},
+	{"en/departments/finance/", []string{".skip", "nav", "footer.site", ".back", ".pager"}},
+	{"zh/", []string{".skip", "nav", "footer.site", ".tools", ".chart-details"}},
+	{"en/articles/department-arena-2022/", []string{".skip", "nav", "footer.site", ".back", ".crumbs"}},
 }
 
 func TestBrowser(t *testing.T) {
@@ -201,93 +394,107 @@ func TestBrowser(t *testing.T) {
 
 	// Build for the address the server will have, under a sub-path, so every
 	// absolute URL in the pages (canonical, hreflang) is one the test can load.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const prefix = "/pledges/"
-	base := "http://" + ln.Addr().String() + prefix
-	out := buildReal(t, "--baseURL", base)
-	// Search pages load their index as published sites do; without it they would
-	// report a missing file.
-	indexSite(t, pagefindBin(t), out)
-	srv := httptest.NewUnstartedServer(siteHandler(out, prefix))
-	srv.Listener.Close()
-	srv.Listener = ln
-	srv.Start()
-	defer srv.Close()
+	var out string
+	var hold atomic.Bool
+	srv, root := serveAt(t, func(root string) http.Handler {
+		out = buildReal(t, "--baseURL", root+prefix)
+		// Search pages load their index as published sites do; without it they
+		// would report a missing file.
+		indexSite(t, pagefindBin(t), out)
+		return siteHandler(out, prefix, &hold)
+	})
+	base := root + prefix
 
-	ctx := startChromium(t, chrome)
+	b := newBrowser(t, chrome)
+	phone := viewports[0]
+	b.emulate(t, phone)
 
-	var console consoleLog
-	messages := chromedp.Console(ctx)
-	go func() {
-		for m, err := range messages {
+	t.Run("probes", func(t *testing.T) {
+		// Each check must report the page built to break it, so its silence on
+		// the real pages means something.
+		visit := func(t *testing.T, name string) {
+			t.Helper()
+			b.console.setPage("probe " + name)
+			if err := b.run(30*time.Second, chromedp.Navigate(srv.URL+"/__probe/"+name)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		says := func(t *testing.T, what string, check func(tb testing.TB), want string) {
+			t.Helper()
+			if r := record(t, check); !strings.Contains(strings.Join(r.errs, "\n"), want) {
+				t.Errorf("the %s check did not report %q: %q", what, want, r.errs)
+			}
+		}
+
+		t.Run("csp", func(t *testing.T) {
+			visit(t, "csp.html")
+			r := b.measure(t)
+			title, err := chromedp.Run(b.ctx, chromedp.Title())
 			if err != nil {
-				return
+				t.Fatal(err)
 			}
-			if m.Type == chromedp.ConsoleError || m.IsException() {
-				console.mu.Lock()
-				console.errs = append(console.errs, fmt.Sprintf("%s (%s)", m.Text, console.page))
-				console.mu.Unlock()
+			if title == "ran" || len(r.CSP) < 2 {
+				t.Errorf("inline script ran or violations not seen: title %q, violations %v", title, r.CSP)
 			}
-		}
-	}()
-	// Record CSP violations in the page itself too; a script added through the
-	// protocol runs whatever the page's policy says.
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`,
-	}); err != nil {
-		t.Fatal(err)
-	}
+			says(t, "policy", func(tb testing.TB) { checkPage(tb, r, phone) }, "Content-Security-Policy violations")
+			// axe-core runs and reports: the probe's image has no alt text.
+			if v := b.axe(t, axeSrc); !strings.Contains(strings.Join(v, "\n"), "image-alt") {
+				t.Errorf("axe-core did not report the image without alt text: %v", v)
+			}
+			if len(b.settle(t)) == 0 {
+				t.Error("the console showed no CSP violation for the probe page")
+			}
+		})
+		t.Run("overflow", func(t *testing.T) {
+			visit(t, "overflow.html")
+			r := b.measure(t)
+			says(t, "sideways scrolling", func(tb testing.TB) { checkPage(tb, r, phone) }, "scrolls sideways by")
+		})
+		t.Run("tap targets", func(t *testing.T) {
+			visit(t, "tap.html")
+			r := b.measure(t)
+			says(t, "tap target", func(tb testing.TB) { checkPage(tb, r, phone) }, "tap targets under 48×48 px: [x 20×20]")
+			visit(t, "overflow.html") // no link at all
+			r = b.measure(t)
+			says(t, "tap target", func(tb testing.TB) { checkPage(tb, r, phone) }, "no tap target found")
+		})
+		t.Run("focus", func(t *testing.T) {
+			visit(t, "focus.html")
+			f := b.tab(t)
+			says(t, "focus", func(tb testing.TB) { checkFocus(tb, f) }, "outline visible false")
+			visit(t, "overflow.html") // no skip link at all
+			f = b.tab(t)
+			says(t, "focus", func(tb testing.TB) { checkFocus(tb, f) }, "skip link focused false")
+		})
+		t.Run("print", func(t *testing.T) {
+			visit(t, "print.html")
+			b.media(t, "print")
+			defer b.media(t, "")
+			r := b.printed(t, []string{".skip", "nav", "footer.site", ".back"})
+			says(t, "print", func(tb testing.TB) { checkPrint(tb, r) }, "nav: printed: [NAV]")
+			says(t, "print", func(tb testing.TB) { checkPrint(tb, r) }, ".back: nothing on the page to hide in print")
+		})
+		b.console.take()
+	})
 
-	run := func(timeout time.Duration, steps ...chromedp.Action[chromedp.Void]) error {
-		c, cancel := context.WithTimeout(ctx, timeout)
-		defer cancel()
-		return chromedp.Do(c, steps...)
-	}
-	eval := func(expr string, v any, opts ...chromedp.EvaluateOption) error {
-		c, cancel := context.WithTimeout(ctx, time.Minute)
-		defer cancel()
-		raw, err := chromedp.Run(c, chromedp.Evaluate[[]byte](expr, opts...))
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal(raw, v)
-	}
-
-	t.Run("csp probe", func(t *testing.T) {
-		// The policy really is enforced and its violations are seen, so the
-		// silence on the real pages means something.
-		console.setPage("probe")
-		if err := run(30*time.Second, chromedp.Navigate(srv.URL+"/__probe/csp.html")); err != nil {
+	// The root page is a redirect without JavaScript: it must land on the
+	// default language's summary.
+	t.Run("root redirect", func(t *testing.T) {
+		b.console.setPage("index.html")
+		if err := b.run(30*time.Second, chromedp.Navigate(base)); err != nil {
 			t.Fatal(err)
 		}
-		var r pageReport
-		if err := eval(measure, &r); err != nil {
-			t.Fatal(err)
+		// The refresh navigates on its own after the load; look until it has.
+		var loc string
+		for range 50 {
+			if loc, _ = chromedp.Run(b.ctx, chromedp.Location()); loc == base+"zh/" {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
-		title, _ := chromedp.Run(ctx, chromedp.Title())
-		if title == "ran" || len(r.CSP) < 2 {
-			t.Errorf("inline script ran or violations not seen: title %q, violations %v", title, r.CSP)
-		}
-		// axe-core runs and reports: the probe's image has no alt text.
-		var violations []string
-		if err := run(30*time.Second, chromedp.Evaluate[chromedp.Void](string(axeSrc))); err != nil {
-			t.Fatalf("injecting axe-core: %v", err)
-		}
-		if err := eval(axeRun, &violations, chromedp.EvalAwaitPromise); err != nil {
-			t.Fatalf("running axe-core: %v", err)
-		}
-		if !strings.Contains(strings.Join(violations, "\n"), "image-alt") {
-			t.Errorf("axe-core did not report the image without alt text: %v", violations)
-		}
-		if err := run(10*time.Second, chromedp.Evaluate[chromedp.Void](`0`)); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(200 * time.Millisecond) // let the console events arrive
-		if len(console.take()) == 0 {
-			t.Error("the console showed no CSP violation for the probe page")
+		if loc != base+"zh/" {
+			t.Errorf("the root page did not lead to %szh/: at %s", base, loc)
 		}
 	})
 
@@ -312,30 +519,12 @@ func TestBrowser(t *testing.T) {
 		return string(b), nil
 	}
 
-	// The root page is a redirect without JavaScript: it must land on the
-	// default language's summary.
-	t.Run("root redirect", func(t *testing.T) {
-		console.setPage("index.html")
-		if err := run(30*time.Second, chromedp.Navigate(base)); err != nil {
-			t.Fatal(err)
-		}
-		// The refresh navigates on its own after the load; look until it has.
-		var loc string
-		for range 50 {
-			if loc, _ = chromedp.Run(ctx, chromedp.Location()); loc == base+"zh/" {
-				break
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		if loc != base+"zh/" {
-			t.Errorf("the root page did not lead to %szh/: at %s", base, loc)
-		}
-	})
-
 	var pages []string
 	for _, rel := range htmlPages(t, out) {
 		switch rel {
 		case "index.html":
+			// The root page, held there while it is checked (see siteHandler).
+			pages = append(pages, "")
 		case "404.html":
 			// Met the way readers meet it: at an address that does not exist.
 			pages = append(pages, "no-such-page/")
@@ -344,62 +533,31 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	found := map[string]int{} // tap targets measured on phones, by selector
+	measured := 0             // pages measured on phones (-run may pick a few)
 	for _, vp := range viewports {
-		scheme := "light"
-		if vp.dark {
-			scheme = "dark"
-		}
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
-		emulate := chromedp.EmulateViewport(vp.width, vp.height)
-		if vp.mobile {
-			emulate = chromedp.EmulateViewport(vp.width, vp.height, chromedp.EmulateMobile, chromedp.EmulateTouch)
-		}
-		if err := run(10*time.Second, emulate); err != nil {
-			t.Fatal(err)
-		}
+		b.emulate(t, vp)
 		for _, rel := range pages {
 			name := vp.name + "/" + rel
 			t.Run(name, func(t *testing.T) {
 				u := base + rel
-				console.setPage(name)
-				if err := run(30*time.Second, chromedp.Navigate(u)); err != nil {
+				b.console.setPage(name)
+				if rel == "" {
+					hold.Store(true)
+					defer hold.Store(false)
+				}
+				if err := b.run(30*time.Second, chromedp.Navigate(u)); err != nil {
 					t.Fatal(err)
 				}
-				var r pageReport
-				if err := eval(measure, &r); err != nil {
-					t.Fatal(err)
+				r := b.measure(t)
+				checkPage(t, r, vp)
+				if vp.mobile {
+					measured++
+					for sel, n := range r.Targets {
+						found[sel] += n
+					}
 				}
-				if r.Overflow > 0 {
-					t.Errorf("scrolls sideways by %v px", r.Overflow)
-				}
-				if r.H1 != 1 {
-					t.Errorf("%d h1 elements", r.H1)
-				}
-				if !strings.Contains(r.Font, "PingFang SC") {
-					t.Errorf("the stylesheet did not apply: body font %q", r.Font)
-				}
-				if vp.mobile && len(r.Small) > 0 {
-					t.Errorf("tap targets under 48×48 px: %v", r.Small)
-				}
-				if len(r.Fragments) > 0 {
-					t.Errorf("links to missing fragments: %v", r.Fragments)
-				}
-				if len(r.CSP) > 0 {
-					t.Errorf("Content-Security-Policy violations: %v", r.CSP)
-				}
-
-				var violations []string
-				if err := run(30*time.Second, chromedp.Evaluate[chromedp.Void](string(axeSrc))); err != nil {
-					t.Fatalf("injecting axe-core: %v", err)
-				}
-				if err := eval(axeRun, &violations, chromedp.EvalAwaitPromise); err != nil {
-					t.Fatalf("running axe-core: %v", err)
-				}
-				for _, v := range violations {
+				for _, v := range b.axe(t, axeSrc) {
 					t.Errorf("axe: %s", v)
 				}
 
@@ -407,27 +565,35 @@ func TestBrowser(t *testing.T) {
 				if vp.dark {
 					shot = chromedp.CaptureScreenshot() // the first screen is enough to judge the colours
 				}
-				png, err := chromedp.Run(ctx, shot)
+				png, err := chromedp.Run(b.ctx, shot)
 				if err != nil {
 					t.Fatal(err)
 				}
-				file := strings.ReplaceAll(strings.Trim(rel, "/"), "/", "_") + "." + vp.name + ".png"
-				if err := os.WriteFile(filepath.Join(shots, file), png, 0o644); err != nil {
+				file := strings.ReplaceAll(strings.Trim(rel, "/"), "/", "_")
+				if file == "" {
+					file = "index"
+				}
+				if err := os.WriteFile(filepath.Join(shots, file+"."+vp.name+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
 
 				if vp.name == "phone" {
 					checkLinks(t, r.Links, u, base, fetch)
-					checkFocus(t, run, eval)
+					checkFocus(t, b.tab(t))
+				}
+				if rel == "" {
+					// Still the root page: the checks above were of it.
+					if loc, err := chromedp.Run(b.ctx, chromedp.Location()); err != nil || loc != base {
+						t.Errorf("the root page was left for %s (%v) while it was checked", loc, err)
+					}
 				}
 
 				// Last, because it leaves the page: the language switch goes to
 				// the same page in the other language.
-				if vp.name == "phone" && rel != "no-such-page/" {
-					checkSwitch(t, ctx, r, u, base, eval)
+				if vp.name == "phone" && rel != "no-such-page/" && rel != "" {
+					checkSwitch(t, b, r, u, base)
 				}
-				time.Sleep(50 * time.Millisecond) // let late console events arrive
-				for _, e := range console.take() {
+				for _, e := range b.settle(t) {
 					if rel == "no-such-page/" && strings.Contains(e, "status of 404") {
 						continue // the host's answer for a missing page, as it should be
 					}
@@ -436,43 +602,53 @@ func TestBrowser(t *testing.T) {
 			})
 		}
 	}
+	for _, sel := range tapSelectors {
+		if measured > 0 && found[sel] == 0 {
+			t.Errorf("the tap-target selector %q matched nothing on any page: it checks nothing", sel)
+		}
+	}
 
 	t.Run("print", func(t *testing.T) {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-			t.Fatal(err)
-		}
-		for _, lang := range []string{"zh", "en"} {
-			rel := lang + "/departments/finance/"
-			if err := run(30*time.Second, chromedp.Navigate(base+rel)); err != nil {
+		b.media(t, "print")
+		defer b.media(t, "")
+		for _, p := range printPages {
+			if err := b.run(30*time.Second, chromedp.Navigate(base+p.rel)); err != nil {
 				t.Fatal(err)
 			}
-			var shown []string
-			if err := eval(`[...document.querySelectorAll('.skip, nav, footer.site, .back')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.className || e.tagName)`, &shown); err != nil {
-				t.Fatal(err)
-			}
-			if len(shown) > 0 {
-				t.Errorf("%s: printed page shows navigation: %v", rel, shown)
+			r := b.printed(t, p.hide)
+			checkPrint(t, r)
+			if p.rel != "zh/departments/finance/" && p.rel != "en/departments/finance/" {
+				continue
 			}
 			// A4's width at 96 dpi, for people to look at the print layout.
-			if err := run(10*time.Second, chromedp.EmulateViewport(794, 1123)); err != nil {
+			if err := b.run(10*time.Second, chromedp.EmulateViewport(794, 1123)); err != nil {
 				t.Fatal(err)
 			}
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			file := strings.ReplaceAll(strings.Trim(p.rel, "/"), "/", "_")
+			png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(shots, lang+"_departments_finance.print.png"), png, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(shots, file+".print.png"), png, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+			pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(shots, lang+"_departments_finance.print.pdf"), pdf, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(shots, file+".print.pdf"), pdf, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 	})
+}
+
+// media emulates a media type: "print", or "" for the screen.
+func (b *browser) media(t testing.TB, media string) {
+	t.Helper()
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // checkLinks loads every link of the site that the page holds (a, link: the
@@ -508,21 +684,7 @@ func checkLinks(t *testing.T, links []string, here, base string, fetch func(stri
 	}
 }
 
-func checkFocus(t *testing.T, run func(time.Duration, ...chromedp.Action[chromedp.Void]) error, eval func(string, any, ...chromedp.EvaluateOption) error) {
-	t.Helper()
-	if err := run(10*time.Second, chromedp.KeyEvent("\t")); err != nil {
-		t.Fatal(err)
-	}
-	var f struct{ Skip, Outline, OnScreen bool }
-	if err := eval(focusCheck, &f); err != nil {
-		t.Fatal(err)
-	}
-	if !f.Skip || !f.Outline || !f.OnScreen {
-		t.Errorf("after one Tab: skip link focused %v, outline visible %v, on screen %v", f.Skip, f.Outline, f.OnScreen)
-	}
-}
-
-func checkSwitch(t *testing.T, ctx context.Context, r pageReport, here, base string, eval func(string, any, ...chromedp.EvaluateOption) error) {
+func checkSwitch(t *testing.T, b *browser, r pageReport, here, base string) {
 	t.Helper()
 	if r.Switch == nil {
 		t.Error("no language switch")
@@ -535,7 +697,7 @@ func checkSwitch(t *testing.T, ctx context.Context, r pageReport, here, base str
 		t.Errorf("language switch %+v, want %s in %s marked with lang and hreflang", *r.Switch, want, langAttr[other])
 		return
 	}
-	c, cancel := context.WithTimeout(ctx, 30*time.Second)
+	c, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(c, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS("nav.langs a[hreflang]")))); err != nil {
 		t.Fatalf("tapping the language switch: %v", err)
@@ -544,14 +706,66 @@ func checkSwitch(t *testing.T, ctx context.Context, r pageReport, here, base str
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got pageReport
-	if err := eval(measure, &got); err != nil {
-		t.Fatal(err)
-	}
+	got := b.measure(t)
 	if loc != want || got.Lang != langAttr[other] {
 		t.Errorf("tapping the language switch led to %s (lang %q), want %s", loc, got.Lang, want)
 	}
 	if got.Switch == nil || got.Switch.Href != here {
 		t.Errorf("the switch on %s does not lead back to %s: %+v", want, here, got.Switch)
+	}
+}
+
+// Every Markdown construct, raw HTML included, works under the strict policy:
+// no violation, no console error, no sideways scrolling on a phone, nothing
+// axe-core objects to, and a table's alignment reaches the reader through the
+// stylesheet's classes.
+func TestBrowserMarkdownConstructs(t *testing.T) {
+	chrome := findChromium(t)
+	axeSrc, err := os.ReadFile(toolFile(t, "LEITAI_AXE", "axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := constructsSite(t)
+	_, root := serveAt(t, func(root string) http.Handler {
+		return siteHandler(buildSite(t, cfg), "/", nil)
+	})
+	b := newBrowser(t, chrome)
+	b.emulate(t, viewports[0])
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			b.console.setPage(lang)
+			if err := b.run(30*time.Second, chromedp.Navigate(root+"/"+lang+"/articles/constructs/")); err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, b.measure(t), viewports[0])
+			for _, v := range b.axe(t, axeSrc) {
+				t.Errorf("axe: %s", v)
+			}
+			var align [][2]string // class, computed text-align, of every aligned cell
+			if err := b.eval(`[...document.querySelectorAll('.prose th[class], .prose td[class]')].map(c => [c.className, getComputedStyle(c).textAlign])`, &align); err != nil {
+				t.Fatal(err)
+			}
+			if len(align) != 9 {
+				t.Errorf("%d aligned cells, want 9 (three columns of three rows)", len(align))
+			}
+			for _, c := range align {
+				if want := strings.TrimPrefix(c[0], "align-"); c[1] != want {
+					t.Errorf("a cell of class %s is aligned %s", c[0], c[1])
+				}
+			}
+			var images []bool
+			if err := b.eval(`[...document.querySelectorAll('.prose img')].map(i => i.complete && i.naturalWidth > 0)`, &images); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(images, []bool{true}) {
+				t.Errorf("the article's image loaded: %v", images)
+			}
+			if v, err := b.violations(); err != nil || len(v) > 0 {
+				t.Errorf("policy violations: %v %v", v, err)
+			}
+			for _, e := range b.settle(t) {
+				t.Errorf("console: %s", e)
+			}
+		})
 	}
 }

@@ -244,6 +244,16 @@ func TestCheckBrokenContent(t *testing.T) {
 			want:  []string{reportEN + `:8:1: error: link to "/departments/alfa/" points to no page`},
 		},
 		{
+			name:  "link in an article to an article that does not exist",
+			edits: []edit{{reportEN, "(/articles/report/)", "(/articles/reprot/)"}},
+			want:  []string{reportEN + `:12:5: error: link to "/articles/reprot/" points to no page`},
+		},
+		{
+			name:  "link in a statement to an article that does not exist",
+			edits: []edit{{alpha, "(/departments/beta/)。", "(/articles/annual-review/)。"}},
+			want:  []string{alpha + `:21:11: error: link to "/articles/annual-review/" points to no page`},
+		},
+		{
 			name:  "broken link and a typo elsewhere, in one run",
 			edits: []edit{{reportEN, "(/departments/alpha/)", "(/departments/alfa/)"}, {beta, "pledges:", "pledge:"}},
 			want: []string{
@@ -409,4 +419,40 @@ func TestSiteDescriptionAndIntro(t *testing.T) {
 	if code != 1 || len(problems) != 1 || !strings.HasSuffix(problems[0].File, "config.yaml") || !strings.Contains(problems[0].Message, `"en"`) || !strings.Contains(problems[0].Message, "description") {
 		t.Errorf("description without en: exit %d, problems %v; want one error in config.yaml naming description and en", code, problems)
 	}
+}
+
+// check reads and renders everything a build would and writes nothing: not the
+// output folder, not a temporary one beside it, not a byte of the site. Fine
+// content, broken content, an earlier build in public/ and --destination are
+// all met.
+func TestCheckWritesNothing(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	parent := filepath.Dir(root)
+	elsewhere := filepath.Join(parent, "elsewhere")
+	run := func(t *testing.T, wantCode int, args ...string) {
+		t.Helper()
+		before := snapshot(t, parent) // the site and what lies beside it
+		code, stdout, stderr := runCmd(append([]string{"check", "--config", cfg}, args...)...)
+		if code != wantCode {
+			t.Fatalf("check %v: exit %d, want %d\n%s%s", args, code, wantCode, stdout, stderr)
+		}
+		sameSnapshot(t, before, snapshot(t, parent))
+		if _, err := os.Stat(elsewhere); !os.IsNotExist(err) {
+			t.Errorf("check made %s", elsewhere)
+		}
+	}
+	t.Run("fine content", func(t *testing.T) { run(t, 0) })
+	t.Run("fine content, --destination", func(t *testing.T) { run(t, 0, "--destination", elsewhere) })
+	t.Run("fine content, JSON", func(t *testing.T) { run(t, 0, "--format", "json") })
+	if code, stdout, stderr := runCmd("build", "--config", cfg); code != 0 {
+		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "public", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("over an earlier build", func(t *testing.T) { run(t, 0) })
+	applyEdits(t, root, []edit{{"content/departments/alpha.yaml", "pledges:", "pledge:"}})
+	t.Run("broken content", func(t *testing.T) { run(t, 1) })
+	t.Run("broken content, --destination", func(t *testing.T) { run(t, 1, "--destination", elsewhere) })
 }

@@ -2,25 +2,22 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // The browser tests and the search tests drive the same headless Chromium, the
-// same way: found by findChromium, started by startChromium.
-
-// requireTool skips the test when a tool is missing, except in CI, where a
-// missing tool is a broken setup and must fail.
-func requireTool(t testing.TB, what, hint string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is missing in CI: %s", what, hint)
-	}
-	t.Skipf("%s is missing (%s); skipping", what, hint)
-}
+// same way: found by findChromium, started by startChromium, and watched by a
+// browser, which collects the console's errors and the pages' policy
+// violations.
 
 func findChromium(t testing.TB) string {
 	t.Helper()
@@ -63,4 +60,92 @@ func startChromium(t testing.TB, chrome string, extra ...chromedp.ExecAllocatorO
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return ctx
+}
+
+// browser is a started Chromium with a record of what went wrong in its pages:
+// console errors and uncaught exceptions, as the console shows them, and
+// Content-Security-Policy violations, as the page's securitypolicyviolation
+// events report them (window.__csp).
+type browser struct {
+	ctx     context.Context
+	console *consoleLog
+}
+
+type consoleLog struct {
+	mu   sync.Mutex
+	page string
+	errs []string
+}
+
+func (c *consoleLog) setPage(p string) { c.mu.Lock(); c.page = p; c.mu.Unlock() }
+
+// take returns the errors logged since the last take.
+func (c *consoleLog) take() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.errs
+	c.errs = nil
+	return e
+}
+
+// cspRecorder runs before any script of every page. A script added through the
+// protocol runs whatever the page's policy says.
+const cspRecorder = `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));`
+
+func newBrowser(t testing.TB, chrome string, extra ...chromedp.ExecAllocatorOption) *browser {
+	t.Helper()
+	b := &browser{ctx: startChromium(t, chrome, extra...), console: &consoleLog{}}
+	messages := chromedp.Console(b.ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				b.console.mu.Lock()
+				b.console.errs = append(b.console.errs, fmt.Sprintf("%s (%s)", m.Text, b.console.page))
+				b.console.mu.Unlock()
+			}
+		}
+	}()
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspRecorder}); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// run performs steps within timeout.
+func (b *browser) run(timeout time.Duration, steps ...chromedp.Action[chromedp.Void]) error {
+	c, cancel := context.WithTimeout(b.ctx, timeout)
+	defer cancel()
+	return chromedp.Do(c, steps...)
+}
+
+// eval evaluates expr in the page and decodes its JSON value into v.
+func (b *browser) eval(expr string, v any, opts ...chromedp.EvaluateOption) error {
+	c, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	raw, err := chromedp.Run(c, chromedp.Evaluate[[]byte](expr, opts...))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, v)
+}
+
+// violations returns the policy violations the page has reported so far.
+func (b *browser) violations() ([]string, error) {
+	var v []string
+	err := b.eval(`window.__csp || []`, &v)
+	return v, err
+}
+
+// settle lets late console events arrive and returns every error logged since
+// the last call.
+func (b *browser) settle(t testing.TB) []string {
+	t.Helper()
+	if err := b.run(10*time.Second, chromedp.Evaluate[chromedp.Void](`0`)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	return b.console.take()
 }

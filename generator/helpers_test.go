@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"leitai/generator/internal/testsite"
 )
 
 // copySite copies a site (config.yaml and content/ from src, themes/ from the
@@ -14,28 +16,7 @@ import (
 // original. It returns the path of the copy's config.yaml.
 func copySite(t *testing.T, src string) string {
 	t.Helper()
-	dst := t.TempDir()
-	copyFile(t, filepath.Join(src, "config.yaml"), filepath.Join(dst, "config.yaml"))
-	for _, d := range []struct{ from, to string }{
-		{filepath.Join(src, "content"), filepath.Join(dst, "content")},
-		{filepath.Join("..", "themes"), filepath.Join(dst, "themes")},
-	} {
-		if err := os.CopyFS(d.to, os.DirFS(d.from)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return filepath.Join(dst, "config.yaml")
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	return filepath.Join(testsite.CopyFrom(t, src), "config.yaml")
 }
 
 // runCmd runs the generator as the command line would and returns its exit

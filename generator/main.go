@@ -20,6 +20,7 @@ Commands:
   check    check the content and report every problem; write nothing
   serve    preview the site on http://127.0.0.1:1313/, rebuilding as files change
   new      start a new department or article from a skeleton
+  deploy   publish the built site to an S3-compatible bucket (OSS, COS, S3, …)
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -53,6 +54,8 @@ func runWith(args []string, stdout, stderr io.Writer, loaded func()) int {
 		return cmdServe(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "deploy":
+		return cmdDeploy(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

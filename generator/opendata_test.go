@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -313,5 +315,30 @@ func TestCheckWarnsOfSpreadsheetFormulas(t *testing.T) {
 	}
 	if !strings.Contains(string(jsonData), `"text": "=HYPERLINK(\"https://evil.example/\")"`) {
 		t.Errorf("the JSON does not keep the text:\n%s", jsonData)
+	}
+}
+
+// docs/open-data.md tells readers the CSV's columns, in order; the files must
+// have exactly those, in that order, in every language.
+func TestOpenDataCSVColumnsAreTheDocumented(t *testing.T) {
+	doc := read(t, filepath.Join("..", "docs", "open-data.md"))
+	_, after, ok := strings.Cut(doc, "the columns are named in English in every language:")
+	list := regexp.MustCompile("(?s)^\\s*`([^`]+)`").FindStringSubmatch(after)
+	if !ok || list == nil {
+		t.Fatal("docs/open-data.md no longer lists the CSV's columns where this test reads them")
+	}
+	var documented []string
+	for _, c := range strings.Split(list[1], ",") {
+		documented = append(documented, strings.TrimSpace(c))
+	}
+	if len(documented) < 10 {
+		t.Fatalf("read only %v from the docs", documented)
+	}
+	out := buildReal(t)
+	for _, lang := range []string{"zh", "en"} {
+		header := readCSV(t, filepath.Join(out, lang, "data", "pledges.csv"))[0]
+		if !slices.Equal(header, documented) {
+			t.Errorf("%s/data/pledges.csv columns:\n %q\ndocs/open-data.md:\n %q", lang, header, documented)
+		}
 	}
 }

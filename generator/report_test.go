@@ -73,3 +73,38 @@ func TestCheckJSONWhenFine(t *testing.T) {
 		t.Errorf("exit %d, stdout %q; want 0 and []", code, stdout)
 	}
 }
+
+// build, like check, prints every problem as a workflow annotation under GitHub
+// Actions (GITHUB_ACTIONS=true, which GitHub sets), errors and warnings alike,
+// so a pull request shows them on its changed lines; elsewhere it prints none.
+func TestBuildGitHubAnnotations(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	out := filepath.Join(t.TempDir(), "public")
+	applyEdits(t, root, []edit{{"content/departments/alpha.yaml", "pledges:", "pledge:"}})
+	const annotation = `::error file=content/departments/alpha.yaml,line=13,col=1::unknown key "pledge" in the file (did you mean "pledges"? (valid keys here: order, group, name, leader, achievements, pledges, statement))` + "\n"
+
+	t.Setenv("GITHUB_ACTIONS", "true")
+	code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out)
+	if code != 1 || stdout != annotation || !strings.Contains(stderr, "1 error") {
+		t.Errorf("under GitHub Actions: exit %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", code, stdout, annotation, stderr)
+	}
+	t.Setenv("GITHUB_ACTIONS", "")
+	if code, stdout, _ := runCmd("build", "--config", cfg, "--destination", out); code != 1 || stdout != "" {
+		t.Errorf("outside GitHub Actions: exit %d, stdout %q; want 1 and nothing", code, stdout)
+	}
+
+	// A warning does not stop the build, and is annotated too.
+	applyEdits(t, root, []edit{
+		{"content/departments/alpha.yaml", "pledge:", "pledges:"},
+		{"config.yaml", "languages:", "translations: {pending: true}\nlanguages:"},
+		{"content/departments/alpha.yaml", "  en: Alpha Bureau\n", ""},
+	})
+	t.Setenv("GITHUB_ACTIONS", "true")
+	code, stdout, stderr = runCmd("build", "--config", cfg, "--destination", out)
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "::warning file=content/departments/alpha.yaml,line=5,col=3::name has no en translation yet") ||
+		!strings.HasPrefix(lines[1], "built ") {
+		t.Errorf("a warning under GitHub Actions: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+}

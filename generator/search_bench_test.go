@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"leitai/generator/internal/testsite"
 )
 
@@ -38,7 +40,9 @@ func BenchmarkSearchIndex(b *testing.B) {
 			b.ResetTimer()
 			for range b.N {
 				fetched.Store(0)
-				if r := search(b, chromium, srv.URL, "/zh/search/", "贷款"); len(r.links) == 0 {
+				// A fresh browser each time: a reader's first query, with nothing cached.
+				br := newBrowser(b, chromium, chromedp.WindowSize(390, 844))
+				if r := br.search(b, srv.URL, "/zh/search/", "贷款"); len(r.links) == 0 {
 					b.Fatalf("no results at %d departments: %s", n, r.status)
 				}
 			}

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,6 +16,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -20,6 +25,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"leitai/generator/internal/headers"
 	"leitai/generator/internal/testsite"
 )
 
@@ -133,19 +139,25 @@ func serveCounting(t testing.TB, dir, base string, pagefindBytes *atomic.Int64) 
 	return srv
 }
 
-// browse loads a search page in headless Chromium, the size of a phone's
-// screen, waits until its script has finished the search (the status line is
-// neither the no-JavaScript note nor "searching…"), and returns the document as
-// it then is: it waits for the page itself rather than for a guessed time.
-func browse(t testing.TB, chromium, pageURL string) string {
+// searchBrowser is the Chromium the search tests share, the size of a phone's
+// screen.
+func searchBrowser(t testing.TB) *browser {
 	t.Helper()
-	ctx := startChromium(t, chromium, chromedp.WindowSize(390, 844))
-	ctx, cancel := context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(pageURL)); err != nil {
+	return newBrowser(t, findChromium(t), chromedp.WindowSize(390, 844))
+}
+
+// browse loads a search page, waits until its script has finished the search
+// (the status line is neither the no-JavaScript note nor "searching…"), and
+// returns the document as it then is: it waits for the page itself rather than
+// for a guessed time.
+func (b *browser) browse(t testing.TB, pageURL string) string {
+	t.Helper()
+	if err := b.run(90*time.Second, chromedp.Navigate(pageURL)); err != nil {
 		t.Fatalf("chromium %s: %v", pageURL, err)
 	}
-	dom, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
+	c, cancel := context.WithTimeout(b.ctx, 90*time.Second)
+	defer cancel()
+	dom, err := chromedp.Run(c, chromedp.Evaluate[string](`new Promise((resolve) => {
 		const start = Date.now();
 		const poll = () => {
 			const s = document.getElementById("search-status"), f = document.querySelector("form.search");
@@ -167,16 +179,20 @@ var (
 	tagRE     = regexp.MustCompile(`<[^>]+>`)
 )
 
-// searchResult is what the search page shows after a query.
+// searchResult is what the search page shows after a query, and what went
+// wrong in the page meanwhile.
 type searchResult struct {
-	status string   // the status line, as text
-	links  []string // result addresses, in order
-	html   string   // the result list
+	status  string   // the status line, as text
+	links   []string // result addresses, in order
+	html    string   // the result list
+	csp     []string // Content-Security-Policy violations
+	console []string // console errors and uncaught exceptions
 }
 
-func search(t testing.TB, chromium, srvURL, page, q string) searchResult {
+func (b *browser) search(t testing.TB, srvURL, page, q string) searchResult {
 	t.Helper()
-	dom := browse(t, chromium, srvURL+page+"?q="+url.QueryEscape(q))
+	b.console.setPage(page + "?q=" + q)
+	dom := b.browse(t, srvURL+page+"?q="+url.QueryEscape(q))
 	var r searchResult
 	if m := statusRE.FindStringSubmatch(dom); m != nil {
 		r.status = strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[1], "")))
@@ -189,11 +205,83 @@ func search(t testing.TB, chromium, srvURL, page, q string) searchResult {
 			r.links = append(r.links, l[1])
 		}
 	}
+	var err error
+	if r.csp, err = b.violations(); err != nil {
+		t.Fatal(err)
+	}
+	r.console = b.settle(t)
 	return r
 }
 
+// themeString is an interface string of the default theme, read independently
+// of the generator.
+func themeString(t *testing.T, lang, key string) string {
+	t.Helper()
+	var strs map[string]string
+	readYAML(t, filepath.Join("..", "themes", "default", "i18n", lang+".yaml"), &strs)
+	s, ok := strs[key]
+	if !ok {
+		t.Fatalf("%s.yaml has no %s", lang, key)
+	}
+	return s
+}
+
+// resultsLine is the status line for n results in lang.
+func resultsLine(t *testing.T, lang string, n int) string {
+	t.Helper()
+	tmpl := themeString(t, lang, "search_results")
+	if !strings.Contains(tmpl, "{n}") {
+		t.Fatalf("%s.yaml: search_results %q has no {n}", lang, tmpl)
+	}
+	return strings.ReplaceAll(tmpl, "{n}", strconv.Itoa(n))
+}
+
+// checkIndexed reads the index Pagefind wrote and requires one per language of
+// the site, each holding every page of that language marked for indexing.
+func checkIndexed(t testing.TB, out string) {
+	t.Helper()
+	var entry struct {
+		Languages map[string]struct {
+			PageCount int `json:"page_count"`
+		} `json:"languages"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "pagefind", "pagefind-entry.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &entry); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte("data-pagefind-body")) {
+			rel, _, _ := strings.Cut(filepath.ToSlash(strings.TrimPrefix(p, out+string(filepath.Separator))), "/")
+			want[strings.ToLower(langAttr[rel])]++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for lang, l := range entry.Languages {
+		got[lang] = l.PageCount
+	}
+	if !maps.Equal(got, want) || len(want) != 2 {
+		t.Errorf("Pagefind indexed pages per language %v, want %v", got, want)
+	}
+}
+
 func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
-	pagefind, chromium := pagefindBin(t), findChromium(t)
+	pagefind := pagefindBin(t)
+	b := searchBrowser(t)
 	for _, base := range []string{"/", "/pledges/"} {
 		t.Run("base "+base, func(t *testing.T) {
 			var out string
@@ -202,10 +290,8 @@ func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
 			} else {
 				out = buildReal(t, "--baseURL", "https://example.org"+base)
 			}
-			log := indexSite(t, pagefind, out)
-			if !strings.Contains(log, "zh-hans") || !strings.Contains(log, "en") {
-				t.Errorf("Pagefind did not build an index per language:\n%s", log)
-			}
+			indexSite(t, pagefind, out)
+			checkIndexed(t, out)
 			srv := serveSite(t, out, base)
 
 			cases := []struct {
@@ -224,17 +310,13 @@ func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
 				{"en", "bonds", []string{"en/departments/finance/"}, "<mark>bonds</mark>"},
 			}
 			for _, c := range cases {
-				r := search(t, chromium, srv.URL, base+c.lang+"/search/", c.q)
+				r := b.search(t, srv.URL, base+c.lang+"/search/", c.q)
 				if len(r.links) == 0 {
 					t.Errorf("%s %q: no results; status %q", c.lang, c.q, r.status)
 					continue
 				}
 				for _, w := range c.want {
-					found := false
-					for _, l := range r.links {
-						found = found || l == base+w
-					}
-					if !found {
+					if !slices.Contains(r.links, base+w) {
 						t.Errorf("%s %q: results %v lack %s", c.lang, c.q, r.links, base+w)
 					}
 				}
@@ -249,28 +331,70 @@ func TestSearchFindsChineseWordsWithoutSpacesAndEnglishWords(t *testing.T) {
 				if c.mark != "" && !strings.Contains(r.html, c.mark) {
 					t.Errorf("%s %q: excerpts do not highlight %s:\n%s", c.lang, c.q, c.mark, r.html)
 				}
-				if want := fmt.Sprint(len(r.links)); !strings.Contains(r.status, want) {
-					t.Errorf("%s %q: status %q does not give the count %s", c.lang, c.q, r.status, want)
+				if want := resultsLine(t, c.lang, len(r.links)); r.status != want {
+					t.Errorf("%s %q: status %q, want %q", c.lang, c.q, r.status, want)
+				}
+				if len(r.csp) > 0 || len(r.console) > 0 {
+					t.Errorf("%s %q: while the results rendered: policy violations %v, console errors %v", c.lang, c.q, r.csp, r.console)
 				}
 			}
 
-			none := search(t, chromium, srv.URL, base+"en/search/", "zzzyxq")
-			if len(none.links) != 0 || !strings.Contains(none.status, "Nothing found") {
+			none := b.search(t, srv.URL, base+"en/search/", "zzzyxq")
+			if want := themeString(t, "en", "search_none") + " " + themeString(t, "en", "search_all_pledges"); len(none.links) != 0 || none.status != want {
 				t.Errorf("a word found nowhere: %d results, status %q", len(none.links), none.status)
 			}
+			if len(none.csp) > 0 || len(none.console) > 0 {
+				t.Errorf("a word found nowhere: policy violations %v, console errors %v", none.csp, none.console)
+			}
 		})
+	}
+}
+
+// The search page under the policy must let nothing inline run, and the watch
+// on violations and console errors must see them, or its silence above proves
+// nothing: the page is served here with a policy that forbids WebAssembly,
+// which Pagefind needs.
+func TestSearchWatchSeesViolations(t *testing.T) {
+	out := buildReal(t)
+	indexSite(t, pagefindBin(t), out)
+	b := searchBrowser(t)
+	strict := strings.Replace(headers.CSP, " 'wasm-unsafe-eval'", "", 1)
+	if strict == headers.CSP {
+		t.Fatalf("the shipped policy %q does not allow WebAssembly; this probe needs another way to break", headers.CSP)
+	}
+	files := http.FileServer(http.Dir(out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", strict)
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	r := b.search(t, srv.URL, "/en/search/", "loans")
+	if len(r.csp) == 0 {
+		t.Errorf("no policy violation seen with WebAssembly forbidden; status %q, console %v", r.status, r.console)
+	}
+	if want := resultsLine(t, "en", 1); r.status == want {
+		t.Errorf("search worked with WebAssembly forbidden: %q", r.status)
 	}
 }
 
 // Built without Pagefind (go run ./generator build alone), the search page says
 // search is unavailable and still leads to the summary.
 func TestSearchPageWithoutIndex(t *testing.T) {
-	chromium := findChromium(t)
+	b := searchBrowser(t)
 	out := buildReal(t)
 	srv := serveSite(t, out, "/")
-	r := search(t, chromium, srv.URL, "/zh/search/", "贷款")
+	r := b.search(t, srv.URL, "/zh/search/", "贷款")
 	if !strings.Contains(r.status, "没有生成搜索索引") || !strings.Contains(r.status, "查看全部承诺") {
 		t.Errorf("status without an index = %q", r.status)
+	}
+	// The missing index is a 404 in the console, as it should be; nothing else.
+	if len(r.csp) > 0 {
+		t.Errorf("policy violations: %v", r.csp)
+	}
+	for _, e := range r.console {
+		if !strings.Contains(e, "404") && !strings.Contains(e, "pagefind") {
+			t.Errorf("console: %s", e)
+		}
 	}
 }
 
@@ -297,51 +421,97 @@ func TestSearchPageWithoutJavaScript(t *testing.T) {
 // Every page satisfies the Content-Security-Policy of _headers without
 // 'unsafe-inline': no inline script or style, no event-handler attributes, and
 // scripts only from fingerprinted files. JSON-LD is a data block, which browsers
-// never run and CSP does not govern, so it is set aside first.
+// never run and CSP does not govern, so it is set aside first. The pages are
+// the real site's and those of the constructs site, whose article uses every
+// Markdown construct Leitai renders, raw HTML included.
 func TestPagesNeedNoInlineCode(t *testing.T) {
-	out := buildReal(t)
-	inline := []*regexp.Regexp{
-		regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`), // a script with a body
+	for _, c := range []struct {
+		name     string
+		out      string
+		minPages int
+	}{
+		{"real content", buildReal(t), 26},
+		{"every Markdown construct", buildSite(t, constructsSite(t)), 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pages := 0
+			err := filepath.WalkDir(c.out, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || !strings.HasSuffix(p, ".html") {
+					return err
+				}
+				pages++
+				for _, problem := range inlineCode(read(t, p)) {
+					t.Errorf("%s: %s", p, problem)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pages < c.minPages {
+				t.Errorf("checked %d pages", pages)
+			}
+			if !strings.Contains(read(t, filepath.Join(c.out, "zh", "search", "index.html")), `<script src="/search.`) {
+				t.Error("the search page does not load search.js")
+			}
+		})
+	}
+}
+
+var (
+	inlineRE = []*regexp.Regexp{
 		regexp.MustCompile(`<style[\s>]`),
-		regexp.MustCompile(`\sstyle="`),
-		regexp.MustCompile(`\son[a-z]+="`),
+		regexp.MustCompile(`\sstyle=`),
+		regexp.MustCompile(`\son[a-z]+=`),
 		regexp.MustCompile(`javascript:`),
 	}
-	scriptSrc := regexp.MustCompile(`<script src="([^"]+)"`)
-	jsonLD := regexp.MustCompile(`(?s)<script type="application/ld\+json">.*?</script>`)
-	fingerprinted := regexp.MustCompile(`/[a-z0-9-]+\.[0-9a-f]{10}\.js$`)
-	pages := 0
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !strings.HasSuffix(p, ".html") {
-			return err
+	scriptBodyRE    = regexp.MustCompile(`<script(?:\s[^>]*)?>\s*[^<\s]`)
+	scriptSrcRE     = regexp.MustCompile(`<script src="([^"]+)"`)
+	jsonLDRE        = regexp.MustCompile(`(?s)<script type="application/ld\+json">.*?</script>`)
+	fingerprintedRE = regexp.MustCompile(`/[a-z0-9-]+\.[0-9a-f]{10}\.js$`)
+)
+
+// inlineCode lists what in page a policy without 'unsafe-inline' would block.
+func inlineCode(page string) []string {
+	var found []string
+	src := jsonLDRE.ReplaceAllString(page, "")
+	for _, re := range inlineRE {
+		if loc := re.FindStringIndex(src); loc != nil {
+			found = append(found, fmt.Sprintf("inline code %q", src[loc[0]:min(loc[1]+40, len(src))]))
 		}
-		pages++
-		src := jsonLD.ReplaceAllString(read(t, p), "")
-		for _, re := range inline[1:] {
-			if loc := re.FindStringIndex(src); loc != nil {
-				t.Errorf("%s: inline code %q", p, src[loc[0]:min(loc[1]+40, len(src))])
-			}
-		}
-		if inline[0].MatchString(src) {
-			t.Errorf("%s: a <script> element with a body", p)
-		}
-		for _, m := range scriptSrc.FindAllStringSubmatch(src, -1) {
-			if !fingerprinted.MatchString(m[1]) {
-				t.Errorf("%s: script %s is not a fingerprinted file", p, m[1])
-			}
-		}
-		if strings.Count(src, "<script") != len(scriptSrc.FindAllString(src, -1)) {
-			t.Errorf("%s: a <script> without src", p)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if pages < 26 {
-		t.Errorf("checked %d pages", pages)
+	if scriptBodyRE.MatchString(src) {
+		found = append(found, "a <script> element with a body")
 	}
-	if !strings.Contains(read(t, filepath.Join(out, "zh", "search", "index.html")), `<script src="/search.`) {
-		t.Error("the search page does not load search.js")
+	for _, m := range scriptSrcRE.FindAllStringSubmatch(src, -1) {
+		if !fingerprintedRE.MatchString(m[1]) {
+			found = append(found, "script "+m[1]+" is not a fingerprinted file")
+		}
+	}
+	if strings.Count(src, "<script") != len(scriptSrcRE.FindAllString(src, -1)) {
+		found = append(found, "a <script> without src")
+	}
+	return found
+}
+
+// The check finds each kind of inline code, or its silence proves nothing.
+func TestInlineCodeCheckFindsEachKind(t *testing.T) {
+	clean := `<p>fine</p><script type="application/ld+json">{"@type":"NewsArticle"}</script><script src="/search.0123456789.js" type="module"></script>`
+	if got := inlineCode(clean); len(got) > 0 {
+		t.Errorf("a clean page: %v", got)
+	}
+	for _, probe := range []string{
+		`<td style="text-align:right">1</td>`,
+		`<td class="x" style='color:red'>1</td>`,
+		`<style>p{color:red}</style>`,
+		`<img src="x.png" onerror="alert(1)">`,
+		`<a href="javascript:alert(1)">a</a>`,
+		`<script>alert(1)</script>`,
+		`<script src="/search.js"></script>`,
+		`<script type="module">import "/x.js"</script>`,
+	} {
+		if got := inlineCode(clean + probe); len(got) == 0 {
+			t.Errorf("not found: %s", probe)
+		}
 	}
 }

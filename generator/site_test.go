@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"leitai/generator/internal/linkcheck"
+	"leitai/generator/internal/testsite"
 )
 
 // The real content, built the way an editor builds it, must meet the output
@@ -62,17 +63,20 @@ func TestRealContentOutputContract(t *testing.T) {
 	if !strings.Contains(home, `http-equiv="refresh" content="0; url=/zh/"`) || !strings.Contains(home, `href="/zh/"`) {
 		t.Errorf("index.html does not lead to /zh/ without JavaScript:\n%s", home)
 	}
-	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.Contains(read(t, p), "__leitai") {
 			t.Errorf("%s: the live-reload script is only for serve, never for build", p)
 		}
 		return err
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := os.Stat(filepath.Join(out, "404.html")); err != nil {
 		t.Error(err)
 	}
-	if matches, _ := filepath.Glob(filepath.Join(out, "style.*.css")); len(matches) != 1 {
-		t.Errorf("want one fingerprinted stylesheet, got %v", matches)
+	if matches, err := filepath.Glob(filepath.Join(out, "style.*.css")); err != nil || len(matches) != 1 {
+		t.Errorf("want one fingerprinted stylesheet, got %v (%v)", matches, err)
 	}
 
 	for _, lang := range []string{"zh", "en"} {
@@ -177,28 +181,13 @@ func TestRealContentUnderSubPath(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	a, b := buildReal(t), buildReal(t)
-	files := map[string][]byte{}
-	filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(a, p)
-			files[rel], _ = os.ReadFile(p)
+	a, b := testsite.Files(t, buildReal(t)), testsite.Files(t, buildReal(t))
+	for rel, data := range b {
+		if !bytes.Equal(a[rel], data) {
+			t.Errorf("%s differs between two builds", rel)
 		}
-		return err
-	})
-	n := 0
-	filepath.WalkDir(b, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			n++
-			rel, _ := filepath.Rel(b, p)
-			data, _ := os.ReadFile(p)
-			if !bytes.Equal(files[rel], data) {
-				t.Errorf("%s differs between two builds", rel)
-			}
-		}
-		return err
-	})
-	if n != len(files) || n == 0 {
-		t.Errorf("builds wrote %d and %d files", len(files), n)
+	}
+	if len(a) != len(b) || len(a) == 0 {
+		t.Errorf("builds wrote %d and %d files", len(a), len(b))
 	}
 }

@@ -33,7 +33,8 @@ func buildFixture(t *testing.T) (string, *Result) {
 	return out, res
 }
 
-// TestGolden compares every file of the fixture site with testdata/golden. Run
+// TestGolden compares every file of the fixture site with testdata/golden, and
+// checks each against goldenSays, which -update does not rewrite. Run
 // `go test ./generator/internal/build -update` after an intended change and read
 // the diff.
 func TestGolden(t *testing.T) {
@@ -48,6 +49,14 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	got := testsite.Files(t, out)
+	// What each file must say, whatever the golden copy holds.
+	for name := range got {
+		if s := says(name); s != nil {
+			s(t, name, got)
+		} else {
+			t.Errorf("%s has no entry in goldenSays: say what it must hold", name)
+		}
+	}
 	want := testsite.Files(t, golden)
 	for name, w := range want {
 		g, ok := got[name]
@@ -144,7 +153,7 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"English keeps its line-break space", read("en/departments/alpha/index.html"), "deliver, see\n<a"},
 		{"next department", alpha, `rel="next" href="/pledges/zh/departments/beta/"`},
 		{"site layout overrides theme partial", alpha, "(site override)"},
-		{"GFM table", read("zh/articles/report/index.html"), "<table>"},
+		{"GFM table, focusable for its scrolling", read("zh/articles/report/index.html"), `<table tabindex="0">`},
 		{"footnote", read("zh/articles/report/index.html"), `class="footnotes"`},
 		{"Chinese heading id", read("zh/articles/report/index.html"), `id="千字为先-勇当龙头"`},
 		{"bold before Chinese comma", read("zh/articles/report/index.html"), "<strong>真，</strong>她说"},

@@ -48,6 +48,10 @@ type Config struct {
 	// EventDate is when the pledges were made (the arena was held); a pledge
 	// cannot fall due before it. Zero when not given.
 	EventDate time.Time
+	// Deploy is where `generator deploy` publishes; nil without deploy:.
+	Deploy *Deploy
+	// Filing holds the filing numbers the footer shows; empty without filing:.
+	Filing Filing
 }
 
 // Default returns the language the site opens in.
@@ -81,7 +85,7 @@ type Overrides struct {
 }
 
 var (
-	topKeys      = []string{"baseURL", "title", "description", "intro", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event"}
+	topKeys      = []string{"baseURL", "title", "description", "intro", "defaultLanguage", "languages", "theme", "output", "markdown", "translations", "event", "deploy", "filing"}
 	topRequired  = []string{"baseURL", "title", "languages"}
 	langKeys     = []string{"code", "lang", "name"}
 	markdownKeys = []string{"unsafe"}
@@ -210,6 +214,12 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 		if em, ok := doc.Fields(n, "event", eventKeys, eventKeys); ok && em.Get("date") != nil {
 			c.EventDate, _ = doc.Date(em.Get("date"), "event.date")
 		}
+	}
+	if n := m.Get("deploy"); n != nil {
+		c.Deploy = readDeploy(doc, n)
+	}
+	if n := m.Get("filing"); n != nil {
+		c.Filing = readFiling(doc, n)
 	}
 	if problems.HasErrors() {
 		return nil, problems

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,27 +8,12 @@ import (
 	"leitai/generator/internal/diag"
 )
 
-// load writes a config.yaml (and themes/default/) into a fresh folder and loads it.
-func load(t *testing.T, yaml string, o Overrides) (*Config, diag.List) {
+// loadYAML writes yaml as config.yaml (with themes/default/) into a fresh
+// folder and loads it with o.
+func loadYAML(t *testing.T, yaml string, o Overrides) (*Config, diag.List) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "themes", "default"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return Load(p, o)
+	return Load(writeConfig(t, yaml), o)
 }
-
-const base = `# a site
-baseURL: https://example.org/
-title: {zh: 测试, en: Test}
-languages:
-  - {code: zh, lang: zh-Hans, name: 中文}
-  - {code: en, lang: en, name: English}
-`
 
 func only(t *testing.T, problems diag.List, want string) {
 	t.Helper()
@@ -46,7 +30,7 @@ func only(t *testing.T, problems diag.List, want string) {
 }
 
 func TestFine(t *testing.T) {
-	cfg, problems := load(t, base, Overrides{})
+	cfg, problems := loadYAML(t, baseConfig, Overrides{})
 	if cfg == nil || len(problems) > 0 {
 		t.Fatalf("config refused: %v", problems)
 	}
@@ -54,26 +38,26 @@ func TestFine(t *testing.T) {
 
 // A theme that does not exist is reported on the line that names it.
 func TestMissingThemeAtItsLine(t *testing.T) {
-	cfg, problems := load(t, base+"\n# the look\ntheme: nosuch\n", Overrides{})
+	cfg, problems := loadYAML(t, baseConfig+"\n# the look\ntheme: nosuch\n", Overrides{})
 	if cfg != nil {
 		t.Error("accepted")
 	}
-	only(t, problems, "config.yaml:9:8: theme folder ")
+	only(t, problems, "config.yaml:8:8: theme folder ")
 }
 
 // A base URL with a user name or password is refused: it would be published
 // in every page's links, feeds and sitemap.
 func TestBaseURLWithCredentials(t *testing.T) {
 	for _, u := range []string{"https://editor:hunter2@example.org/", "https://token@example.org/pledges/", "http://:pw@example.org/"} {
-		cfg, problems := load(t, strings.Replace(base, "https://example.org/", u, 1), Overrides{})
+		cfg, problems := loadYAML(t, strings.Replace(baseConfig, "https://example.org/", u, 1), Overrides{})
 		if cfg != nil {
 			t.Errorf("%s accepted", u)
 		}
-		only(t, problems, "config.yaml:2:10: baseURL must not hold a user name or password")
+		only(t, problems, "config.yaml:1:10: baseURL must not hold a user name or password")
 		if strings.Contains(problems[0].Msg, "hunter2") {
 			t.Errorf("the password is repeated in the message: %s", problems[0].Msg)
 		}
-		_, problems = load(t, base, Overrides{BaseURL: u})
+		_, problems = loadYAML(t, baseConfig, Overrides{BaseURL: u})
 		if len(problems) != 1 || problems[0].File != "--baseURL" || !strings.HasPrefix(problems[0].Msg, "baseURL must not hold a user name or password") {
 			t.Errorf("--baseURL %s: %v", u, problems)
 		}

@@ -1,32 +1,17 @@
 package corpus
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
-)
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"leitai/generator/internal/testsite"
+)
 
 // TestCompare: pages that differ only in white space and in the stylesheet's
 // hash are the same; the not-found page is found under either name; a changed
 // word, a changed data file and a file only one build wrote are reported.
 func TestCompare(t *testing.T) {
-	leitai := writeTree(t, map[string]string{
+	leitai := testsite.WriteFiles(t, map[string]string{
 		"404.html":                    "<p>gone</p>",
 		"style.0123456789.css":        "a{b:c}",
 		"zh/index.html":               "<head><link href=\"/style.0123456789.css\"></head>\n<main>\n  <h1>标题</h1>\n</main>",
@@ -34,7 +19,7 @@ func TestCompare(t *testing.T) {
 		"zh/data/pledges.csv":         "a,b\r\n",
 		"robots.txt":                  "User-agent: *\n",
 	})
-	hugo := writeTree(t, map[string]string{
+	hugo := testsite.WriteFiles(t, map[string]string{
 		"zh/404.html":                 "<p>gone</p>",
 		"style.abcdefabcd.css":        "a{b: c}",
 		"zh/index.html":               "<head>\n<link href=\"/style.abcdefabcd.css\">\n</head><main><h1>标题</h1></main>\n",

@@ -5,33 +5,12 @@ import (
 	"testing"
 )
 
-// match is how Netlify and Cloudflare Pages read a _headers path: "*" matches
-// any run of characters, "/" included.
-func match(pattern, p string) bool {
-	parts := strings.Split(pattern, "*")
-	if !strings.HasPrefix(p, parts[0]) {
-		return false
-	}
-	p = p[len(parts[0]):]
-	for i, part := range parts[1:] {
-		if i == len(parts)-2 {
-			return strings.HasSuffix(p, part)
-		}
-		j := strings.Index(p, part)
-		if j < 0 {
-			return false
-		}
-		p = p[j+len(part):]
-	}
-	return p == ""
-}
-
 // headersFor collects the headers every matching rule sets for p, as a host
 // does; values of a header set twice are joined, which is what Rules avoids.
 func headersFor(rules []Rule, p string) map[string][]string {
 	got := map[string][]string{}
 	for _, r := range rules {
-		if match(r.Path, p) {
+		if Match(r.Path, p) {
 			for _, h := range r.Headers {
 				got[h[0]] = append(got[h[0]], h[1])
 			}
@@ -101,6 +80,82 @@ func TestBytesFormat(t *testing.T) {
 	for i, line := range strings.Split(strings.TrimSuffix(b, "\n"), "\n") {
 		if !(strings.HasPrefix(line, "#") || strings.HasPrefix(line, "/") || strings.HasPrefix(line, "  ") && strings.Contains(line, ": ")) {
 			t.Errorf("line %d is neither a comment, a path nor an indented header: %q", i+1, line)
+		}
+	}
+}
+
+func TestMatchReadsPatternsAsHostsDo(t *testing.T) {
+	for _, c := range []struct {
+		pattern, path string
+		want          bool
+	}{
+		{"/*", "/zh/index.html", true},
+		{"/zh/*", "/zh/departments/finance/", true},
+		{"/zh/*", "/en/index.html", false},
+		{"/style.0123456789.css", "/style.0123456789.css", true},
+		{"/style.0123456789.css", "/style.0123456789.css.map", false},
+		{"/pledges/", "/pledges/", true},
+		{"/pledges/", "/pledges/zh/", false},
+		{"/a*b*c", "/axxbyyc", true},
+		{"/a*b*c", "/axxcyyb", false},
+	} {
+		if got := Match(c.pattern, c.path); got != c.want {
+			t.Errorf("Match(%q, %q) = %v, want %v", c.pattern, c.path, got, c.want)
+		}
+	}
+}
+
+// For reads the rules _headers is written from: whatever a host that reads
+// the file sends as Cache-Control, an object is given the same.
+func TestForAgreesWithTheRules(t *testing.T) {
+	s := Site{BasePath: "/", Languages: []string{"zh", "en"}, Fingerprinted: []string{"style.0123456789.css"}, Other: []string{"favicon.svg"}}
+	rules := Rules(s)
+	for _, rel := range []string{"index.html", "404.html", "zh/index.html", "en/departments/finance/index.html", "zh/data/pledges.csv",
+		"en/data/pledges.json", "en/atom.xml", "style.0123456789.css", "favicon.svg", "sitemap.xml", "robots.txt", "pagefind/pagefind.js"} {
+		got := For(rules, "/", rel)
+		want := headersFor(rules, "/"+rel)["Cache-Control"]
+		if len(want) != 1 || got.CacheControl != want[0] {
+			t.Errorf("%s: For gives Cache-Control %q, the rules %q", rel, got.CacheControl, want)
+		}
+	}
+	if got := For(rules, "/", "style.0123456789.css").CacheControl; got != Immutable {
+		t.Errorf("fingerprinted stylesheet: %q", got)
+	}
+	// Only a name with a hash in it is cached for long, also where no rule speaks.
+	if got := For(rules, "/", "unknown.bin").CacheControl; got != Short {
+		t.Errorf("a file no rule names: %q, want %q", got, Short)
+	}
+}
+
+func TestContentTypes(t *testing.T) {
+	for rel, want := range map[string]string{
+		"index.html":                "text/html; charset=utf-8",
+		"style.0123456789.css":      "text/css; charset=utf-8",
+		"search.0123456789.js":      "text/javascript; charset=utf-8",
+		"zh/data/pledges.json":      "application/json; charset=utf-8",
+		"zh/data/pledges.csv":       "text/csv; charset=utf-8",
+		"en/atom.xml":               "application/atom+xml; charset=utf-8",
+		"sitemap.xml":               "application/xml; charset=utf-8",
+		"robots.txt":                "text/plain; charset=utf-8",
+		"favicon.svg":               "image/svg+xml; charset=utf-8",
+		"_headers":                  "text/plain; charset=utf-8",
+		"pagefind/wasm.en.pagefind": "application/octet-stream",
+		"PHOTO.JPG":                 "image/jpeg",
+	} {
+		if got := ContentType(rel); got != want {
+			t.Errorf("ContentType(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}
+
+func TestFingerprintedByName(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"style.0123456789.css": true, "search.abcdef0123.js": true,
+		"style.css": false, "style.0123456789.css.map": false, "style.012345678.css": false,
+		"zh/style.0123456789.css": false, "favicon.svg": false, "style.ABCDEF0123.css": false,
+	} {
+		if got := Fingerprinted(rel); got != want {
+			t.Errorf("Fingerprinted(%q) = %v, want %v", rel, got, want)
 		}
 	}
 }

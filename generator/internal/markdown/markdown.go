@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -83,7 +84,7 @@ func New(opts Options) *Renderer {
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
-	exts := []goldmark.Extender{extension.Table, strikethrough{}, extension.Footnote}
+	exts := []goldmark.Extender{tables(), strikethrough{}, extension.Footnote}
 	if isCJKLanguage(opts.Lang) {
 		exts = append(exts, cjkLineBreaks{})
 	}
@@ -128,6 +129,10 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 					broken = append(broken, brokenAt{dest, offsetOf(n)})
 				}
 			}
+		case *extast.Table:
+			focusableTable(n)
+		case *extast.TableCell:
+			alignTableCell(n)
 		}
 		if a := neutralise(n, src); a != nil {
 			autolinks = append(autolinks, a)

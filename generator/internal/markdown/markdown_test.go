@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -70,7 +73,8 @@ func TestRenderHTML(t *testing.T) {
 		{"Japanese break is removed", "ja", "日本語の\n文章です。", "<p>日本語の文章です。</p>\n"},
 
 		// GFM tables and footnotes.
-		{"table", "zh", "| 部门 | 人数 |\n|:--|--:|\n| 财务 | 12 |", "<table>\n<thead>\n<tr>\n<th style=\"text-align:left\">部门</th>\n<th style=\"text-align:right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td style=\"text-align:left\">财务</td>\n<td style=\"text-align:right\">12</td>\n</tr>\n</tbody>\n</table>\n"},
+		{"table", "zh", "| 部门 | 人数 |\n|:--|--:|\n| 财务 | 12 |", "<table tabindex=\"0\">\n<thead>\n<tr>\n<th class=\"align-left\">部门</th>\n<th class=\"align-right\">人数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-left\">财务</td>\n<td class=\"align-right\">12</td>\n</tr>\n</tbody>\n</table>\n"},
+		{"table aligned every way", "en", "| a | b | c | d |\n|:-:|---|:--|--:|\n| 1 | 2 | 3 | 4 |", "<table tabindex=\"0\">\n<thead>\n<tr>\n<th class=\"align-center\">a</th>\n<th>b</th>\n<th class=\"align-left\">c</th>\n<th class=\"align-right\">d</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td class=\"align-center\">1</td>\n<td>2</td>\n<td class=\"align-left\">3</td>\n<td class=\"align-right\">4</td>\n</tr>\n</tbody>\n</table>\n"},
 		{"footnote", "en", "Text[^1].\n\n[^1]: Note.", "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n<li id=\"fn:1\">\n<p>Note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>\n</ol>\n</div>\n"},
 
 		// Raw HTML is dropped by default.
@@ -147,6 +151,21 @@ func TestIsCJKLanguage(t *testing.T) {
 	for lang, want := range tests {
 		if got := isCJKLanguage(lang); got != want {
 			t.Errorf("isCJKLanguage(%q) = %v, want %v", lang, got, want)
+		}
+	}
+}
+
+// The classes a table's alignment becomes must be ones the theme's stylesheet
+// aligns, or the columns lose their alignment.
+func TestAlignClassesInTheStylesheet(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "..", "..", "themes", "default", "static", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for a, class := range alignClass {
+		rule := regexp.MustCompile(`(?m)^\.` + class + ` \{ text-align: ` + a.String() + `; \}$`)
+		if !rule.Match(css) {
+			t.Errorf("style.css has no rule .%s { text-align: %s; }", class, a)
 		}
 	}
 }

@@ -44,7 +44,10 @@ type sse struct {
 func connect(t testing.TB, s *Server) *sse {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	req, _ := http.NewRequestWithContext(ctx, "GET", s.URL()+"__leitai/events", nil)
+	req, err := http.NewRequestWithContext(ctx, "GET", s.URL()+"__leitai/events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +95,21 @@ func (c *sse) next(t testing.TB, name string) string {
 	}
 }
 
+// must fails the test on an error the test cannot go on without.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t testing.TB, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	must(t, err)
+	return string(b)
+}
+
 func get(t testing.TB, url string) (int, string, http.Header) {
 	t.Helper()
 	resp, err := http.Get(url)
@@ -99,20 +117,35 @@ func get(t testing.TB, url string) (int, string, http.Header) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return resp.StatusCode, string(b), resp.Header
 }
 
+// watchModes are the two ways serve learns of edits: the system's file
+// events, and polling where they do not arrive.
+var watchModes = []struct {
+	name string
+	poll time.Duration
+}{{"events", 0}, {"poll", 50 * time.Millisecond}}
+
+// preview starts serve on a copy of the real site, connects to its reload
+// channel and waits for the first build; it returns the copy's folder, the
+// server, the channel and the first build's version.
+func preview(t *testing.T, poll time.Duration) (string, *Server, *sse, string) {
+	t.Helper()
+	dir := testsite.Copy(t)
+	s := start(t, dir, poll)
+	c := connect(t, s)
+	return dir, s, c, c.next(t, "reload")
+}
+
 func TestEditReloadFetch(t *testing.T) {
-	for _, mode := range []struct {
-		name string
-		poll time.Duration
-	}{{"events", 0}, {"poll", 50 * time.Millisecond}} {
+	for _, mode := range watchModes {
 		t.Run(mode.name, func(t *testing.T) {
-			dir := testsite.Copy(t)
-			s := start(t, dir, mode.poll)
-			c := connect(t, s)
-			first := c.next(t, "reload")
+			dir, s, c, first := preview(t, mode.poll)
 
 			code, page, _ := get(t, s.URL()+"zh/departments/finance/")
 			if code != 200 || !strings.Contains(page, `src="/__leitai/reload.js" data-version="`+first+`"`) {
@@ -172,14 +205,14 @@ func TestEditorSaveStyles(t *testing.T) {
 	c.next(t, "reload")
 	depts := filepath.Join(dir, "content", "departments")
 	file := filepath.Join(depts, "health.yaml")
-	orig, _ := os.ReadFile(file)
+	orig := readFile(t, file)
 
 	// vim: probe file, move the original to a backup, write a new file, drop the backup.
-	os.WriteFile(filepath.Join(depts, "4913"), nil, 0o644)
-	os.Remove(filepath.Join(depts, "4913"))
-	os.Rename(file, file+"~")
-	os.WriteFile(file, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委", 1)), 0o644)
-	os.Remove(file + "~")
+	must(t, os.WriteFile(filepath.Join(depts, "4913"), nil, 0o644))
+	must(t, os.Remove(filepath.Join(depts, "4913")))
+	must(t, os.Rename(file, file+"~"))
+	must(t, os.WriteFile(file, []byte(strings.Replace(orig, "市卫生健康委", "市卫健委", 1)), 0o644))
+	must(t, os.Remove(file+"~"))
 	c.next(t, "reload")
 	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委") {
 		t.Error("vim-style save not picked up")
@@ -187,8 +220,8 @@ func TestEditorSaveStyles(t *testing.T) {
 
 	// JetBrains / VS Code: write a temporary file and rename it over the original.
 	tmp := filepath.Join(depts, "health.yaml___jb_tmp___")
-	os.WriteFile(tmp, []byte(strings.Replace(string(orig), "市卫生健康委", "市卫健委员会", 1)), 0o644)
-	os.Rename(tmp, file)
+	must(t, os.WriteFile(tmp, []byte(strings.Replace(orig, "市卫生健康委", "市卫健委员会", 1)), 0o644))
+	must(t, os.Rename(tmp, file))
 	c.next(t, "reload")
 	if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委员会") {
 		t.Error("rename-over save not picked up")
@@ -197,12 +230,12 @@ func TestEditorSaveStyles(t *testing.T) {
 	// A folder created later is watched: a department in a new articles file is
 	// reported (an unexpected folder is a problem, so the event must arrive).
 	sub := filepath.Join(dir, "content", "departments", "drafts")
-	os.Mkdir(sub, 0o755)
+	must(t, os.Mkdir(sub, 0o755))
 	data := c.next(t, "problems")
 	if !strings.Contains(data, "drafts") {
 		t.Errorf("new folder not noticed: %s", data)
 	}
-	os.Remove(sub)
+	must(t, os.Remove(sub))
 	c.next(t, "reload")
 }
 
@@ -263,7 +296,9 @@ func rawGet(t *testing.T, host, path string) (int, string, string) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	io.WriteString(conn, "GET "+path+" HTTP/1.0\r\nHost: "+host+"\r\n\r\n")
+	if _, err := io.WriteString(conn, "GET "+path+" HTTP/1.0\r\nHost: "+host+"\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -272,7 +307,10 @@ func rawGet(t *testing.T, host, path string) (int, string, string) {
 	if resp.StatusCode/100 == 3 {
 		return resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Location")
 	}
-	body, _ := io.ReadAll(resp.Body)
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
 }
 
@@ -300,9 +338,9 @@ func TestNoLeaksOverManyRebuilds(t *testing.T) {
 	c := connect(t, s)
 	c.next(t, "reload")
 	file := filepath.Join(dir, "content", "departments", "finance.yaml")
-	orig, _ := os.ReadFile(file)
+	orig := readFile(t, file)
 	round := func(i int) {
-		os.WriteFile(file, []byte(strings.Replace(string(orig), "市财政局", "市财政局"+strconv.Itoa(i), 1)), 0o644)
+		must(t, os.WriteFile(file, []byte(strings.Replace(orig, "市财政局", "市财政局"+strconv.Itoa(i), 1)), 0o644))
 		c.next(t, "reload")
 		get(t, s.URL()+"zh/departments/finance/")
 	}
@@ -439,4 +477,89 @@ func TestBrokenLinkOverlayClears(t *testing.T) {
 			}
 		})
 	}
+}
+
+// serve watches what a build reads besides content/: config.yaml, the theme,
+// the site's layouts/ and static/ (which need not exist when it starts). Each
+// edit, in turn, reaches the page that shows it, and undoing one undoes it.
+func TestWatchesConfigThemeLayoutsAndStatic(t *testing.T) {
+	for _, mode := range watchModes {
+		t.Run(mode.name, func(t *testing.T) {
+			dir, s, c, _ := preview(t, mode.poll)
+			page := func(path string) string {
+				t.Helper()
+				code, body, _ := get(t, s.URL()+path)
+				if code != 200 {
+					t.Fatalf("%s: status %d", path, code)
+				}
+				return body
+			}
+			write := func(rel, data string) {
+				t.Helper()
+				p := filepath.Join(dir, filepath.FromSlash(rel))
+				must(t, os.MkdirAll(filepath.Dir(p), 0o755))
+				must(t, os.WriteFile(p, []byte(data), 0o644))
+			}
+
+			testsite.Edit(t, filepath.Join(dir, "config.yaml"), "zh: 部门擂台 · 军令状", "zh: 部门擂台 · 年终承诺")
+			c.until(t, "config.yaml: the new title on the summary", func() bool {
+				return strings.Contains(page("zh/"), "<h1>部门擂台 · 年终承诺</h1>")
+			})
+
+			testsite.Edit(t, filepath.Join(dir, "themes", "default", "layouts", "summary.html"), `<p class="intro">`, `<p class="theme-edit">主题已改</p><p class="intro">`)
+			c.until(t, "themes/: the edited template in use", func() bool {
+				return strings.Contains(page("zh/"), `<p class="theme-edit">主题已改</p>`)
+			})
+
+			write("layouts/partials/footer.html", `<footer class="site"><p>本站页脚</p></footer>`)
+			c.until(t, "layouts/: the site's footer in place of the theme's", func() bool {
+				return strings.Contains(page("zh/departments/finance/"), "<p>本站页脚</p>")
+			})
+			must(t, os.RemoveAll(filepath.Join(dir, "layouts")))
+			c.until(t, "layouts/ removed: the theme's footer again", func() bool {
+				return !strings.Contains(page("zh/departments/finance/"), "本站页脚")
+			})
+
+			const icon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`
+			write("static/favicon.svg", icon)
+			c.until(t, "static/: the site's favicon.svg", func() bool { return page("favicon.svg") == icon })
+
+			css := stylesheetPath(t, page("zh/"))
+			testsite.Edit(t, filepath.Join(dir, "themes", "default", "static", "style.css"), ".skip:focus { top: 0.5rem; }", ".skip:focus { top: 0.75rem; }")
+			c.until(t, "the theme's static/: the edited stylesheet, under a new name", func() bool {
+				now := stylesheetPath(t, page("zh/"))
+				return now != css && strings.Contains(page(now), ".skip:focus{top:0.75rem}")
+			})
+		})
+	}
+}
+
+// until waits for reload events until done says the edit shows. The deadline
+// only guards against a hang; it is not a speed requirement.
+func (c *sse) until(t testing.TB, what string, done func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !done() {
+		select {
+		case ev, ok := <-c.events:
+			if !ok {
+				t.Fatalf("%s: the event stream closed", what)
+			}
+			if ev[0] == "problems" {
+				t.Fatalf("%s: the edit was reported as a problem: %s", what, ev[1])
+			}
+		case <-deadline:
+			t.Fatalf("%s: not seen", what)
+		}
+	}
+}
+
+func stylesheetPath(t *testing.T, page string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(page, `rel="stylesheet" href="/`)
+	path, _, ok2 := strings.Cut(rest, `"`)
+	if !ok || !ok2 {
+		t.Fatal("the page links no stylesheet")
+	}
+	return path
 }

@@ -1,5 +1,6 @@
-// Package testsite gives tests a private, editable copy of the real site: its
-// config.yaml, content/ and themes/. Tests edit the copy, never the repository.
+// Package testsite gives tests a private, editable copy of the real site (its
+// config.yaml, content/ and themes/) or of a fixture site, and writes small
+// trees of files. Tests edit the copy, never the repository.
 package testsite
 
 import (
@@ -20,13 +21,28 @@ func Root() string {
 // Copy copies the real site into a temporary folder and returns the folder.
 func Copy(t testing.TB) string {
 	t.Helper()
+	return CopyFrom(t, Root())
+}
+
+// CopyFrom copies the site in src (its config.yaml, content/, and layouts/ and
+// static/ when it has them) with the repository's themes/ into a temporary
+// folder, and returns the folder.
+func CopyFrom(t testing.TB, src string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"content", "themes"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join(Root(), name))); err != nil {
+	for _, name := range []string{"content", "layouts", "static", "themes"} {
+		from := filepath.Join(src, name)
+		if name == "themes" {
+			from = filepath.Join(Root(), name)
+		}
+		if _, err := os.Stat(from); os.IsNotExist(err) && name != "content" && name != "themes" {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(from)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	cfg, err := os.ReadFile(filepath.Join(Root(), "config.yaml"))
+	cfg, err := os.ReadFile(filepath.Join(src, "config.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,20 +52,30 @@ func Copy(t testing.TB) string {
 	return dir
 }
 
-// Fixture copies the build package's fixture site (generator/internal/build/
-// testdata/site), with the repository's themes/, into a temporary folder and
-// returns the copy's config.yaml. The fixture holds no themes/ of its own: a
-// link to the repository's would lead out of its folder, which a build refuses.
-func Fixture(t testing.TB) string {
+// WriteFiles writes files (slash-separated path → content) into a fresh
+// temporary folder and returns the folder.
+func WriteFiles(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join(Root(), "generator", "internal", "build", "testdata", "site"))); err != nil {
-		t.Fatal(err)
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := os.CopyFS(filepath.Join(dir, "themes"), os.DirFS(filepath.Join(Root(), "themes"))); err != nil {
-		t.Fatal(err)
-	}
-	return filepath.Join(dir, "config.yaml")
+	return dir
+}
+
+// Fixture copies the build package's fixture site (generator/internal/build/
+// testdata/site) with the repository's themes/ and returns the copy's
+// config.yaml. The fixture holds no themes/ of its own: a link to the
+// repository's would lead out of its folder, which a build refuses.
+func Fixture(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(CopyFrom(t, filepath.Join(Root(), "generator", "internal", "build", "testdata", "site")), "config.yaml")
 }
 
 // Edit replaces the first old with new in the file at path; the test fails if the

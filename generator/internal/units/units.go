@@ -207,10 +207,18 @@ func (t *Table) magnitude(lang string, x float64, words bool) (Magnitude, bool) 
 const maxScale = 1e15
 
 // trim writes x with at most places decimals, dropping trailing zeros: 254.1,
-// 1.285, 460. Beyond fifteen significant digits a float64's digits are noise,
-// not the number written: a larger x is written with fifteen and zeros after.
+// 1.285, 460. A figure that is not zero is never printed as 0: where places
+// decimals would round it away, it gets the decimals its first significant
+// digit needs. Languages scale a unit differently (0.0001万人 is 1 person), and
+// a reader of one must not read 0 where a reader of the other reads a count.
+// Beyond fifteen significant digits a float64's digits are noise, not the
+// number written: a larger x is written with fifteen and zeros after.
 func trim(x float64, places int) string {
 	s := strconv.FormatFloat(x, 'f', places, 64)
+	for x != 0 && places < 20 && strings.Trim(s, "-0.") == "" {
+		places++
+		s = strconv.FormatFloat(x, 'f', places, 64)
+	}
 	if math.Abs(x) >= 1e15 {
 		s = wholeDigits(x)
 	}

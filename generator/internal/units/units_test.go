@@ -3,6 +3,7 @@ package units
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -41,7 +42,8 @@ func TestFormatRealUnits(t *testing.T) {
 		{2.6, "万亿元", "2.6万亿元", "2.6 trillion yuan"},
 		{1234.5678, "万元", "1234.57万元", "12.346 million yuan"},
 		{8, "万人", "8万人", "80,000 people"},
-		{0.0001, "万人", "0万人", "1 person"},
+		{0.0001, "万人", "0.0001万人", "1 person"},
+		{0.004, "万元", "0.004万元", "40 yuan"},
 		{1500, "项", "1500项", "1,500 items"},
 		{1, "项", "1项", "1 item"},
 		{400, "个", "400个", "400"},
@@ -68,6 +70,31 @@ func TestFormatRealUnits(t *testing.T) {
 	}
 	if _, ok := tab.Format(1, "公里", "zh"); ok {
 		t.Error("an unknown unit formatted")
+	}
+}
+
+// What a newspaper prints: a figure that is not zero never reads as 0, in any
+// language, whatever the unit's scale does to it; and zero reads as 0.
+func TestNoFigurePrintsAsZero(t *testing.T) {
+	tab := realTable(t)
+	zero := regexp.MustCompile(`^-?0(\.0*)?([^0-9.,]|$)`)
+	for _, unit := range tab.Names() {
+		for _, v := range []float64{0.0001, 0.0004, 0.004, 0.00049, 0.001234, 0.5, -0.0001} {
+			for _, lang := range []string{"zh", "en"} {
+				got, ok := tab.Format(v, unit, lang)
+				if !ok {
+					t.Fatalf("Format(%v, %s, %s) failed", v, unit, lang)
+				}
+				if zero.MatchString(got) {
+					t.Errorf("Format(%v, %s, %s) = %q: a figure that is not zero prints as 0", v, unit, lang, got)
+				}
+			}
+		}
+		for _, lang := range []string{"zh", "en"} {
+			if got, _ := tab.Format(0, unit, lang); !zero.MatchString(got) {
+				t.Errorf("Format(0, %s, %s) = %q, want 0", unit, lang, got)
+			}
+		}
 	}
 }
 
