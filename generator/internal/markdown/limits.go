@@ -22,6 +22,8 @@ import (
 //   - Link texts that close far from where they open: for each “]”, goldmark
 //     looks at every node since its “[” for a link inside (linkParser's
 //     containsLink), so n “[” followed by n “]” cost n².
+//   - Many brackets, table cells and headings in one text, which cost far
+//     more than their bytes (nodes each, an ID each) though not n².
 //   - Many emphasis marks in one paragraph: for each run of “*”, “_” or “~”
 //     that may close, goldmark looks back over every run before it that could
 //     not be matched (parser.ProcessDelimiters keeps no lower bound, as
@@ -46,6 +48,16 @@ const (
 	// maxLabelScan is how many characters goldmark may look back over in all,
 	// from each “]” to its “[”: real link texts cost their own length.
 	maxLabelScan = 4 << 20
+	// maxBrackets is how many “[” (links, images, footnotes) one text may
+	// hold: each costs goldmark a few nodes and the collector their marking,
+	// and a long report has a few hundred.
+	maxBrackets = 20000
+	// maxHeadings is how many headings one text may have: an article has a few
+	// dozen, and each costs an ID and an entry in the table of contents.
+	maxHeadings = 10000
+	// maxCells is how many “|” one text may hold: each is a table cell, and an
+	// article's tables have a few dozen.
+	maxCells = 20000
 	// maxRefusals keeps a file of thousands of bad lines to a readable report.
 	maxRefusals = 20
 )
@@ -75,7 +87,10 @@ type limitScan struct {
 	runMarks  int   // runs of emphasis marks in it
 	runOffset int   // bytes of the paragraph read so far
 	opens     []int // offsets in the paragraph of the “[” not closed yet
-	scanned   int   // characters goldmark would read for link addresses so far
+	brackets  int   // “[” in the text
+	cells     int   // “|” in the text
+	headings  int
+	scanned   int // characters goldmark would read for link addresses so far
 	addressed bool
 	looked    int // characters goldmark would look back over from “]” so far
 	labelled  bool
@@ -85,32 +100,22 @@ type limitScan struct {
 // checkLimits returns the constructs of src that would make goldmark slow.
 func checkLimits(src []byte) []Refusal {
 	var s limitScan
-	lines := splitLines(src)
-	for i, l := range lines {
-		if len(s.refused) >= maxRefusals {
-			break
+	line := func(from int) []byte { // the line starting at from, without its \n
+		if i := bytes.IndexByte(src[from:], '\n'); i >= 0 {
+			return src[from : from+i]
 		}
-		next := []byte(nil)
-		if i+1 < len(lines) {
-			next = lines[i+1]
+		return src[from:]
+	}
+	for n, at := 1, 0; at < len(src) && len(s.refused) < maxRefusals; n++ {
+		l := line(at)
+		at += len(l) + 1
+		var next []byte
+		if at < len(src) {
+			next = line(at)
 		}
-		s.line(i+1, l, next)
+		s.line(n, l, next)
 	}
 	return s.refused
-}
-
-func splitLines(src []byte) [][]byte {
-	var out [][]byte
-	for len(src) > 0 {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			out = append(out, src)
-			break
-		}
-		out = append(out, src[:i])
-		src = src[i+1:]
-	}
-	return out
 }
 
 func (s *limitScan) refuse(line int, l []byte, at int, msg, hint string) {
@@ -214,7 +219,13 @@ func (s *limitScan) line(n int, l, next []byte) {
 	case w-col >= 4 && !s.prevText:
 		// An indented code block: code, not a paragraph.
 	case startsBlock(rest), s.prevText && onlyRun(rest, '=', 1):
-		// (A line of “=” under a paragraph makes it a heading.)
+		// (A line of “=” under a paragraph makes it a heading, as “-” does.)
+		if rest[0] == '#' || rest[0] == '=' || rest[0] == '-' && s.prevText && onlyRun(rest, '-', 1) {
+			if s.headings++; s.headings == maxHeadings+1 {
+				s.refuse(n, l, p, fmt.Sprintf("a text of more than %d headings: this is heading %d", maxHeadings, maxHeadings+1),
+					"split the text; an article has a few dozen headings")
+			}
+		}
 		s.endParagraph()
 		if rest[0] == '#' {
 			s.runStart = n
@@ -254,6 +265,10 @@ func (s *limitScan) inline(n int, l []byte, from int) {
 			i++ // an escaped character is text
 		case c == '[':
 			s.opens = append(s.opens, s.runOffset+i)
+			if s.brackets++; s.brackets == maxBrackets+1 {
+				s.refuse(n, l, from+i, fmt.Sprintf("a text of more than %d “[” (links, images, footnotes): this is the %dth", maxBrackets, maxBrackets+1),
+					"split the text; to show a bracket itself, write it as \\[")
+			}
 		case c == ']':
 			if len(s.opens) > 0 {
 				open := s.opens[len(s.opens)-1]
@@ -269,6 +284,11 @@ func (s *limitScan) inline(n int, l []byte, from int) {
 				// A link's address is not text: its marks are not emphasis.
 				for i += 2; i < len(text) && text[i] != ')' && text[i] != ' '; i++ {
 				}
+			}
+		case c == '|':
+			if s.cells++; s.cells == maxCells+1 {
+				s.refuse(n, l, from+i, fmt.Sprintf("a text of more than %d table cells (“|”): this is the %dth", maxCells, maxCells+1),
+					"split the table, or publish the data as a file; to show a bar itself, write it as \\|")
 			}
 		case c == '*' || c == '_' || c == '~':
 			s.runMarks++

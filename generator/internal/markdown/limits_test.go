@@ -40,7 +40,14 @@ func slowInputs(size int) []struct {
 		{"a paragraph of reference definitions", lead + lines("[k]: /x\n"), 5, 1, "a paragraph of more than 1000 lines starts here"},
 		{"a paragraph of link starts", lead + lines("[a](\n"), 5, 1, "a paragraph of more than 1000 lines starts here"},
 		{"a quoted paragraph of links", lead + lines("> [a](/x)\n"), 5, 1, "a paragraph of more than 1000 lines starts here"},
-		{"link texts that close far away", lead + strings.Repeat("[", size/2) + strings.Repeat("]", size/2), 5, size/2 + 2049, "this “]” closes a “[” 4097 characters back"},
+		{"link texts that close far away", lead + strings.Repeat("[", 900) + strings.Repeat("x", 200000) + strings.Repeat("]", 900), 5, 200921, "this “]” closes a “[” 200041 characters back"},
+		{"a text of brackets", lead + strings.Repeat("[", size), 5, 20001, "a text of more than 20000 “[” (links, images, footnotes): this is the 20001th"},
+		{"a text of links", lead + strings.Repeat("见[市财政局](/departments/finance/)。\n\n", 20001), 40005, 2, "a text of more than 20000 “[” (links, images, footnotes): this is the 20001th"},
+		// Tables of 498 rows (1,500 “|” each): the 20,001st “|” is the third of
+		// the 165th row of the 14th.
+		{"a text of table cells", lead + strings.Repeat("|a|b|\n|-|-|\n"+strings.Repeat("|x|y|\n", 498)+"\n", 20), 4 + 13*501 + 2 + 165, 5, "a text of more than 20000 table cells (“|”): this is the 20001th"},
+		{"a text of headings", lead + lines("# 标题\n"), 10004, 1, "a text of more than 10000 headings: this is heading 10001"},
+		{"a text of setext headings", lead + lines("a\n=\n"), 20004, 1, "a text of more than 10000 headings: this is heading 10001"},
 		{"emphasis marks that never match", lead + strings.Repeat("*a **b", size/6), 5, 1, "a paragraph with more than 1000 runs of emphasis marks (* _ ~) starts here"},
 		{"emphasis marks in a heading", lead + "## " + strings.Repeat("_a __b", size/6), 5, 1, "a paragraph with more than 1000 runs of emphasis marks (* _ ~) starts here"},
 	}
@@ -91,12 +98,12 @@ func TestAcceptsWhatArticlesHold(t *testing.T) {
 		"quotes in an indented code":       "text\n\n    " + strings.Repeat("> ", 100) + "\n",
 		"a paragraph of 1000 lines":        strings.Repeat("很长的一段话，[链接](/departments/finance/)。\n", 1000),
 		"a 3000-character address":         "[a](https://example.org/" + strings.Repeat("x", 3000) + ")\n",
-		"addresses with brackets":          strings.Repeat("[a](https://zh.wikipedia.org/wiki/X_(Y)) ", 2000) + "\n",
-		"escaped brackets in an address":   strings.Repeat(`[a](/x\(y) `, 2000) + "\n",
-		"many headings of one name":        strings.Repeat("## 小结\n\n", 5000),
+		"addresses with brackets":          strings.Repeat("[a](https://zh.wikipedia.org/wiki/X_(Y)) ", 1000) + "\n",
+		"escaped brackets in an address":   strings.Repeat(`[a](/x\(y) `, 1000) + "\n",
+		"many headings of one name":        strings.Repeat("## 小结\n\n", 10000),
 		"1000 emphasis marks a paragraph":  strings.Repeat(strings.Repeat("*重点* ", 500)+"\n\n", 20),
-		"snake_case in link addresses":     strings.Repeat("[a](/x_y_z) ", 2000) + "\n",
-		"many setext headings of one name": strings.Repeat("a\n=\n", 5000),
+		"snake_case in link addresses":     strings.Repeat("[a](/x_y_z) ", 1000) + "\n",
+		"many setext headings of one name": strings.Repeat("a\n=\n", 5000) + strings.Repeat("b\n---\n", 5000),
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "content", "articles", "*.md"))
 	golden, _ := filepath.Glob(filepath.Join("testdata", "*.md"))

@@ -83,19 +83,35 @@ func scalingInputs() []scalingInput {
 		return func(size int) string { return strings.Repeat(s, size/len(s)) }
 	}
 	return append(out,
-		scalingInput{"headings of one name", repeat("## 小结\n\n")},
-		scalingInput{"setext headings of one name", repeat("a\n=\n")},
-		scalingInput{"32 levels of quotes, line after line", repeat(strings.Repeat(">", 32) + " 深\n")},
-		scalingInput{"paragraphs of 1000 lines of links", func(size int) string {
-			p := strings.Repeat("话[链](/x)\n", 1000) + "\n"
-			return strings.Repeat(p, max(1, size/len(p)))
+		scalingInput{"10,000 headings of one name", func(size int) string {
+			h := strings.Repeat("## 小结\n\n", 10000)
+			return h + repeat("正文，又一段。\n\n")(max(0, size-len(h)))
 		}},
-		scalingInput{"addresses of balanced brackets", repeat("[a](/b_(c)) ")},
+		scalingInput{"32 levels of quotes, line after line", repeat(strings.Repeat(">", 32) + " 深\n")},
+		scalingInput{"paragraphs of 1000 lines", repeat(strings.Repeat("很长的一段话\n", 1000) + "\n")},
+		scalingInput{"20,000 links in paragraphs of 1000 lines", func(size int) string {
+			links := strings.Repeat(strings.Repeat("话[链](/x_(y))\n", 1000)+"\n", 20)
+			return links + repeat("正文，又一段。\n\n")(max(0, size-len(links)))
+		}},
 		scalingInput{"Chinese paragraphs", repeat(strings.Repeat("青岛市财政局争取专项债额度\n", 20) + "\n")},
 		scalingInput{"emphasis, 500 marks a paragraph", repeat(strings.Repeat("*重点* 正文 ", 250) + "\n\n")},
-		scalingInput{"a table", func(size int) string { return "|a|b|\n|-|-|\n" + repeat("|x|[y](/z)|\n")(size) }},
-		scalingInput{"brackets", repeat("[[")},
-		scalingInput{"footnote references", func(size int) string { return repeat("[^1]")(size) + "\n\n[^1]: x\n" }},
+		scalingInput{"20,000 table cells", func(size int) string {
+			t := strings.Repeat("|a|b|\n|-|-|\n"+strings.Repeat("|x|y|\n", 498)+"\n", 13)
+			return t + repeat("正文，又一段。\n\n")(max(0, size-len(t)))
+		}},
+		scalingInput{"a table of 1,000 columns", func(size int) string {
+			row := "|" + strings.Repeat("x|", 999) + "\n"
+			t := strings.Replace(row, "x", "a", -1) + strings.Replace(row, "x", "-", -1) + strings.Repeat(row, 17)
+			return t + repeat("正文，又一段。\n\n")(max(0, size-len(t)))
+		}},
+		scalingInput{"20,000 brackets in paragraphs of 1000", func(size int) string {
+			b := strings.Repeat(strings.Repeat("[", 1000)+"\n\n", 20)
+			return b + repeat("正文，又一段。\n\n")(max(0, size-len(b)))
+		}},
+		scalingInput{"20,000 footnote references", func(size int) string {
+			refs := strings.Repeat(strings.Repeat("[^1]", 1000)+"\n\n", 20)
+			return refs + repeat("正文，又一段。\n\n")(max(0, size-len(refs))) + "[^1]: x\n"
+		}},
 	)
 }
 
