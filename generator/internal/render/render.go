@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"leitai/generator/internal/config"
@@ -145,6 +146,10 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 			Unsafe: cfg.UnsafeHTML,
 			ResolveLink: func(dest string) (string, bool) {
 				return plan.Resolve(code, dest)
+			},
+			// An image is a file of static/, at the same path under the base URL.
+			ResolveImage: func(src string) string {
+				return plan.FileURL(strings.TrimPrefix(src, "/"))
 			},
 		})
 	}
