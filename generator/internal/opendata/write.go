@@ -172,9 +172,11 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 				value = strconv.FormatFloat(p.Target.Value, 'f', -1, 64)
 				unit, compare = p.Target.Unit, p.Target.Compare
 			}
+			// Text cells are guarded against spreadsheets' formulas; slugs,
+			// numbers, dates, statuses and URLs cannot start like one.
 			row := []string{
-				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, dep.Group.Title, dep.Name, dep.Leader.Name, dep.Leader.Title,
-				strconv.Itoa(p.Number), p.Text, value, unit, compare, p.Due, p.Status, dep.URL,
+				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, guard(dep.Group.Title), guard(dep.Name), guard(dep.Leader.Name), guard(dep.Leader.Title),
+				strconv.Itoa(p.Number), guard(p.Text), value, guard(unit), compare, p.Due, p.Status, dep.URL,
 			}
 			if err := w.Write(row); err != nil {
 				return err
