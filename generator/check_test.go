@@ -73,14 +73,14 @@ func TestCheckBrokenContent(t *testing.T) {
 		},
 		{
 			name:  "a number where a date belongs",
-			edits: []edit{{alpha, "due: 2022-12-31", "due: 20221231"}},
-			want:  []string{alpha + `:17:10: error: pledges[1].due must be a date, not a number (20221231)`},
+			edits: []edit{{alpha, "date: 2022-12-31", "date: 20221231"}},
+			want:  []string{alpha + `:17:17: error: pledges[1].due.date must be a date, not a number (20221231)`},
 			hint:  "YYYY-MM-DD",
 		},
 		{
 			name:  "a date that does not exist",
-			edits: []edit{{alpha, "due: 2022-12-31", "due: 2022-02-30"}},
-			want:  []string{alpha + `:17:10: error: pledges[1].due: "2022-02-30" is not a valid date`},
+			edits: []edit{{alpha, "date: 2022-12-31", "date: 2022-02-30"}},
+			want:  []string{alpha + `:17:17: error: pledges[1].due.date: "2022-02-30" is not a valid date`},
 		},
 		{
 			name:  "text where a number belongs",
@@ -111,7 +111,7 @@ func TestCheckBrokenContent(t *testing.T) {
 		},
 		{
 			name:  "missing Chinese in a pledge",
-			edits: []edit{{alpha, "  - zh: 新增贷款超过2500亿元\n    en:", "  - en:"}},
+			edits: []edit{{alpha, "  - zh: 全年新增贷款超过2500亿元\n    en:", "  - en:"}},
 			want:  []string{alpha + `:14:5: error: pledges[1] has no zh translation`},
 		},
 		{
@@ -150,9 +150,99 @@ func TestCheckBrokenContent(t *testing.T) {
 		},
 		{
 			name:  "due before the event",
-			edits: []edit{{alpha, "due: 2022-12-31", "due: 2021-12-31"}},
+			edits: []edit{{alpha, "date: 2022-12-31", "date: 2021-12-31"}},
 			want:  []string{alpha + `:17:10: error: pledges[1].due 2021-12-31 is before the event (2022-11-24)`},
 			hint:  "check the year",
+		},
+		{
+			name:  "old form: a due date without what it rests on",
+			edits: []edit{{alpha, "due: {date: 2022-12-31, inferred: 全年}", "due: 2022-12-31"}},
+			want:  []string{alpha + `:17:10: error: pledges[1].due gives a date but not the words it rests on`},
+			hint:  "due: {date: 2022-12-31, stated: 年底前}",
+		},
+		{
+			name:  "a due date resting on words the pledge does not have",
+			edits: []edit{{alpha, "inferred: 全年", "stated: 年底前"}},
+			want:  []string{alpha + `:17:37: error: pledges[1].due.stated "年底前" is not in the pledge's text`},
+			hint:  "quote the pledge's own words",
+		},
+		{
+			name:  "a due date both stated and inferred",
+			edits: []edit{{alpha, "inferred: 全年}", "inferred: 全年, stated: 全年}"}},
+			want:  []string{alpha + `:17:39: error: pledges[1].due is both stated and inferred`},
+		},
+		{
+			name:  "unknown comparison",
+			edits: []edit{{alpha, "compare: more-than", "compare: more"}},
+			want:  []string{alpha + `:16:46: error: pledges[1].target.compare "more" is not a known comparison`},
+			hint:  "超过 is more-than",
+		},
+		{
+			name:  "old form: a count in a bare measure word without its noun",
+			edits: []edit{{beta, "  - {zh: 年底前完成, en: Finish by the end of the year}\n", "  - zh: 完成减排项目400个\n    en: Complete 400 emission-cutting projects\n    target: {value: 400, unit: 个}\n"}},
+			want:  []string{beta + `:13:32: error: pledges[1].target: 个 is a bare measure word, and the figure does not say what it counts`},
+			hint:  "noun: {zh: 项目, en: {one: project, other: projects}}",
+		},
+		{
+			name:  "a count's English noun missing",
+			edits: []edit{{beta, "  - {zh: 年底前完成, en: Finish by the end of the year}\n", "  - zh: 完成减排项目400个\n    en: Complete 400 emission-cutting projects\n    target: {value: 400, unit: 个, noun: {zh: 项目}}\n"}},
+			want:  []string{beta + `:13:41: error: pledges[1].target.noun has no en noun`},
+			hint:  "add “en: …” to noun:",
+		},
+		{
+			name:  "a count's English noun without its plural",
+			edits: []edit{{beta, "  - {zh: 年底前完成, en: Finish by the end of the year}\n", "  - zh: 完成减排项目400个\n    en: Complete 400 emission-cutting projects\n    target: {value: 400, unit: 个, noun: {zh: 项目, en: projects}}\n"}},
+			want:  []string{beta + `:13:54: error: pledges[1].target.noun.en is one word, but en writes the noun after the number, where 1 and other numbers differ`},
+			hint:  "en: {one: projects, other: …}",
+		},
+		{
+			name:  "a noun for a unit that is not a measure word",
+			edits: []edit{{alpha, "unit: 亿元,", "unit: 亿元, noun: {zh: 贷款, en: {one: loan, other: loans}},"}},
+			want:  []string{alpha + `:16:43: error: pledges[1].target.noun: 亿元 is not a measure word; the unit already says what is counted`},
+			hint:  "remove noun:",
+		},
+		{
+			name:  "a scope in a measure word needs its noun too",
+			edits: []edit{{beta, "  - {zh: 年底前完成, en: Finish by the end of the year}\n", "  - zh: 调度91个重大项目\n    en: Coordinate 91 major projects\n    scope: {value: 91, unit: 个}\n"}},
+			want:  []string{beta + `:13:30: error: pledges[1].scope: 个 is a bare measure word, and the figure does not say what it counts`},
+		},
+		{
+			name:  "two pledges with one id",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: not-rated\n    id: loans\n  - {zh: 年底前完成, en: Finish by the end of the year, id: loans}\n"}},
+			want:  []string{alpha + `:20:56: error: pledges[2].id "loans" is already the id of pledges[1]`},
+			hint:  "an id of its own",
+		},
+		{
+			name:  "a correction with no source reading",
+			edits: []edit{{beta, "statement:", "corrections:\n  - {corrected: 新建学校, note: {zh: 原文有误。, en: The source is wrong.}}\nstatement:"}},
+			want:  []string{beta + `:13:5: error: corrections[1] has no printed reading`},
+			hint:  "printed:",
+		},
+		{
+			name:  "a correction whose corrected reading is not in the text",
+			edits: []edit{{beta, "statement:", "corrections:\n  - {printed: 新建学枚, corrected: 新建学院, note: {zh: 原文有误。, en: The source is wrong.}}\nstatement:"}},
+			want:  []string{beta + `:13:32: error: the corrected reading "新建学院" is not in the text`},
+			hint:  "correct the text too",
+		},
+		{
+			name:  "a correction whose printed reading is still in the text",
+			edits: []edit{{beta, "新建学校10所, en", "新建学校10所，新建学枚, en"}, {beta, "statement:", "corrections:\n  - {printed: 新建学枚, corrected: 新建学校, note: {zh: 原文有误。, en: The source is wrong.}}\nstatement:"}},
+			want:  []string{beta + `:9:18: error: the text still has the printed reading "新建学枚"`},
+			hint:  "replace it with 新建学校",
+		},
+		{
+			name:  "an article's correction: printed reading still in the body, corrected one nowhere",
+			edits: []edit{{reportZH, "reporters: [刘兰星, 杨光]\n", "reporters: [刘兰星, 杨光]\ncorrections:\n  - printed: 抓落实\n    corrected: 抓实干\n    note: {zh: 原文有误。, en: The source is wrong.}\n"}},
+			want: []string{
+				reportZH + `:8:16: error: the corrected reading "抓实干" is not in the text`,
+				reportZH + `:12:30: error: the text still has the printed reading "抓落实"`,
+			},
+			hint: "correct the text too",
+		},
+		{
+			name:  "a correction's note needs every language",
+			edits: []edit{{reportZH, "reporters: [刘兰星, 杨光]\n", "reporters: [刘兰星, 杨光]\ncorrections:\n  - printed: 抓落实了\n    corrected: 抓落实\n    note: {zh: 原文有误。}\n"}},
+			want:  []string{reportZH + `:9:11: error: corrections[1].note has no en translation`},
 		},
 		{
 			name:  "unknown unit",

@@ -14,7 +14,7 @@ func TestHostileContentInBuiltPages(t *testing.T) {
 	cfg := copySite(t, checkSite)
 	root := filepath.Dir(cfg)
 	applyEdits(t, root, []edit{
-		{"content/departments/alpha.yaml", "  - zh: 新增贷款超过2500亿元", `  - zh: "<script>alert('pledge')</script>新增贷款"`},
+		{"content/departments/alpha.yaml", "  - zh: 全年新增贷款超过2500亿元", `  - zh: "<script>alert('pledge')</script>全年新增贷款"`},
 		{"content/departments/alpha.yaml", "  zh: 甲局", `  zh: "甲局</title><img src=x onerror=alert(1)>"`},
 		{"content/departments/alpha.yaml", "    We will deliver; see [Beta](/departments/beta/).",
 			"    We will deliver; see [Beta](/departments/beta/).\n" +
@@ -38,7 +38,7 @@ func TestHostileContentInBuiltPages(t *testing.T) {
 	}
 	// The pledge and the name are shown as text wherever they appear.
 	for _, p := range []string{"zh/index.html", "zh/departments/alpha/index.html"} {
-		for _, want := range []string{"&lt;script&gt;alert(&#39;pledge&#39;)&lt;/script&gt;新增贷款", "甲局&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"} {
+		for _, want := range []string{"&lt;script&gt;alert(&#39;pledge&#39;)&lt;/script&gt;全年新增贷款", "甲局&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"} {
 			if !strings.Contains(pages[p], want) {
 				t.Errorf("%s: %q not shown as text", p, want)
 			}

@@ -71,6 +71,39 @@ func TestNewDepartmentSkeleton(t *testing.T) {
 	}
 }
 
+// The optional lines a new department file shows as comments are what check
+// accepts, once uncommented in a file whose texts have the words they quote.
+func TestNewDepartmentSkeletonExamples(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	if code, _, stderr := runCmd("new", "department", "urban-renewal", "--config", cfg); code != 0 {
+		t.Fatalf("new exited %d: %s", code, stderr)
+	}
+	path := filepath.Join(root, "content", "departments", "urban-renewal.yaml")
+	fillIn(t, path, "wellbeing")
+	src := readFile(t, path)
+	// The pledge says 年底前 and 超过2500亿元; the record has the corrected reading.
+	src = strings.Replace(src, "  - zh: Written by the editor.\n    en: Written by the editor.\n    # Optional",
+		"  - zh: 年底前新增贷款超过2500亿元\n    en: More than 250 billion yuan of new loans by the end of the year\n    # Optional", 1)
+	src = strings.Replace(src, "achievements:            # 亮绩: this year's record, one claim per item\n  - zh: Written by the editor.",
+		"achievements:            # 亮绩: this year's record, one claim per item\n  - zh: 干字为先", 1)
+	uncommented := 0
+	for _, key := range []string{"    # id:", "    # target:", "    # scope:", "    # due:", "# corrections:", "#   - printed:", "#     corrected:", "#     note:"} {
+		i := strings.Index(src, key)
+		if i < 0 {
+			t.Fatalf("the skeleton has no %q line:\n%s", key, src)
+		}
+		src = src[:i] + strings.Replace(src[i:], "# ", "", 1)
+		uncommented++
+	}
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, problems := checkJSON(t, cfg); code != 0 {
+		t.Errorf("the skeleton's examples, uncommented, are refused (%d lines):\n%v\n%s", uncommented, problems, src)
+	}
+}
+
 func TestNewArticleSkeleton(t *testing.T) {
 	cfg := copySite(t, checkSite)
 	root := filepath.Dir(cfg)

@@ -28,6 +28,10 @@ type yamlDept struct {
 	Achievements []map[string]any
 	Pledges      []map[string]any
 	Statement    map[string]string
+	Corrections  []struct {
+		Printed, Corrected string
+		Note               map[string]string
+	}
 }
 
 type yamlGroup struct {
@@ -65,16 +69,28 @@ type dataset struct {
 		Achievements []string
 		Pledges      []struct {
 			Number int
+			ID     string
 			Text   string
 			Target *struct {
 				Value   float64
 				Unit    string
+				Noun    *struct{ One, Other string }
 				Compare string
+				Figure  string
 			}
-			Due    string
-			Status string
+			Scope *struct {
+				Value  float64
+				Unit   string
+				Noun   *struct{ One, Other string }
+				Figure string
+			}
+			Due      string
+			DueBasis string `json:"due_basis"`
+			DueWords string `json:"due_words"`
+			Status   string
 		}
-		Statement string
+		Statement   string
+		Corrections []struct{ Printed, Corrected, Note string }
 	}
 }
 
@@ -147,15 +163,33 @@ func TestOpenDataMatchesContent(t *testing.T) {
 					t.Errorf("%s achievement %d = %q, want %q", where, j+1, d.Achievements[j], src.Achievements[j][lang])
 				}
 			}
+			if len(d.Corrections) != len(src.Corrections) {
+				t.Errorf("%s: %d corrections, want %d", where, len(d.Corrections), len(src.Corrections))
+			}
+			for j := range min(len(d.Corrections), len(src.Corrections)) {
+				c, sc := d.Corrections[j], src.Corrections[j]
+				if c.Printed != sc.Printed || c.Corrected != sc.Corrected || c.Note != sc.Note[lang] {
+					t.Errorf("%s correction %d = %+v, want %+v", where, j+1, c, sc)
+				}
+			}
 			if len(d.Pledges) != len(src.Pledges) {
 				t.Fatalf("%s: %d pledges, want %d", where, len(d.Pledges), len(src.Pledges))
 			}
 			for j, sp := range src.Pledges {
 				p := d.Pledges[j]
 				want := pledgeFromYAML(sp, lang)
-				got := fmt.Sprintf("%d|%s|%s|%s", p.Number, p.Text, p.Due, p.Status)
+				got := fmt.Sprintf("%d|%s|%s %s %s|%s", p.Number, p.Text, p.Due, p.DueBasis, p.DueWords, p.Status)
 				if p.Target != nil {
 					got += fmt.Sprintf("|%g %s %s", p.Target.Value, p.Target.Unit, p.Target.Compare)
+					if p.Target.Noun != nil {
+						got += fmt.Sprintf(" %s/%s", p.Target.Noun.One, p.Target.Noun.Other)
+					}
+				}
+				if p.Scope != nil {
+					got += fmt.Sprintf("|scope %g %s", p.Scope.Value, p.Scope.Unit)
+					if p.Scope.Noun != nil {
+						got += fmt.Sprintf(" %s/%s", p.Scope.Noun.One, p.Scope.Noun.Other)
+					}
 				}
 				if got != fmt.Sprintf("%d|%s", j+1, want) {
 					t.Errorf("%s pledge %d:\n got  %s\n want %d|%s", where, j+1, got, j+1, want)
@@ -170,11 +204,17 @@ func TestOpenDataMatchesContent(t *testing.T) {
 				cell := func(name string) string { return r[col[name]] }
 				if cell("department_slug") != slug || cell("pledge_number") != strconv.Itoa(j+1) || cell("pledge") != p.Text ||
 					cell("department") != src.Name[lang] || cell("group_title") != groupTitle[src.Group][lang] ||
-					cell("leader_name") != src.Leader.Name[lang] || cell("due") != p.Due || cell("status") != p.Status {
+					cell("leader_name") != src.Leader.Name[lang] || cell("due") != p.Due || cell("status") != p.Status ||
+					cell("due_basis") != p.DueBasis || cell("due_words") != p.DueWords {
 					t.Errorf("%s: CSV row %d does not match pledge %d: %q", where, row, j+1, r)
 				}
-				if p.Target != nil && (cell("target_value") != strconv.FormatFloat(p.Target.Value, 'f', -1, 64) || cell("target_unit") != p.Target.Unit) {
-					t.Errorf("%s: CSV row %d target = %q %q", where, row, cell("target_value"), cell("target_unit"))
+				if p.Target != nil && (cell("target_value") != strconv.FormatFloat(p.Target.Value, 'f', -1, 64) || cell("target_unit") != p.Target.Unit ||
+					cell("target_figure") != p.Target.Figure || p.Target.Figure == "") {
+					t.Errorf("%s: CSV row %d target = %q %q %q", where, row, cell("target_value"), cell("target_unit"), cell("target_figure"))
+				}
+				if p.Scope != nil && (cell("scope_value") != strconv.FormatFloat(p.Scope.Value, 'f', -1, 64) || cell("scope_unit") != p.Scope.Unit ||
+					cell("scope_figure") != p.Scope.Figure || p.Scope.Figure == "") {
+					t.Errorf("%s: CSV row %d scope = %q %q %q", where, row, cell("scope_value"), cell("scope_unit"), cell("scope_figure"))
 				}
 			}
 		}
@@ -187,12 +227,14 @@ func TestOpenDataMatchesContent(t *testing.T) {
 // pledgeFromYAML formats a pledge as the test compares it: text|due|status[|target].
 func pledgeFromYAML(p map[string]any, lang string) string {
 	s := fmt.Sprint(p[lang])
-	due := ""
-	switch v := p["due"].(type) {
-	case time.Time:
-		due = v.Format("2006-01-02")
-	case string:
-		due = v
+	due := "  "
+	if d, ok := p["due"].(map[string]any); ok {
+		date := d["date"].(time.Time).Format("2006-01-02")
+		for _, basis := range []string{"stated", "inferred"} {
+			if w, ok := d[basis].(string); ok {
+				due = date + " " + basis + " " + w
+			}
+		}
 	}
 	status := "not-rated"
 	if v, ok := p["status"].(string); ok {
@@ -204,9 +246,28 @@ func pledgeFromYAML(p map[string]any, lang string) string {
 		if c, ok := tg["compare"].(string); ok {
 			compare = c
 		}
-		s += fmt.Sprintf("|%g %v %s", toFloat(tg["value"]), tg["unit"], compare)
+		s += fmt.Sprintf("|%g %v %s", toFloat(tg["value"]), tg["unit"], compare) + nounFromYAML(tg, lang)
+	}
+	if sc, ok := p["scope"].(map[string]any); ok {
+		s += fmt.Sprintf("|scope %g %v", toFloat(sc["value"]), sc["unit"]) + nounFromYAML(sc, lang)
 	}
 	return s
+}
+
+// nounFromYAML is a figure's noun in lang as the test compares it: " one/other",
+// "" for none.
+func nounFromYAML(figure map[string]any, lang string) string {
+	n, ok := figure["noun"].(map[string]any)
+	if !ok {
+		return ""
+	}
+	switch f := n[lang].(type) {
+	case string:
+		return " " + f + "/" + f
+	case map[string]any:
+		return fmt.Sprintf(" %v/%v", f["one"], f["other"])
+	}
+	return " ?"
 }
 
 func toFloat(v any) float64 {

@@ -109,23 +109,44 @@ func TestFixtureBehaviour(t *testing.T) {
 		{"site layout overrides theme partial", alpha, "(site override)"},
 		{"GFM table, focusable for its scrolling", read("zh/articles/report/index.html"), `<table tabindex="0">`},
 		{"footnote", read("zh/articles/report/index.html"), `class="footnotes"`},
-		{"Chinese heading id", read("zh/articles/report/index.html"), `id="千字为先-勇当龙头"`},
+		{"Chinese heading id", read("zh/articles/report/index.html"), `id="干字为先-勇当龙头"`},
 		{"bold before Chinese comma", read("zh/articles/report/index.html"), "<strong>真，</strong>她说"},
 		{"Chinese date", read("zh/articles/report/index.html"), "2022年11月25日"},
 		{"English date", read("en/articles/report/index.html"), "25 November 2022"},
 		{"previous department", read("en/departments/beta/index.html"), `rel="prev" href="/pledges/en/departments/alpha/"`},
 		{"status badge is text", alpha, `<span class="badge s-in-progress">推进中</span>`},
-		{"target in Chinese units", alpha, "目标：不少于2500亿元"},
-		{"target in English units", read("en/departments/alpha/index.html"), "Target: at least 250 billion yuan · Due: <time datetime=\"2022-12-31\">31 December 2022</time>"},
+		{"strict target and inferred date, Chinese", alpha, "目标：超过2500亿元 · 期限：<time datetime=\"2022-12-31\">2022年12月31日</time>（据“全年”推定）"},
+		{"strict target and inferred date, English", read("en/departments/alpha/index.html"),
+			"Target: more than 250 billion yuan · Due: <time datetime=\"2022-12-31\">31 December 2022</time> (inferred from <span lang=\"zh-Hans\">全年</span>)"},
+		{"a count with its noun and a stated date", read("en/departments/beta/index.html"),
+			"Target: 400 projects · Due: <time datetime=\"2022-12-31\">31 December 2022</time> (stated as <span lang=\"zh-Hans\">年底前</span>)"},
+		{"a count keeps its measure word in Chinese", read("zh/departments/beta/index.html"), "目标：400个 · 期限："},
+		{"scope is not a target", read("en/departments/beta/index.html"), `<span class="terms">Scope: 91 major projects</span>`},
+		{"a named pledge's anchor is its id", read("en/departments/beta/index.html"), `<li id="pledge-emission-cuts">`},
+		{"an unnamed pledge's anchor is its number", read("en/departments/beta/index.html"), `<li id="pledge-2">`},
+		{"the data give a named pledge's id", read("en/data/pledges.json"), `"id": "emission-cuts"`},
+		{"scope in Chinese", read("zh/departments/beta/index.html"), `<span class="terms">范围：91个</span>`},
+		{"the summary gives due dates, without their basis", read("en/index.html"),
+			"Target: 400 projects · Due: <time datetime=\"2022-12-31\">31 December 2022</time></span>"},
+		{"corrections note, Chinese", read("zh/articles/report/index.html"), "原文作“千字为先”，现改为“干字为先”。扫描文本将“干”误识为“千”。"},
+		{"corrections note, English", read("en/articles/report/index.html"),
+			`The source reads <span lang="zh-Hans">千字为先</span>; we print <span lang="zh-Hans">干字为先</span>. The scan misreads one character.`},
+		{"corrections in the feed", read("en/atom.xml"), "Corrections: The source reads 千字为先; we print 干字为先. The scan misreads one character."},
 		{"update with its source", read("en/departments/alpha/index.html"), `New loans reached 230 billion yuan <a href="https://news.example.com/loans" rel="external">Source</a>`},
 		{"tally: 3 pledges, 1 in progress", read("en/index.html"), `<span class="badge s-in-progress">In progress</span> <strong>1</strong>`},
-		{"tally: 2 not rated", read("zh/index.html"), `<span class="badge s-not-rated">未评估</span> <strong>2</strong>`},
+		{"tally: 3 not rated", read("zh/index.html"), `<span class="badge s-not-rated">未评估</span> <strong>3</strong>`},
 		{"scoreboard table row", read("en/index.html"), `<a href="/pledges/en/departments/alpha/">Alpha Bureau</a></th><td>1</td><td>1</td><td>0</td>`},
 		{"figures in English", read("en/departments/alpha/index.html"), "<td>41.5 billion yuan</td>"},
 	}
 	for _, c := range cases {
 		if !strings.Contains(c.page, c.want) {
 			t.Errorf("%s: output lacks %q", c.name, c.want)
+		}
+	}
+	// 超过 is more than: the pledge is never shown as 不少于, at least.
+	for _, page := range []string{"zh/departments/alpha/index.html", "en/departments/alpha/index.html", "zh/index.html", "en/index.html"} {
+		if p := read(page); strings.Contains(p, "不少于") || strings.Contains(p, "at least") {
+			t.Errorf("%s calls a strict target “at least”", page)
 		}
 	}
 	for _, page := range []string{"zh/index.html", "en/index.html", "zh/departments/alpha/index.html", "en/departments/alpha/index.html"} {

@@ -57,7 +57,8 @@ var goldenSays = map[string]func(t *testing.T, f string, out map[string][]byte){
 	},
 	"zh/articles/report/index.html": func(t *testing.T, f string, out map[string][]byte) {
 		page(t, f, out[f], "zh-Hans", "上“擂台”话“实干”")
-		contains(t, f, out[f], `<a href="/pledges/zh/departments/alpha/">甲局</a>`, `<table tabindex="0">`, `<li id="fn:1">`)
+		contains(t, f, out[f], `<a href="/pledges/zh/departments/alpha/">甲局</a>`, `<table tabindex="0">`, `<li id="fn:1">`,
+			`<h2 id="干字为先-勇当龙头">`, "原文作“千字为先”，现改为“干字为先”。")
 	},
 	"en/articles/report/index.html": func(t *testing.T, f string, out map[string][]byte) {
 		page(t, f, out[f], "en", "Into the arena")
@@ -67,7 +68,7 @@ var goldenSays = map[string]func(t *testing.T, f string, out map[string][]byte){
 		search(t, f, out, "zh", `data-results="找到 {n} 个页面"`)
 	},
 	"en/search/index.html": func(t *testing.T, f string, out map[string][]byte) {
-		search(t, f, out, "en", `data-results="{n} pages found"`)
+		search(t, f, out, "en", `data-results="Pages found: {n}"`)
 	},
 	"zh/atom.xml": func(t *testing.T, f string, out map[string][]byte) {
 		feed(t, f, out[f], "zh", "甲局第1项承诺：推进中")
@@ -122,7 +123,7 @@ var goldenSays = map[string]func(t *testing.T, f string, out map[string][]byte){
 	"zh/data/pledges.json": func(t *testing.T, f string, out map[string][]byte) { dataset(t, f, out[f], "zh", "甲局") },
 	"en/data/pledges.json": func(t *testing.T, f string, out map[string][]byte) { dataset(t, f, out[f], "en", "Alpha Bureau") },
 	"zh/data/pledges.csv": func(t *testing.T, f string, out map[string][]byte) {
-		pledgesCSV(t, f, out[f], "zh", "新增贷款超过2500亿元")
+		pledgesCSV(t, f, out[f], "zh", "全年新增贷款超过2500亿元")
 	},
 	"en/data/pledges.csv": func(t *testing.T, f string, out map[string][]byte) { pledgesCSV(t, f, out[f], "en", "") },
 	"zh/data/pledges.schema.json": func(t *testing.T, f string, out map[string][]byte) {
@@ -218,7 +219,7 @@ func dataset(t *testing.T, f string, b []byte, lang, first string) {
 		t.Fatalf("%s: %v", f, err)
 	}
 	if ds.Language != lang || len(ds.Departments) != 2 || ds.Departments[0].Slug != "alpha" || ds.Departments[0].Name != first ||
-		len(ds.Departments[0].Pledges) != 2 || ds.Departments[1].Slug != "beta" || len(ds.Departments[1].Pledges) != 1 {
+		len(ds.Departments[0].Pledges) != 2 || ds.Departments[1].Slug != "beta" || len(ds.Departments[1].Pledges) != 2 {
 		t.Errorf("%s: %+v", f, ds)
 	}
 }
@@ -233,15 +234,16 @@ func pledgesCSV(t *testing.T, f string, b []byte, lang, firstPledge string) {
 	if err != nil {
 		t.Fatalf("%s: %v", f, err)
 	}
-	if len(rows) != 4 || rows[0][0] != "department_slug" || rows[1][0] != "alpha" || rows[3][0] != "beta" {
+	if len(rows) != 5 || rows[0][0] != "department_slug" || rows[1][0] != "alpha" || rows[3][0] != "beta" {
 		t.Errorf("%s: %q", f, rows)
 		return
 	}
 	if firstPledge != "" && rows[1][8] != firstPledge {
 		t.Errorf("%s: first pledge %q, want %q", f, rows[1][8], firstPledge)
 	}
-	if !strings.HasPrefix(rows[1][len(rows[1])-1], "https://example.org/pledges/"+lang+"/departments/alpha/") {
-		t.Errorf("%s: first row's url %q", f, rows[1][len(rows[1])-1])
+	url := slices.Index(rows[0], "url")
+	if url < 0 || !strings.HasPrefix(rows[1][url], "https://example.org/pledges/"+lang+"/departments/alpha/") {
+		t.Errorf("%s: first row's url column %d of %q", f, url, rows[1])
 	}
 }
 

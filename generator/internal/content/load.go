@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -183,11 +184,17 @@ func pathErr(err error) error {
 }
 
 var (
-	groupKeys  = []string{"id", "title"}
-	deptKeys   = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement"}
-	leaderKeys = []string{"name", "title"}
-	targetKeys = []string{"value", "unit", "compare"}
-	metricKeys = []string{"value", "unit", "label"}
+	groupKeys      = []string{"id", "title"}
+	deptKeys       = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement", "corrections"}
+	deptRequired   = deptKeys[:len(deptKeys)-1] // corrections are optional
+	leaderKeys     = []string{"name", "title"}
+	targetKeys     = []string{"value", "unit", "noun", "compare"}
+	scopeKeys      = []string{"value", "unit", "noun"}
+	metricKeys     = []string{"value", "unit", "noun", "label"}
+	figureRequired = []string{"value", "unit"}
+	dueKeys        = []string{"date", "stated", "inferred"}
+	formKeys       = []string{"one", "other"}
+	correctionKeys = []string{"printed", "corrected", "note"}
 )
 
 // itemKeys are the keys a department's list items accept in a site's
@@ -201,7 +208,7 @@ func newItemKeys(langs []string) *itemKeys {
 	return &itemKeys{
 		langs:       langs,
 		achievement: append(slices.Clone(langs), "metrics"),
-		pledge:      append(slices.Clone(langs), "target", "due", "status", "updates"),
+		pledge:      append(append([]string{"id"}, langs...), "target", "scope", "due", "status", "updates"),
 		update:      append(append([]string{"date"}, langs...), "source", "status"),
 	}
 }
@@ -289,7 +296,7 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 	if root == nil {
 		return d
 	}
-	m, ok := doc.Fields(root, "", deptKeys, deptKeys)
+	m, ok := doc.Fields(root, "", deptKeys, deptRequired)
 	if !ok {
 		return d
 	}
@@ -342,12 +349,42 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			for i, it := range items {
 				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), keys))
 			}
+			checkPledgeIDs(doc, d.Pledges, problems)
 		}
 	}
 	if n := m.Get("statement"); n != nil {
 		d.Statement = decodeText(doc, n, "statement", langs)
 	}
+	if n := m.Get("corrections"); n != nil {
+		d.Corrections = decodeCorrections(doc, n, langs)
+		var texts []passage
+		d.eachText(func(t *Text) {
+			for _, l := range t.Langs {
+				texts = append(texts, passage{lang: l.Lang, value: l.Value, pos: l.Pos})
+			}
+		})
+		checkCorrections(d.Corrections, texts, func(pos diag.Pos, hint, format string, args ...any) {
+			problems.Add(diag.Problem{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint, Source: doc.Line(pos.Line)})
+		})
+	}
 	return d
+}
+
+// checkPledgeIDs reports an id given to two pledges of a department: an id
+// names one pledge for ever.
+func checkPledgeIDs(doc *yamldoc.Doc, pledges []Pledge, problems *diag.List) {
+	first := map[string]int{}
+	for i, p := range pledges {
+		if p.ID == "" {
+			continue
+		}
+		if j, dup := first[p.ID]; dup {
+			problems.Add(diag.Problem{Pos: p.IDPos, Msg: fmt.Sprintf("pledges[%d].id %q is already the id of pledges[%d]", i+1, p.ID, j+1),
+				Hint: "give each pledge an id of its own", Source: doc.Line(p.IDPos.Line)})
+			continue
+		}
+		first[p.ID] = i
+	}
 }
 
 // decodeText reads a bilingual map. Which languages are missing is Validate's
@@ -426,12 +463,11 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKe
 		items, _ := doc.Seq(v, path+".metrics")
 		for i, it := range items {
 			p := fmt.Sprintf("%s.metrics[%d]", path, i+1)
-			mm, ok := doc.Fields(it, p, metricKeys, []string{"value", "unit"})
+			mm, ok := doc.Fields(it, p, metricKeys, figureRequired)
 			if !ok {
 				continue
 			}
-			var x Metric
-			x.Value, x.Unit, x.UnitPos = decodeQuantity(doc, mm, p)
+			x := Metric{Figure: decodeFigure(doc, mm, p, langs)}
 			if y := mm.Get("label"); y != nil {
 				x.Label = decodeText(doc, y, p+".label", langs)
 			}
@@ -450,29 +486,69 @@ const MaxQuantity = 1e15
 // fifteen exactly, and a sixteenth would be shown changed.
 const maxDigits = 15
 
-// decodeQuantity reads the value and unit of a target or a metric; whether the
-// unit is known is Validate's business, which has the unit table.
-func decodeQuantity(doc *yamldoc.Doc, m yamldoc.Map, path string) (value float64, unit string, unitPos diag.Pos) {
+// decodeFigure reads the value, unit and noun of a target, a scope or a
+// metric. Whether the unit is known, and whether it needs a noun, is
+// Validate's business, which has the unit table.
+func decodeFigure(doc *yamldoc.Doc, m yamldoc.Map, path string, langs []string) Figure {
+	var f Figure
 	if y := m.Get("value"); y != nil {
-		var ok bool
-		if value, ok = doc.Number(y, path+".value"); ok {
+		if value, ok := doc.Number(y, path+".value"); ok {
 			switch {
 			case math.Abs(value) > MaxQuantity:
 				doc.Errorf(y, "state it in a larger unit (亿元, 万亿元) so the number is smaller",
 					"%s.value %s is beyond ±10¹⁵, the largest a target or figure may be", path, y.Value)
-				value = 0
 			case significantDigits(y.Value) > maxDigits:
 				doc.Errorf(y, fmt.Sprintf("round it to %d significant digits, as the source would print it", maxDigits),
 					"%s.value %s has more digits than can be kept exactly", path, y.Value)
-				value = 0
+			default:
+				f.Value = value
 			}
 		}
 	}
 	if y := m.Get("unit"); y != nil {
-		unit, _ = doc.String(y, path+".unit")
-		unitPos = doc.Pos(y)
+		f.Unit, _ = doc.String(y, path+".unit")
+		f.UnitPos = doc.Pos(y)
 	}
-	return value, unit, unitPos
+	if y := m.Get("noun"); y != nil {
+		f.Noun = decodeNoun(doc, y, path+".noun", langs)
+	}
+	return f
+}
+
+// decodeNoun reads what a figure counts, per language: a word used after every
+// number (项目), or the word after 1 and the word after other numbers
+// ({one: project, other: projects}).
+func decodeNoun(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Noun {
+	out := Noun{Pos: doc.Pos(n), Field: path}
+	m, ok := doc.Fields(n, path, langs, nil)
+	if !ok {
+		return out
+	}
+	out.Decoded = true
+	for _, code := range langs {
+		v := m.Get(code)
+		if v == nil {
+			continue
+		}
+		f := NounForms{Lang: code, Pos: doc.Pos(v)}
+		if v.Kind == yaml.MappingNode {
+			fm, ok := doc.Fields(v, path+"."+code, formKeys, formKeys)
+			if !ok {
+				continue
+			}
+			f.Inflected = true
+			if w := fm.Get("one"); w != nil {
+				f.One, _ = doc.String(w, path+"."+code+".one")
+			}
+			if w := fm.Get("other"); w != nil {
+				f.Other, _ = doc.String(w, path+"."+code+".other")
+			}
+		} else if w, ok := doc.String(v, path+"."+code); ok {
+			f.One, f.Other = w, w
+		}
+		out.Langs = append(out.Langs, f)
+	}
+	return out
 }
 
 // significantDigits counts the significant digits of a number as written:
@@ -534,14 +610,21 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 	if p.Text, m, ok = decodeItem(doc, n, path, keys.langs, keys.pledge); !ok {
 		return p
 	}
+	if v := m.Get("id"); v != nil {
+		if id, ok := doc.String(v, path+".id"); ok {
+			if !SlugPattern.MatchString(id) {
+				doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. new-loans", "%s.id %q is not a valid id", path, id)
+			}
+			p.ID, p.IDPos = id, doc.Pos(v)
+		}
+	}
 	if v := m.Get("target"); v != nil {
-		if tm, ok := doc.Fields(v, path+".target", targetKeys, []string{"value", "unit"}); ok {
-			t := &Target{Compare: "exactly"}
-			t.Value, t.Unit, t.UnitPos = decodeQuantity(doc, tm, path+".target")
+		if tm, ok := doc.Fields(v, path+".target", targetKeys, figureRequired); ok {
+			t := &Target{Figure: decodeFigure(doc, tm, path+".target", keys.langs), Compare: "exactly"}
 			if x := tm.Get("compare"); x != nil {
 				if c, ok := doc.String(x, path+".target.compare"); ok {
 					if !oneOf(c, Compares) {
-						doc.Errorf(x, "use one of: "+strings.Join(Compares, ", "), "%s.target.compare %q is not a known comparison", path, c)
+						doc.Errorf(x, "use one of: "+strings.Join(Compares, ", ")+" (超过 is more-than, 以上 and 不少于 at-least)", "%s.target.compare %q is not a known comparison", path, c)
 					}
 					t.Compare = c
 				}
@@ -549,9 +632,14 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 			p.Target = t
 		}
 	}
+	if v := m.Get("scope"); v != nil {
+		if sm, ok := doc.Fields(v, path+".scope", scopeKeys, figureRequired); ok {
+			f := decodeFigure(doc, sm, path+".scope", keys.langs)
+			p.Scope = &f
+		}
+	}
 	if v := m.Get("due"); v != nil {
-		p.Due, _ = doc.Date(v, path+".due")
-		p.DuePos = doc.Pos(v)
+		p.Due = decodeDue(doc, v, path+".due", p.Text, len(keys.langs))
 	}
 	if v := m.Get("status"); v != nil {
 		if s, ok := doc.String(v, path+".status"); ok {
@@ -576,6 +664,152 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 	return p
 }
 
+// decodeDue reads when a pledge falls due and what the date rests on:
+// {date: 2022-12-31, stated: 年底前} or {date: 2022-12-31, inferred: 全年}. The
+// words must be in the pledge's text, where a reader can find them.
+func decodeDue(doc *yamldoc.Doc, v *yaml.Node, path string, text Text, langs int) *Due {
+	const hint = "write due: {date: 2022-12-31, stated: 年底前} when the pledge's words give the date, " +
+		"or due: {date: 2022-12-31, inferred: 全年} when you work it out from them"
+	d := &Due{Pos: doc.Pos(v)}
+	if v.Kind == yaml.ScalarNode {
+		// The form before dates said what they rest on: a date alone.
+		if date, ok := doc.Date(v, path); ok {
+			d.Date = date
+			doc.Errorf(v, hint, "%s gives a date but not the words it rests on", path)
+		}
+		return d
+	}
+	m, ok := doc.Fields(v, path, dueKeys, []string{"date"})
+	if !ok {
+		return d
+	}
+	if x := m.Get("date"); x != nil {
+		d.Date, _ = doc.Date(x, path+".date")
+	}
+	stated, inferred := m.Get("stated"), m.Get("inferred")
+	words := stated
+	switch {
+	case stated != nil && inferred != nil:
+		doc.Errorf(inferred, "keep stated: when the pledge gives the date, inferred: when you work it out", "%s is both stated and inferred", path)
+	case stated == nil && inferred == nil:
+		doc.Errorf(v, hint, "%s does not say what the date rests on", path)
+		return d
+	case inferred != nil:
+		d.Inferred, words = true, inferred
+	}
+	w, ok := doc.String(words, path+"."+d.Basis())
+	if !ok {
+		return d
+	}
+	d.Words, d.WordsPos = w, doc.Pos(words)
+	for _, l := range text.Langs {
+		if strings.Contains(l.Value, w) {
+			d.Lang = l.Lang
+			break
+		}
+	}
+	// A text that lacks a language has its own problem; its words may be in
+	// the one it lacks.
+	if d.Lang == "" && len(text.Langs) == langs {
+		doc.Errorf(words, "quote the pledge's own words the date rests on, as its text has them (年底前, 全年)",
+			"%s.%s %q is not in the pledge's text", path, d.Basis(), w)
+	}
+	return d
+}
+
+// decodeCorrections reads a list of corrections: in a department file, or in
+// an article's front matter.
+func decodeCorrections(doc *yamldoc.Doc, n *yaml.Node, langs []string) []Correction {
+	items, ok := doc.Seq(n, "corrections")
+	if !ok {
+		return nil
+	}
+	out := make([]Correction, 0, len(items))
+	for i, it := range items {
+		path := fmt.Sprintf("corrections[%d]", i+1)
+		m, ok := doc.Fields(it, path, correctionKeys, []string{"corrected", "note"})
+		if !ok {
+			continue
+		}
+		c := Correction{Pos: doc.Pos(it)}
+		if v := m.Get("printed"); v != nil {
+			c.Printed, _ = doc.String(v, path+".printed")
+			c.PrintedPos = doc.Pos(v)
+		} else {
+			doc.Errorf(it, "add “printed: …”, the source's words as it printed them: a correction says what it corrects",
+				"%s has no printed reading", path)
+		}
+		if v := m.Get("corrected"); v != nil {
+			c.Corrected, _ = doc.String(v, path+".corrected")
+			c.CorrectedPos = doc.Pos(v)
+		}
+		if v := m.Get("note"); v != nil {
+			c.Note = decodeText(doc, v, path+".note", langs)
+		}
+		if c.Printed != "" && c.Printed == c.Corrected {
+			doc.Errorf(m.Get("corrected"), "write what the text reads now, or remove the correction", "%s reads the same as printed", path)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// passage is a text a correction may apply to, and where it starts in its file.
+type passage struct {
+	lang, value string
+	pos         diag.Pos
+}
+
+// checkCorrections finds, for each correction, the language whose text has the
+// corrected reading, and reports a corrected reading that no text has and a
+// printed reading a text still has (outside the corrected one: 争先进 inside
+// 争先进位 does not count), at the place it is.
+func checkCorrections(cs []Correction, texts []passage, report func(pos diag.Pos, hint, format string, args ...any)) {
+	for i := range cs {
+		c := &cs[i]
+		if c.Corrected == "" {
+			continue
+		}
+		for _, t := range texts {
+			if strings.Contains(t.value, c.Corrected) {
+				c.Lang = t.lang
+				break
+			}
+		}
+		if c.Lang == "" {
+			report(c.CorrectedPos, fmt.Sprintf("correct the text too, so that it reads %s where the source printed %s", c.Corrected, c.Printed),
+				"the corrected reading %q is not in the text", c.Corrected)
+		}
+		if c.Printed == "" || c.Printed == c.Corrected {
+			continue
+		}
+		for _, t := range texts {
+			// Blank out the corrected readings, keeping the offsets.
+			rest := strings.ReplaceAll(t.value, c.Corrected, strings.Repeat("\x00", len(c.Corrected)))
+			if at := strings.Index(rest, c.Printed); at >= 0 {
+				report(offsetPos(t, at), fmt.Sprintf("replace it with %s, as the correction says", c.Corrected),
+					"the text still has the printed reading %q", c.Printed)
+			}
+		}
+	}
+}
+
+// offsetPos is where byte at of a passage is in its file. A passage of several
+// lines is a literal block (|), whose lines all start at its first line's
+// column.
+func offsetPos(t passage, at int) diag.Pos {
+	before := t.value[:at]
+	p := t.pos
+	nl := strings.LastIndexByte(before, '\n')
+	p.Line += strings.Count(before, "\n")
+	if nl < 0 {
+		p.Col += utf8.RuneCountInString(before)
+	} else {
+		p.Col += utf8.RuneCountInString(before[nl+1:])
+	}
+	return p
+}
+
 func oneOf(s string, list []string) bool {
 	for _, x := range list {
 		if x == s {
@@ -586,7 +820,7 @@ func oneOf(s string, list []string) bool {
 }
 
 var (
-	articleKeys     = []string{"title", "subtitle", "date", "lead", "reporters", "credits", "source"}
+	articleKeys     = []string{"title", "subtitle", "date", "lead", "reporters", "credits", "source", "corrections"}
 	articleRequired = []string{"title", "date", "lead"}
 	creditKeys      = []string{"editor", "designer", "proofreader", "layout"}
 )
@@ -667,6 +901,24 @@ func DecodeArticle(file string, data []byte, langs []string, problems *diag.List
 			}
 			a.Credits = Credits{Editor: get("editor"), Designer: get("designer"), Proofreader: get("proofreader"), Layout: get("layout")}
 		}
+	}
+	if n := m.Get("corrections"); n != nil {
+		a.Corrections = decodeCorrections(doc, n, langs)
+		var texts []passage
+		for _, key := range []string{"title", "subtitle", "lead"} {
+			if n := m.Get(key); n != nil && n.Kind == yaml.ScalarNode {
+				texts = append(texts, passage{lang: a.Lang, value: n.Value, pos: textStart(doc, n)})
+			}
+		}
+		texts = append(texts, passage{lang: a.Lang, value: string(a.Body), pos: diag.Pos{File: file, Line: a.BodyLine, Col: 1}})
+		lines := strings.Split(string(data), "\n")
+		checkCorrections(a.Corrections, texts, func(pos diag.Pos, hint, format string, args ...any) {
+			p := diag.Problem{Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint}
+			if pos.Line >= 1 && pos.Line <= len(lines) {
+				p.Source = strings.TrimRight(lines[pos.Line-1], "\r")
+			}
+			problems.Add(p)
+		})
 	}
 	a.Covers = coveredDepartments(a.Body)
 	a.sections = findSections(a.Body)

@@ -31,19 +31,38 @@ func (d *Department) eachFileString(f func(*string)) {
 	})
 	for i := range d.Record {
 		for j := range d.Record[i].Metrics {
-			f(&d.Record[i].Metrics[j].Unit)
+			d.Record[i].Metrics[j].eachFileString(f)
 		}
 	}
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
+		f(&p.ID)
 		f(&p.Status)
 		if p.Target != nil {
-			f(&p.Target.Unit)
+			p.Target.eachFileString(f)
 			f(&p.Target.Compare)
+		}
+		if p.Scope != nil {
+			p.Scope.eachFileString(f)
+		}
+		if p.Due != nil {
+			f(&p.Due.Words)
 		}
 		for j := range p.Updates {
 			f(&p.Updates[j].Source)
 			f(&p.Updates[j].Status)
 		}
+	}
+	for i := range d.Corrections {
+		f(&d.Corrections[i].Printed)
+		f(&d.Corrections[i].Corrected)
+	}
+}
+
+func (x *Figure) eachFileString(f func(*string)) {
+	f(&x.Unit)
+	for i := range x.Noun.Langs {
+		f(&x.Noun.Langs[i].One)
+		f(&x.Noun.Langs[i].Other)
 	}
 }

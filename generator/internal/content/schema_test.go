@@ -238,3 +238,34 @@ func TestDepartmentFilesNameTheSchema(t *testing.T) {
 		}
 	}
 }
+
+// The schema names the bare measure words whose figures need a noun; they are
+// the ones content/units.yaml marks, so the editor's squiggles and `check`
+// agree on the real units.
+func TestDepartmentSchemaKnowsTheMeasureWords(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(schemaDir, "department.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Definitions struct {
+			Counted struct {
+				If struct {
+					Properties struct {
+						Unit struct {
+							Enum []string `json:"enum"`
+						} `json:"unit"`
+					} `json:"properties"`
+				} `json:"if"`
+			} `json:"counted"`
+		} `json:"definitions"`
+	}
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	got := s.Definitions.Counted.If.Properties.Unit.Enum
+	want := realSite(t).Units.Measures()
+	if strings.Join(got, " ") != strings.Join(want, " ") || len(want) == 0 {
+		t.Errorf("the schema's measure words are %v; content/units.yaml marks %v", got, want)
+	}
+}

@@ -21,9 +21,9 @@ import (
 // notes say, per language, what each text of a skeleton holds. Languages not
 // listed get the English note.
 var notes = map[string]map[string]string{
-	"name":        {"zh": "部门全称，如：市财政局", "en": "the department's full name, e.g. Qingdao Municipal Finance Bureau"},
+	"name":        {"zh": "部门全称，如：市财政局", "en": "the department's full name, e.g. Qingdao Municipal Bureau of Finance"},
 	"leader":      {"zh": "负责人姓名", "en": "the leader's name as readers know it, e.g. Ju Liguo"},
-	"title":       {"zh": "负责人职务，如：市财政局党组书记、局长", "en": "the leader's title, e.g. Director of the Qingdao Municipal Finance Bureau"},
+	"title":       {"zh": "负责人职务，如：市财政局党组书记、局长", "en": "the leader's title, e.g. Director of the Qingdao Municipal Bureau of Finance"},
 	"achievement": {"zh": "今年的一项成绩，一条一项，数字照录", "en": "one of this year's results, one claim per item, figures intact"},
 	"pledge":      {"zh": "一项年底前的承诺", "en": "one commitment for the year's end"},
 	"statement":   {"zh": "负责人表态全文，可用 Markdown", "en": "the leader's full statement; Markdown allowed"},
@@ -75,13 +75,24 @@ func DepartmentSkeleton(order int, groups, langs []string) []byte {
 		}
 		fmt.Fprintf(&b, "%s%s: %s %s\n", lead, l, yamldoc.Placeholder, note("pledge", l))
 	}
-	b.WriteString("    # due: 2022-12-31                                  # optional, YYYY-MM-DD\n")
-	b.WriteString("    # target: {value: 40, unit: 亿元, compare: exactly}  # optional: at-least | at-most | exactly\n")
-	b.WriteString("    # status: not-rated                                # optional: " + strings.Join(Statuses, " | ") + "\n")
-	b.WriteString("statement:               # 表示: the leader's statement\n")
+	b.WriteString("    # Optional, each on its own line:\n")
+	b.WriteString("    # id: new-loans                  # a name that stays when pledges are reordered\n")
+	b.WriteString("    # target: {value: 2500, unit: 亿元, compare: more-than}   # " + strings.Join(Compares, " | ") + "\n")
+	b.WriteString("    #   超过 is more-than; 以上 and 不少于 are at-least. A count in a bare measure word (项, 个, 家)\n")
+	b.WriteString("    #   says what it counts: {value: 1500, unit: 项, noun: {zh: 项目, en: {one: project, other: projects}}}\n")
+	b.WriteString("    # scope: {value: 91, unit: 个, noun: {zh: 重大项目, en: {one: major project, other: major projects}}}\n")
+	b.WriteString("    #   the size of the work (91 projects to coordinate), not an outcome to deliver\n")
+	b.WriteString("    # due: {date: 2022-12-31, stated: 年底前}   # the pledge's own words the date rests on;\n")
+	b.WriteString("    #   inferred: 全年 when you work the date out from them\n")
+	b.WriteString("    # status: not-rated              # " + strings.Join(Statuses, " | ") + "\n")
+	b.WriteString("statement:               # 表态: the leader's statement\n")
 	for _, l := range langs {
 		fmt.Fprintf(&b, "  %s: |\n    %s %s\n", l, yamldoc.Placeholder, note("statement", l))
 	}
+	b.WriteString("# corrections:            # optional: where the text here differs from what the source printed\n")
+	b.WriteString("#   - printed: 千字为先     # what the source printed\n")
+	b.WriteString("#     corrected: 干字为先   # what the text here reads\n")
+	b.WriteString("#     note: {zh: 扫描文本将“干”误识为“千”。, en: The scan misreads one character.}\n")
 	return []byte(b.String())
 }
 

@@ -10,7 +10,7 @@ import (
 )
 
 // Text is one piece of reader-facing text in every language, e.g. {zh: 市财政局,
-// en: Qingdao Municipal Finance Bureau}.
+// en: Qingdao Municipal Bureau of Finance}.
 //
 // A site holds hundreds of thousands of texts at national scale, so a text keeps
 // its languages in a short slice, in the site's language order, rather than in
@@ -70,6 +70,8 @@ type Department struct {
 	Record    []Achievement // achievements: this year's claims
 	Pledges   []Pledge
 	Statement Text // Markdown
+	// Corrections are the changes made to the source's text in this file.
+	Corrections []Correction
 
 	counts     sync.Once
 	countsMemo []int
@@ -110,25 +112,113 @@ type Achievement struct {
 	Metrics []Metric
 }
 
-// Metric is a figure stated in a claim: 2541 with unit 亿元.
-type Metric struct {
+// Figure is a value in a unit, as the source states it: 2541 with unit 亿元,
+// 1500 with unit 项.
+type Figure struct {
 	Value   float64
 	Unit    string
 	UnitPos diag.Pos
+	// Noun is what the figure counts, when its unit is a bare measure word
+	// (项, 个, 家): 1500项 are "1,500 projects". Not Decoded when not given.
+	Noun Noun
+}
+
+// Noun is what a figure in a measure word counts, in every language:
+// {zh: 项目, en: {one: project, other: projects}}.
+type Noun struct {
+	Langs   []NounForms // the languages the file gives, in the site's order
+	Pos     diag.Pos
+	Field   string // "pledges[3].target.noun"
+	Decoded bool
+}
+
+// NounForms is a noun in one language: One after 1, Other after other numbers.
+type NounForms struct {
+	Lang       string
+	One, Other string
+	// Inflected is true when the file gives both forms ({one: …, other: …});
+	// false for one word after every number, as Chinese writes it.
+	Inflected bool
+	Pos       diag.Pos
+}
+
+// Lookup returns the noun in lang, and whether the file gives it.
+func (n Noun) Lookup(lang string) (NounForms, bool) {
+	for _, f := range n.Langs {
+		if f.Lang == lang {
+			return f, true
+		}
+	}
+	return NounForms{}, false
+}
+
+// In returns the noun's forms in lang; empty when the file gives none.
+func (n Noun) In(lang string) units.Noun {
+	f, _ := n.Lookup(lang)
+	return units.Noun{One: f.One, Other: f.Other}
+}
+
+// Metric is a figure stated in a claim: 2541 with unit 亿元.
+type Metric struct {
+	Figure
 	// Label names the figure for charts; optional.
 	Label Text
 }
 
 // Pledge is one commitment of the 军令状.
 type Pledge struct {
-	Text      Text
+	// ID names the pledge within its department, for ever: other pages and
+	// later editions refer to it as <department>#<id>. Optional; "" when the
+	// file gives none, and then the pledge is known by its number.
+	ID    string
+	IDPos diag.Pos
+	Text  Text
+	// Target is the outcome pledged; Scope the size of the work (91 major
+	// projects to coordinate), which is not an outcome. Either may be nil.
 	Target    *Target
-	Due       time.Time // zero when not given
-	DuePos    diag.Pos
+	Scope     *Figure
+	Due       *Due // nil when the pledge names no date
 	Status    string
 	StatusPos diag.Pos
 	// Updates are what has happened since, newest first.
 	Updates []Update
+}
+
+// Due is when a pledge falls due, and what the date rests on: the source's
+// own words (年底前, "by the end of the year": stated) or the editors' reading
+// of them (全年, "over the year": inferred).
+type Due struct {
+	Date     time.Time
+	Pos      diag.Pos
+	Inferred bool
+	// Words are the source's words the date rests on, as the pledge's text in
+	// Lang has them.
+	Words    string
+	WordsPos diag.Pos
+	Lang     string
+}
+
+// Basis is "stated" or "inferred".
+func (d *Due) Basis() string {
+	if d.Inferred {
+		return "inferred"
+	}
+	return "stated"
+}
+
+// Correction is a change made to the source's text, recorded as a newspaper
+// prints a correction: what the source printed, what is printed here, and why.
+// The source is a scan's text; 千字为先 is 干字为先.
+type Correction struct {
+	Printed      string // what the source printed
+	PrintedPos   diag.Pos
+	Corrected    string // what the text here reads
+	CorrectedPos diag.Pos
+	// Lang is the language of the text that was corrected: the one whose text
+	// has Corrected.
+	Lang string
+	Note Text // why, in every language
+	Pos  diag.Pos
 }
 
 // Update is a dated note on a pledge's progress. No verdict without a source: an
@@ -145,14 +235,13 @@ type Update struct {
 
 // Target is a pledge's measurable goal.
 type Target struct {
-	Value   float64
-	Unit    string
-	UnitPos diag.Pos
-	Compare string // at-least, at-most, exactly
+	Figure
+	Compare string // one of Compares
 }
 
-// Compares are the ways a target can be met.
-var Compares = []string{"at-least", "at-most", "exactly"}
+// Compares are the ways a target can be met: 不少于 / 以上 (at-least), 不超过
+// (at-most), 超过 (more-than), 低于 (less-than), or the figure itself.
+var Compares = []string{"at-least", "at-most", "more-than", "less-than", "exactly"}
 
 // Credits are the newspaper's editorial roles for an article.
 type Credits struct {
@@ -175,6 +264,10 @@ type Article struct {
 	Reporters []string
 	Credits   Credits
 	Source    string
+
+	// Corrections are the changes made to the source's text in this file;
+	// every language's page of the article lists those of all its files.
+	Corrections []Correction
 
 	Body []byte // Markdown
 	// BodyLine is the file line the body starts on, so Markdown problems can be

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/units"
 )
 
 // ValidateOptions says what the site requires of its content.
@@ -93,6 +94,13 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	for _, slug := range s.ArticleSlugs {
 		versions := s.Articles[slug]
 		var any *Article
+		for _, l := range o.Langs {
+			if a := versions[l]; a != nil {
+				for _, c := range a.Corrections {
+					checkText(&problems, c.Note, o)
+				}
+			}
+		}
 		for _, a := range versions {
 			any = a
 			break
@@ -134,6 +142,9 @@ func (d *Department) eachText(f func(*Text)) {
 		}
 	}
 	f(&d.Statement)
+	for i := range d.Corrections {
+		f(&d.Corrections[i].Note)
+	}
 }
 
 func checkText(problems *diag.List, t Text, o ValidateOptions) {
@@ -177,19 +188,26 @@ func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOption
 				"unknown unit %q", u)
 		}
 	}
+	figure := func(f Figure, path string) {
+		unit(f.Unit, f.UnitPos)
+		checkNoun(problems, s, f, path, o)
+	}
 	event := o.EventDate.Format("2006-01-02")
-	for _, a := range d.Record {
-		for _, m := range a.Metrics {
-			unit(m.Unit, m.UnitPos)
+	for i, a := range d.Record {
+		for j, m := range a.Metrics {
+			figure(m.Figure, fmt.Sprintf("achievements[%d].metrics[%d]", i+1, j+1))
 		}
 	}
 	for _, p := range d.Pledges {
 		field := p.Text.Field // "pledges[2]"
 		if p.Target != nil {
-			unit(p.Target.Unit, p.Target.UnitPos)
+			figure(p.Target.Figure, field+".target")
 		}
-		if !p.Due.IsZero() && !o.EventDate.IsZero() && p.Due.Before(o.EventDate) {
-			problems.Errorf(p.DuePos, "a pledge falls due after it is made; check the year", "%s.due %s is before the event (%s)", field, p.Due.Format("2006-01-02"), event)
+		if p.Scope != nil {
+			figure(*p.Scope, field+".scope")
+		}
+		if p.Due != nil && !p.Due.Date.IsZero() && !o.EventDate.IsZero() && p.Due.Date.Before(o.EventDate) {
+			problems.Errorf(p.Due.Pos, "a pledge falls due after it is made; check the year", "%s.due %s is before the event (%s)", field, p.Due.Date.Format("2006-01-02"), event)
 		}
 		latest := "" // the status set by the newest update that sets one
 		for _, u := range p.Updates {
@@ -209,6 +227,43 @@ func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOption
 			problems.Errorf(pos, "add an update with the date, what happened and a source link", "%s is rated %q without an update: no verdict without a source", field, p.Status)
 		case latest != "" && latest != p.Status:
 			problems.Errorf(pos, fmt.Sprintf("set status: %s, as the newest update says, or add an update for the change", latest), "%s has status %q but its newest update says %q", field, p.Status, latest)
+		}
+	}
+}
+
+// checkNoun checks what a figure counts. A figure in a bare measure word (项,
+// 个, 家) names its noun in every language, since “at least 1,500” says nothing
+// of what; where a language writes the noun after the number (English), it
+// gives the word after 1 and the word after other numbers. A figure in any
+// other unit has none: 亿元 already says what it counts.
+func checkNoun(problems *diag.List, s *Site, f Figure, path string, o ValidateOptions) {
+	if s.Units == nil || !s.Units.Has(f.Unit) {
+		return // an unknown unit is reported on its own
+	}
+	const example = "noun: {zh: 项目, en: {one: project, other: projects}}"
+	n := f.Noun
+	if !s.Units.Measure(f.Unit) {
+		if n.Decoded || n.Pos.Line > 0 {
+			problems.Errorf(n.Pos, "remove noun:, or mark the unit “measure: true” in content/units.yaml if it is a bare measure word",
+				"%s.noun: %s is not a measure word; the unit already says what is counted", path, f.Unit)
+		}
+		return
+	}
+	if !n.Decoded {
+		if n.Pos.Line == 0 { // not given at all; otherwise its problem is reported
+			problems.Errorf(f.UnitPos, fmt.Sprintf("say what the %s are, beside unit:, e.g. %s", units.String(f.Value, f.Unit), example),
+				"%s: %s is a bare measure word, and the figure does not say what it counts", path, f.Unit)
+		}
+		return
+	}
+	for _, l := range o.Langs {
+		forms, ok := n.Lookup(l)
+		switch {
+		case !ok:
+			problems.Errorf(n.Pos, fmt.Sprintf("add “%s: …” to noun:, e.g. %s", l, example), "%s has no %s noun", n.Field, l)
+		case forms.One != "" && forms.Other != "" && !forms.Inflected && s.Units.ShowsNoun(f.Unit, l):
+			problems.Errorf(forms.Pos, fmt.Sprintf("write %s: {one: %s, other: …}: the word after 1 and the word after other numbers", l, forms.One),
+				"%s.%s is one word, but %s writes the noun after the number, where 1 and other numbers differ", n.Field, l, l)
 		}
 	}
 }

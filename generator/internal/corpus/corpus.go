@@ -57,6 +57,7 @@ type Achievement struct {
 type Metric struct {
 	Value int
 	Unit  string
+	Noun  *noun // what a count in 个 counts; nil in 亿元
 	Label pair
 }
 
@@ -65,7 +66,11 @@ type Pledge struct {
 	Text   pair
 	Target *Target
 	Due    string // YYYY-MM-DD or ""
-	Status string
+	// DueWords are the pledge's words the date rests on (年底前, stated; 全年,
+	// inferred).
+	DueWords    string
+	DueInferred bool
+	Status      string
 	// Update is the news that rated the pledge; every status but not-rated has
 	// one, since a verdict needs a source.
 	Update *Update
@@ -82,6 +87,7 @@ type Update struct {
 type Target struct {
 	Value   int
 	Unit    string
+	Noun    *noun // what a count in 个 counts; nil in 亿元
 	Compare string
 }
 
@@ -188,10 +194,18 @@ func pledge(r *rand.Rand, year int) Pledge {
 	case strings.Contains(c.zh, "{y}"):
 		p.Target = &Target{Value: v.y, Unit: "亿元", Compare: "at-least"}
 	case strings.Contains(c.zh, "{n}"):
-		p.Target = &Target{Value: v.n, Unit: "个", Compare: "at-least"}
+		n := counts[c.zh]
+		p.Target = &Target{Value: v.n, Unit: "个", Noun: &n, Compare: "at-least"}
 	}
-	if r.IntN(3) == 0 {
-		p.Due = fmt.Sprintf("%d-12-31", year)
+	// A pledge falls due when its words say so: by the year's end (年底前), or,
+	// as the editors read 全年, at the end of the year too. The draw stays, so
+	// the text after it is what it was.
+	_ = r.IntN(3)
+	switch {
+	case strings.Contains(c.zh, "年底前"):
+		p.Due, p.DueWords = fmt.Sprintf("%d-12-31", year), "年底前"
+	case strings.Contains(c.zh, "全年"):
+		p.Due, p.DueWords, p.DueInferred = fmt.Sprintf("%d-12-31", year), "全年", true
 	}
 	if year > firstYear {
 		p.Status = statuses[r.IntN(len(statuses))]
@@ -229,7 +243,8 @@ func achievement(r *rand.Rand, n int, figures bool) Achievement {
 		f := fill(c, v)
 		zh, en = append(zh, f.zh), append(en, f.en)
 		if fig, ok := recordFigures[c.zh]; ok && figures {
-			m := Metric{Value: v.n, Unit: "个", Label: fig}
+			n := counts[c.zh]
+			m := Metric{Value: v.n, Unit: "个", Noun: &n, Label: fig}
 			if strings.Contains(c.zh, "{y}") {
 				m = Metric{Value: v.y, Unit: "亿元", Label: fig}
 			}

@@ -122,18 +122,18 @@ func TestHugoSite(t *testing.T) {
 			var want []string
 			for _, a := range d.Record {
 				for _, m := range a.Metrics {
-					want = append(want, fmt.Sprintf("{value: %d, unit: %s, label: %s}", m.Value, m.Unit, pick(m.Label)))
+					want = append(want, fmt.Sprintf("{value: %d, unit: %s, %slabel: %s}", m.Value, m.Unit, m.Noun.hugo(pick), pick(m.Label)))
 					metrics++
 				}
 			}
 			for _, p := range d.Pledges {
 				want := append(want, pick(p.Text), "status: "+p.Status)
 				if p.Target != nil {
-					want = append(want, fmt.Sprintf("target: {value: %d, unit: %s, compare: %s}", p.Target.Value, p.Target.Unit, p.Target.Compare))
+					want = append(want, fmt.Sprintf("target: {value: %d, unit: %s, %scompare: %s}", p.Target.Value, p.Target.Unit, p.Target.Noun.hugo(pick), p.Target.Compare))
 					targets++
 				}
 				if p.Due != "" {
-					want = append(want, `due: "`+p.Due+`"`)
+					want = append(want, `due: "`+p.Due+`"`, "dueWords: "+p.DueWords)
 					dues++
 				}
 				if u := p.Update; u != nil {

@@ -246,14 +246,15 @@ languages:
 `
 
 // hugoUnits is leitaiUnits as data for the Hugo templates: each unit's style
-// per language with Leitai's defaults filled in, the magnitudes largest first.
+// per language with Leitai's defaults filled in, whether it is a measure word
+// (whose words are each figure's noun), the magnitudes largest first.
 const hugoUnits = `units:
   亿元:
-    zh: {scale: 1, format: "{value}亿元", one: "", other: "", group: false, words: false}
-    en: {scale: 100000000, format: "{value} {unit}", one: yuan, other: yuan, group: false, words: true}
+    zh: {scale: 1, format: "{value}亿元", one: "", other: "", group: false, words: false, measure: false}
+    en: {scale: 100000000, format: "{value} {unit}", one: yuan, other: yuan, group: false, words: true, measure: false}
   个:
-    zh: {scale: 1, format: "{value}个", one: "", other: "", group: false, words: false}
-    en: {scale: 1, format: "{value} {unit}", one: "", other: "", group: true, words: false}
+    zh: {scale: 1, format: "{value}个", one: "", other: "", group: false, words: false, measure: true}
+    en: {scale: 1, format: "{value} {unit}", one: "", other: "", group: true, words: false, measure: true}
 magnitudes:
   zh: []
   en:
@@ -261,6 +262,15 @@ magnitudes:
     - {value: 1000000000, word: billion}
     - {value: 1000000, word: million}
 `
+
+// hugo is the noun in one language as a figure's noun: key in front matter,
+// with what follows it; "" for none.
+func (n *noun) hugo(pick func(pair) string) string {
+	if n == nil {
+		return ""
+	}
+	return fmt.Sprintf("noun: {one: %s, other: %s}, ", pick(pair{n.zh, n.one}), pick(pair{n.zh, n.other}))
+}
 
 func picker(lang string) func(pair) string {
 	return func(p pair) string {
@@ -285,17 +295,21 @@ func (d *Department) hugo(pick func(pair) string) string {
 			b.WriteString("    metrics:\n")
 		}
 		for _, m := range a.Metrics {
-			fmt.Fprintf(&b, "      - {value: %d, unit: %s, label: %s}\n", m.Value, m.Unit, pick(m.Label))
+			fmt.Fprintf(&b, "      - {value: %d, unit: %s, %slabel: %s}\n", m.Value, m.Unit, m.Noun.hugo(pick), pick(m.Label))
 		}
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
 		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(p.Text)))
 		if t := p.Target; t != nil {
-			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, compare: %s}\n", t.Value, t.Unit, t.Compare)
+			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, %scompare: %s}\n", t.Value, t.Unit, t.Noun.hugo(pick), t.Compare)
 		}
 		if p.Due != "" {
-			fmt.Fprintf(&b, "    due: \"%s\"\n", p.Due)
+			basis := "stated"
+			if p.DueInferred {
+				basis = "inferred"
+			}
+			fmt.Fprintf(&b, "    due: \"%s\"\n    dueBasis: %s\n    dueWords: %s\n", p.Due, basis, p.DueWords)
 		}
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
 		if u := p.Update; u != nil {

@@ -58,8 +58,9 @@ const leitaiUnits = `units:
     zh: {format: "{value}亿元"}
     en: {scale: 100000000, other: yuan, words: true}
   个:
+    measure: true
     zh: {format: "{value}个"}
-    en: {other: "", group: true}
+    en: {group: true}
 magnitudes:
   en: {1000000: million, 1000000000: billion, 1000000000000: trillion}
 `
@@ -80,17 +81,21 @@ func (d *Department) yaml() string {
 			b.WriteString("    metrics:\n")
 		}
 		for _, m := range a.Metrics {
-			fmt.Fprintf(&b, "      - {value: %d, unit: %s, label: {zh: %s, en: %s}}\n", m.Value, m.Unit, m.Label.zh, m.Label.en)
+			fmt.Fprintf(&b, "      - {value: %d, unit: %s, %slabel: {zh: %s, en: %s}}\n", m.Value, m.Unit, m.Noun.yaml(), m.Label.zh, m.Label.en)
 		}
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
 		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", scalar(p.Text.zh), scalar(p.Text.en))
 		if t := p.Target; t != nil {
-			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, compare: %s}\n", t.Value, t.Unit, t.Compare)
+			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, %scompare: %s}\n", t.Value, t.Unit, t.Noun.yaml(), t.Compare)
 		}
 		if p.Due != "" {
-			fmt.Fprintf(&b, "    due: %s\n", p.Due)
+			basis := "stated"
+			if p.DueInferred {
+				basis = "inferred"
+			}
+			fmt.Fprintf(&b, "    due: {date: %s, %s: %s}\n", p.Due, basis, p.DueWords)
 		}
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
 		if u := p.Update; u != nil {
@@ -103,6 +108,14 @@ func (d *Department) yaml() string {
 	b.WriteString("  en: |\n")
 	block(&b, d.Statement.en)
 	return b.String()
+}
+
+// yaml is the noun as a figure's noun: key, with what follows it; "" for none.
+func (n *noun) yaml() string {
+	if n == nil {
+		return ""
+	}
+	return fmt.Sprintf("noun: {zh: %s, en: {one: %s, other: %s}}, ", n.zh, n.one, n.other)
 }
 
 // markdown is the article in lang, front matter and body.

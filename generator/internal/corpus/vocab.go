@@ -33,29 +33,29 @@ type bureau struct {
 
 var bureaus = []bureau{
 	{"发展改革委", "Municipal Development and Reform Commission", "development-reform"},
-	{"教育局", "Municipal Education Bureau", "education"},
-	{"科技局", "Municipal Science and Technology Bureau", "science-technology"},
+	{"教育局", "Municipal Bureau of Education", "education"},
+	{"科技局", "Municipal Bureau of Science and Technology", "science-technology"},
 	{"工业和信息化局", "Municipal Bureau of Industry and Information Technology", "industry-it"},
-	{"财政局", "Municipal Finance Bureau", "finance"},
-	{"生态环境局", "Municipal Ecology and Environment Bureau", "ecology-environment"},
+	{"财政局", "Municipal Bureau of Finance", "finance"},
+	{"生态环境局", "Municipal Bureau of Ecology and Environment", "ecology-environment"},
 	{"商务局", "Municipal Bureau of Commerce", "commerce"},
 	{"文化和旅游局", "Municipal Bureau of Culture and Tourism", "culture-tourism"},
 	{"卫生健康委", "Municipal Health Commission", "health"},
-	{"地方金融监管局", "Local Financial Supervision and Administration Bureau", "financial-supervision"},
+	{"地方金融监管局", "Municipal Bureau of Local Financial Supervision and Administration", "financial-supervision"},
 	{"住房城乡建设局", "Municipal Bureau of Housing and Urban-Rural Development", "housing"},
-	{"交通运输局", "Municipal Transport Bureau", "transport"},
+	{"交通运输局", "Municipal Bureau of Transport", "transport"},
 	{"农业农村局", "Municipal Bureau of Agriculture and Rural Affairs", "agriculture"},
-	{"水务管理局", "Municipal Water Affairs Bureau", "water"},
+	{"水务管理局", "Municipal Bureau of Water Affairs", "water"},
 	{"自然资源和规划局", "Municipal Bureau of Natural Resources and Planning", "natural-resources"},
 	{"人力资源社会保障局", "Municipal Bureau of Human Resources and Social Security", "human-resources"},
-	{"民政局", "Municipal Civil Affairs Bureau", "civil-affairs"},
-	{"应急管理局", "Municipal Emergency Management Bureau", "emergency"},
+	{"民政局", "Municipal Bureau of Civil Affairs", "civil-affairs"},
+	{"应急管理局", "Municipal Bureau of Emergency Management", "emergency"},
 	{"市场监管局", "Municipal Market Supervision Administration", "market-supervision"},
-	{"行政审批服务局", "Municipal Administrative Examination and Approval Bureau", "approval"},
-	{"海洋发展局", "Municipal Ocean Development Bureau", "ocean"},
-	{"城市管理局", "Municipal Urban Management Bureau", "urban-management"},
-	{"大数据局", "Municipal Big Data Bureau", "big-data"},
-	{"医疗保障局", "Municipal Healthcare Security Bureau", "healthcare-security"},
+	{"行政审批服务局", "Municipal Bureau of Administrative Examination and Approval", "approval"},
+	{"海洋发展局", "Municipal Bureau of Ocean Development", "ocean"},
+	{"城市管理局", "Municipal Bureau of Urban Management", "urban-management"},
+	{"大数据局", "Municipal Bureau of Big Data", "big-data"},
+	{"医疗保障局", "Municipal Bureau of Healthcare Security", "healthcare-security"},
 }
 
 // themes are the headings the report groups departments under.
@@ -114,9 +114,32 @@ var records = []pair{
 	{"南京路拓宽、安顺路打通等一批民心工程提速见效", "speeded up projects close to residents' hearts, such as widening Nanjing Road and opening up Anshun Road"},
 }
 
+// noun is what a count in the measure word 个 counts: in Chinese, and in
+// English after 1 and after other numbers.
+type noun struct{ zh, one, other string }
+
+// counts are the nouns of the counts ({n}) that record and pledge clauses state,
+// by clause.
+var counts = map[string]noun{
+	"实施{n}批政策清单，助力稳住经济大盘":      {"政策清单", "batch of policy lists", "batches of policy lists"},
+	"梳理{n}条产业链项目清单":            {"项目清单", "project list", "project lists"},
+	"布局谋划{n}个专业园区":             {"专业园区", "specialised park", "specialised parks"},
+	"全市博物馆数量达到{n}家":            {"博物馆", "museum", "museums"},
+	"新增全民阅读设施{n}处":             {"阅读设施", "reading facility", "reading facilities"},
+	"送戏、送电影下乡{n}余场，居全省首位":      {"场次", "performance", "performances"},
+	"优良天{n}天，空气质量连续三年全面达标":     {"优良天", "day", "days"},
+	"提供公办学位{n}个，超额完成市办实事任务":    {"公办学位", "school place", "school places"},
+	"{n}所新校实现高起点办学":            {"新校", "school", "schools"},
+	"新增上市及过会企业{n}家，提前超额完成全年目标": {"企业", "company", "companies"},
+	"年底前再完成大气污染物减排项目{n}个":      {"减排项目", "project", "projects"},
+	"全力推进{n}项攻坚任务":             {"攻坚任务", "priority task", "priority tasks"},
+	"滚动实施技术创新重点项目{n}项以上":       {"项目", "project", "projects"},
+	"新建改扩建中小学幼儿园{n}所":          {"学校", "school", "schools"},
+}
+
 // recordFigures label the figure of a record clause for the record charts: its
-// amount ({y}, in 亿元) or else its count ({n}). Clauses stating only a rank or
-// a percentage have none.
+// amount ({y}, in 亿元) or else its count ({n}, whose noun is in counts).
+// Clauses stating only a rank or a percentage have none.
 var recordFigures = map[string]pair{
 	"实施{n}批政策清单，助力稳住经济大盘":           {"政策清单", "Policy lists"},
 	"梳理{n}条产业链项目清单":                 {"产业链项目清单", "Industrial chain project lists"},
@@ -143,7 +166,7 @@ var pledgeClauses = []pair{
 	{"力争空气质量排名北方副省级城市第{o}", "strive to rank {oth} for air quality among the sub-provincial cities of the north"},
 	{"全力推进{n}项攻坚任务", "push ahead with all {n} priority tasks"},
 	{"滚动实施技术创新重点项目{n}项以上", "keep a rolling programme of at least {n} key technological innovation projects"},
-	{"全年新增贷款{y}亿元以上", "secure more than {b} billion yuan of new loans over the year"},
+	{"全年新增贷款{y}亿元以上", "secure at least {b} billion yuan of new loans over the year"},
 	{"加快十大新兴产业专业园区建设", "speed up the construction of specialised parks for ten emerging industries"},
 	{"系统谋划明年经济工作思路", "map out a systematic approach to next year's economic work"},
 	{"排出一季度项目开工清单", "draw up the list of projects to break ground in the first quarter"},
@@ -168,7 +191,7 @@ var connectors = []pair{
 
 // headings are section headings of an article.
 var headings = []pair{
-	{"千字为先 勇当龙头", "Putting the real economy first"},
+	{"干字为先 勇当龙头", "Putting the real economy first"},
 	{"比学赶超 勇当先锋", "Learning from and outdoing one another"},
 	{"拉高标杆 冲刺决胜", "Raising the bar for an all-out sprint"},
 	{"查摆差距 明确举措", "Naming the gaps, fixing the measures"},

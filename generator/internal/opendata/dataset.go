@@ -39,6 +39,16 @@ type Department struct {
 	Achievements []string `json:"achievements"`
 	Pledges      []Pledge `json:"pledges"`
 	Statement    string   `json:"statement"` // Markdown, as the editors wrote it
+	// Corrections are the changes made to the source's text; absent when none.
+	Corrections []Correction `json:"corrections,omitempty"`
+}
+
+// Correction is a change made to the source's text: what the source printed,
+// what the text here reads, and why, in the dataset's language.
+type Correction struct {
+	Printed   string `json:"printed"`
+	Corrected string `json:"corrected"`
+	Note      string `json:"note"`
 }
 
 // Leader is the head of a department, who signed the pledge.
@@ -49,11 +59,19 @@ type Leader struct {
 
 // Pledge is one commitment.
 type Pledge struct {
-	Number int     `json:"number"` // 1, 2, 3… within the department
+	Number int `json:"number"` // 1, 2, 3… within the department
+	// ID is the editors' name for the pledge within its department, when
+	// they gave one: it stays when pledges are reordered.
+	ID     string  `json:"id,omitempty"`
 	Text   string  `json:"text"`
 	Target *Target `json:"target,omitempty"`
+	Scope  *Figure `json:"scope,omitempty"`
 	Due    string  `json:"due,omitempty"` // YYYY-MM-DD
-	Status string  `json:"status"`
+	// DueBasis is "stated" (the source gives the date: 年底前) or "inferred"
+	// (the editors worked it out: 全年); DueWords are the source's words.
+	DueBasis string `json:"due_basis,omitempty"`
+	DueWords string `json:"due_words,omitempty"`
+	Status   string `json:"status"`
 	// Updates are what has happened since, newest first.
 	Updates []Update `json:"updates,omitempty"`
 }
@@ -70,7 +88,26 @@ type Update struct {
 type Target struct {
 	Value   float64 `json:"value"`
 	Unit    string  `json:"unit"`
+	Noun    *Noun   `json:"noun,omitempty"`
 	Compare string  `json:"compare"`
+	// Figure is value and unit as a reader of this language reads them:
+	// "250 billion yuan" where the source has 2500 亿元.
+	Figure string `json:"figure"`
+}
+
+// Figure is a value in a unit, the size of a pledge's work: its scope.
+type Figure struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Noun   *Noun   `json:"noun,omitempty"`
+	Figure string  `json:"figure"`
+}
+
+// Noun is what a figure in a measure word (项, 个, 家) counts, in the dataset's
+// language: the word after 1 and the word after other numbers.
+type Noun struct {
+	One   string `json:"one"`
+	Other string `json:"other"`
 }
 
 // New assembles the dataset of one language from validated content.
@@ -109,21 +146,45 @@ func New(plan *site.Plan, s *content.Site, lang config.Language) *Dataset {
 			out.Achievements = append(out.Achievements, text(a.Text))
 		}
 		for i, p := range dep.Pledges {
-			pl := Pledge{Number: i + 1, Text: text(p.Text), Status: p.Status}
+			pl := Pledge{Number: i + 1, ID: p.ID, Text: text(p.Text), Status: p.Status}
 			if p.Target != nil {
-				pl.Target = &Target{Value: p.Target.Value, Unit: p.Target.Unit, Compare: p.Target.Compare}
+				f := figure(s, p.Target.Figure, lang.Code)
+				pl.Target = &Target{Value: f.Value, Unit: f.Unit, Noun: f.Noun, Compare: p.Target.Compare, Figure: f.Figure}
 			}
-			if !p.Due.IsZero() {
-				pl.Due = p.Due.Format("2006-01-02")
+			if p.Scope != nil {
+				f := figure(s, *p.Scope, lang.Code)
+				pl.Scope = &f
+			}
+			if p.Due != nil {
+				pl.Due = p.Due.Date.Format("2006-01-02")
+				if p.Due.Words != "" {
+					pl.DueBasis, pl.DueWords = p.Due.Basis(), p.Due.Words
+				}
 			}
 			for _, u := range p.Updates {
 				pl.Updates = append(pl.Updates, Update{Date: u.Date.Format("2006-01-02"), Text: text(u.Text), Source: u.Source, Status: u.Status})
 			}
 			out.Pledges = append(out.Pledges, pl)
 		}
+		for _, c := range dep.Corrections {
+			out.Corrections = append(out.Corrections, Correction{Printed: c.Printed, Corrected: c.Corrected, Note: text(c.Note)})
+		}
 		d.Departments = append(d.Departments, out)
 	}
 	return d
+}
+
+// figure is a figure as the data gives it: as the source states it, and as a
+// reader of lang reads it.
+func figure(s *content.Site, f content.Figure, lang string) Figure {
+	out := Figure{Value: f.Value, Unit: f.Unit}
+	if forms, ok := f.Noun.Lookup(lang); ok {
+		out.Noun = &Noun{One: forms.One, Other: forms.Other}
+	}
+	if s.Units != nil {
+		out.Figure, _ = s.Units.Format(f.Value, f.Unit, lang, f.Noun.In(lang))
+	}
+	return out
 }
 
 // inLanguage is t in lang; where a translation is pending (the config allows it)

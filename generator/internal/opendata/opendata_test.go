@@ -111,11 +111,38 @@ func TestJSONKeepsTextAsWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := back.Departments[0].Pledges[0]
-	if p.Target == nil || p.Target.Value != 2500 || p.Target.Compare != "at-least" || p.Due != "2022-12-31" || p.Number != 1 {
+	if p.Target == nil || p.Target.Value != 2500 || p.Target.Compare != "more-than" || p.Target.Figure != "2500亿元" ||
+		p.Due != "2022-12-31" || p.DueBasis != "inferred" || p.DueWords != "全年" || p.Number != 1 {
 		t.Errorf("first pledge = %+v", p)
 	}
 	if q := back.Departments[0].Pledges[1]; q.Target != nil || q.Due != "" || q.Status != "not-rated" {
 		t.Errorf("a pledge without target or date = %+v", q)
+	}
+}
+
+// A reader of the English data reads a figure as the English pages write it,
+// beside the source's value and unit: 2500 亿元 is 250 billion yuan, 400个 are
+// 400 projects, and 91个 major projects are a scope, not a target.
+func TestEnglishDataGivesTheReadersForm(t *testing.T) {
+	plan, s := fixture(t)
+	d := New(plan, s, plan.Config().Languages[1])
+	loans := d.Departments[0].Pledges[0].Target
+	if loans == nil || loans.Value != 2500 || loans.Unit != "亿元" || loans.Figure != "250 billion yuan" || loans.Noun != nil {
+		t.Errorf("loans target = %+v, want 2500 亿元 read as 250 billion yuan", loans)
+	}
+	beta := d.Departments[1].Pledges
+	if tg := beta[0].Target; tg == nil || tg.Figure != "400 projects" || tg.Noun == nil || *tg.Noun != (Noun{One: "project", Other: "projects"}) {
+		t.Errorf("count target = %+v, want 400 projects", tg)
+	}
+	if p := beta[0]; p.DueBasis != "stated" || p.DueWords != "年底前" {
+		t.Errorf("stated due date = %q %q", p.DueBasis, p.DueWords)
+	}
+	if p := beta[1]; p.Target != nil || p.Scope == nil || p.Scope.Figure != "91 major projects" || p.Due != "" {
+		t.Errorf("scope pledge = %+v, scope %+v", p, p.Scope)
+	}
+	zh := New(plan, s, plan.Config().Languages[0]).Departments[1].Pledges[0].Target
+	if zh.Figure != "400个" || *zh.Noun != (Noun{One: "项目", Other: "项目"}) {
+		t.Errorf("Chinese count target = %+v", zh)
 	}
 }
 

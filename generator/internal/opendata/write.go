@@ -143,6 +143,7 @@ func (d *Dataset) WriteJSON(w io.Writer) error {
 var CSVHeader = []string{
 	"department_slug", "department_order", "group_id", "group_title", "department", "leader_name", "leader_title",
 	"pledge_number", "pledge", "target_value", "target_unit", "target_compare", "due", "status", "url",
+	"target_figure", "scope_value", "scope_unit", "scope_figure", "due_basis", "due_words",
 }
 
 // bom makes Excel read the file as UTF-8; without it, Chinese turns to mojibake.
@@ -167,16 +168,21 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 	}
 	for _, dep := range d.Departments {
 		for _, p := range dep.Pledges {
-			var value, unit, compare string
+			var value, unit, compare, fig, scopeValue, scopeUnit, scopeFig string
 			if p.Target != nil {
 				value = strconv.FormatFloat(p.Target.Value, 'f', -1, 64)
-				unit, compare = p.Target.Unit, p.Target.Compare
+				unit, compare, fig = p.Target.Unit, p.Target.Compare, p.Target.Figure
+			}
+			if p.Scope != nil {
+				scopeValue = strconv.FormatFloat(p.Scope.Value, 'f', -1, 64)
+				scopeUnit, scopeFig = p.Scope.Unit, p.Scope.Figure
 			}
 			// Text cells are guarded against spreadsheets' formulas; slugs,
 			// numbers, dates, statuses and URLs cannot start like one.
 			row := []string{
 				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, guard(dep.Group.Title), guard(dep.Name), guard(dep.Leader.Name), guard(dep.Leader.Title),
 				strconv.Itoa(p.Number), guard(p.Text), value, guard(unit), compare, p.Due, p.Status, dep.URL,
+				guard(fig), scopeValue, guard(scopeUnit), guard(scopeFig), p.DueBasis, guard(p.DueWords),
 			}
 			if err := w.Write(row); err != nil {
 				return err

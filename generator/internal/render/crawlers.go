@@ -147,8 +147,10 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 		}
 		pg := c.page
 		e := feeds.Entry{URL: pg.Permalink, Published: c.date, Updated: c.date}
+		var corrections []content.Correction
 		if pg.Article != nil {
 			e.Title, e.Summary = pg.Article.Title, pg.Article.Lead
+			corrections = r.articleCorrections(pg.Article.Slug)
 		} else {
 			d := pg.Department
 			e.Title = lc.text(d.Name)
@@ -156,6 +158,15 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 			if e.Summary, err = lc.tf("department_description", "name", e.Title, "leader", lc.text(d.Leader.Name)); err != nil {
 				return nil, err
 			}
+			corrections = d.Corrections
+		}
+		// A reader of the feed learns of a correction as a reader of the page does.
+		note, err := lc.correctionsText(corrections)
+		if err != nil {
+			return nil, err
+		}
+		if note != "" {
+			e.Summary += "\n\n" + note
 		}
 		f.Entries = append(f.Entries, e)
 	}
@@ -231,7 +242,7 @@ func (r *Renderer) changeEntry(lc *locale, c *statusChange) (feeds.Entry, error)
 		return feeds.Entry{}, err
 	}
 	page := r.plan.DepartmentPage(lc.lang.Code, d).Permalink
-	anchor := pledgeID(c.pledge)
+	anchor := pledgeID(p.ID, c.pledge)
 	return feeds.Entry{
 		Title:     title,
 		URL:       page + "#" + anchor,

@@ -117,25 +117,116 @@ func (lc *locale) status(s string) (label, class string, err error) {
 	return st.label, st.class, st.err
 }
 
-// figure writes a value in its unit the language's way: 2541亿元, 254.1
-// billion yuan.
-func (lc *locale) figure(value float64, unit string) (string, error) {
+// figure writes a figure in its unit the language's way: 2541亿元, 254.1
+// billion yuan, 1,500 projects.
+func (lc *locale) figure(f content.Figure) (string, error) {
 	if lc.units == nil {
-		return "", fmt.Errorf("no content/units.yaml to format %v %s", value, unit)
+		return "", fmt.Errorf("no content/units.yaml to format %v %s", f.Value, f.Unit)
 	}
-	s, ok := lc.units.Format(value, unit, lc.lang.Code)
+	s, ok := lc.units.Format(f.Value, f.Unit, lc.lang.Code, f.Noun.In(lc.lang.Code))
 	if !ok {
 		// Validate refuses unknown units, so this is a theme or table mistake.
-		return "", fmt.Errorf("unit %q has no %s style in content/units.yaml", unit, lc.lang.Code)
+		return "", fmt.Errorf("unit %q has no %s style in content/units.yaml", f.Unit, lc.lang.Code)
 	}
 	return s, nil
 }
 
-// target writes a pledge's target: "不少于2500亿元", "at least 250 billion yuan".
+// target writes a pledge's target: "超过2500亿元", "more than 250 billion
+// yuan". Fewer than a count of things is not less than an amount: “fewer than
+// 400 projects”, “less than 30%”.
 func (lc *locale) target(t *content.Target) (string, error) {
-	fig, err := lc.figure(t.Value, t.Unit)
+	fig, err := lc.figure(t.Figure)
 	if err != nil {
 		return "", err
 	}
-	return lc.tf("compare_"+t.Compare, "value", fig)
+	key := "compare_" + t.Compare
+	if t.Compare == "less-than" && lc.units.Measure(t.Unit) {
+		key = "compare_fewer-than"
+	}
+	return lc.tf(key, "value", fig)
+}
+
+// htmlf is the interface string key, escaped, with {name} placeholders
+// replaced by the given HTML: for strings that place content which needs
+// markup of its own (a quotation in another language).
+func (lc *locale) htmlf(key string, pairs ...template.HTML) (template.HTML, error) {
+	s, err := lc.t(key)
+	if err != nil {
+		return "", err
+	}
+	out := template.HTMLEscapeString(s)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = strings.ReplaceAll(out, "{"+string(pairs[i])+"}", string(pairs[i+1]))
+	}
+	return template.HTML(out), nil
+}
+
+// quote is text in the language code, escaped, marked with its language when
+// that is not the page's: the source's words on an English page.
+func (lc *locale) quote(code, s string) template.HTML {
+	if code == "" || code == lc.lang.Code {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	for _, l := range lc.all {
+		if l.Code == code {
+			return template.HTML(fmt.Sprintf(`<span lang="%s">%s</span>`, template.HTMLEscapeString(l.Lang), template.HTMLEscapeString(s)))
+		}
+	}
+	return template.HTML(template.HTMLEscapeString(s))
+}
+
+// dueBasis is what a due date rests on, as the page says it after the date:
+// " (stated as 年底前)", " (inferred from 全年)".
+func (lc *locale) dueBasis(d *content.Due) (template.HTML, error) {
+	if d.Words == "" {
+		return "", nil
+	}
+	return lc.htmlf("due_"+d.Basis(), "words", lc.quote(d.Lang, d.Words))
+}
+
+// corrections are the corrections a page lists, each as one sentence: what the
+// source printed, what is printed here, and why.
+func (lc *locale) corrections(cs []content.Correction) ([]template.HTML, error) {
+	if len(cs) == 0 {
+		return nil, nil
+	}
+	out := make([]template.HTML, len(cs))
+	for i, c := range cs {
+		note, err := lc.html(c.Note)
+		if err != nil {
+			return nil, err
+		}
+		if out[i], err = lc.htmlf("correction", "printed", lc.quote(c.Lang, c.Printed), "corrected", lc.quote(c.Lang, c.Corrected), "note", note); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// correctionsText is the corrections as plain text, for a feed entry: "" when
+// there are none.
+func (lc *locale) correctionsText(cs []content.Correction) (string, error) {
+	if len(cs) == 0 {
+		return "", nil
+	}
+	lead, err := lc.t("corrections_lead")
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(lead)
+	for i, c := range cs {
+		item, err := lc.tf("correction", "printed", c.Printed, "corrected", c.Corrected, "note", lc.text(c.Note))
+		if err != nil {
+			return "", err
+		}
+		if i > 0 {
+			// English puts a space between sentences, Chinese none.
+			if item, err = lc.tf("next_sentence", "sentence", item); err != nil {
+				return "", err
+			}
+		}
+		b.WriteString(item)
+	}
+	return b.String(), nil
 }

@@ -76,6 +76,9 @@ func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *
 	if dv.Statement, err = r.statement(lc, d, problems); err != nil {
 		return err
 	}
+	if dv.Corrections, err = lc.corrections(d.Corrections); err != nil {
+		return err
+	}
 	if dv.Prev, err = r.neighbour(lc, pg.Prev); err != nil {
 		return err
 	}
@@ -248,6 +251,9 @@ func (r *Renderer) articlePage(v *View, lc *locale, pg *site.Page, problems *dia
 			return err
 		}
 	}
+	if av.Corrections, err = lc.corrections(r.articleCorrections(a.Slug)); err != nil {
+		return err
+	}
 	body, line := a.Part(pg.Sections[0], pg.Sections[1])
 	if av.Body, err = r.renderMarkdown(lc.lang.Code, string(body), a.File, diag.Pos{Line: line, Col: 1}, problems); err != nil {
 		return err
@@ -255,6 +261,19 @@ func (r *Renderer) articlePage(v *View, lc *locale, pg *site.Page, problems *dia
 	v.Article = av
 	v.JSONLD, err = articleJSONLD(pg, av.Date.ISO)
 	return err
+}
+
+// articleCorrections are the corrections of every language's file of a
+// report, in the site's language order: a correction to the Chinese text is
+// news to the English reader too.
+func (r *Renderer) articleCorrections(slug string) []content.Correction {
+	var out []content.Correction
+	for _, l := range r.cfg.Languages {
+		if a := r.content.Articles[slug][l.Code]; a != nil {
+			out = append(out, a.Corrections...)
+		}
+	}
+	return out
 }
 
 func pager(lc *locale, p *site.Pager) (*PagerView, error) {

@@ -163,6 +163,12 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	if sv.Intro == "" && lc.err == nil {
 		sv.Intro, lc.err = lc.t("summary_intro")
 	}
+	if f := r.cfg.Filing; f.ICP != "" {
+		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL(), Police: f.Police}
+		if f.Police != "" {
+			sv.Filing.PoliceURL = f.PoliceURL()
+		}
+	}
 	if pg := r.plan.Lookup(code, ""); pg != nil {
 		sv.Home = pg.URL
 	}

@@ -15,7 +15,7 @@ import (
 // language's units, tallies and charts.
 
 // pledges prepares a department's pledges for its page, or for its card
-// (card true), which shows no anchors, due dates or updates.
+// (card true), which shows no anchors, updates or what a due date rests on.
 func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error) {
 	out := make([]PledgeView, len(d.Pledges))
 	for i, p := range d.Pledges {
@@ -32,16 +32,25 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 				return nil, err
 			}
 		}
+		if p.Scope != nil {
+			if pv.Scope, err = lc.figure(*p.Scope); err != nil {
+				return nil, err
+			}
+		}
+		if p.Due != nil {
+			pv.Due = &DueView{}
+			if pv.Due.DateView, err = lc.date(p.Due.Date); err != nil {
+				return nil, err
+			}
+		}
 		if card {
 			continue
 		}
-		pv.ID = pledgeID(i)
-		if !p.Due.IsZero() {
-			dv, err := lc.date(p.Due)
-			if err != nil {
+		pv.ID = pledgeID(p.ID, i)
+		if p.Due != nil {
+			if pv.Due.Basis, err = lc.dueBasis(p.Due); err != nil {
 				return nil, err
 			}
-			pv.Due = &dv
 		}
 		if len(p.Updates) > 0 {
 			pv.Updates = make([]UpdateView, len(p.Updates))
@@ -65,9 +74,15 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 	return out, nil
 }
 
-// pledgeID is the id of the i-th pledge (from 0) on its department's page,
-// which the feed's status entries link to.
-func pledgeID(i int) string { return "pledge-" + strconv.Itoa(i+1) }
+// pledgeID is the anchor of the i-th pledge (from 0) on its department's page,
+// which the feed's status entries link to: pledge-<id> when the editors named
+// it (id), so a link survives reordering, else pledge-<number>.
+func pledgeID(id string, i int) string {
+	if id != "" {
+		return "pledge-" + id
+	}
+	return "pledge-" + strconv.Itoa(i+1)
+}
 
 // countStatuses adds up the departments' counts, in the order of
 // content.Statuses.
@@ -162,7 +177,7 @@ func (lc *locale) recordCharts(d *content.Department) ([]FigureChart, error) {
 		var fc FigureChart
 		var bars []chart.Bar
 		for _, m := range byUnit[u] {
-			disp, err := lc.figure(m.Value, m.Unit)
+			disp, err := lc.figure(m.Figure)
 			if err != nil {
 				return nil, err
 			}

@@ -107,6 +107,9 @@ type DepartmentView struct {
 	Charts      []FigureChart
 	Pledges     []PledgeView
 	Statement   template.HTML // Markdown, rendered
+	// Corrections are the changes made to the source's text, one sentence
+	// each; nil when none.
+	Corrections []template.HTML
 	Prev, Next  *Neighbour
 }
 
@@ -139,17 +142,25 @@ type FigureRow struct {
 //	.Class   the status badge's CSS class ("badge s-met")
 //	.Label   the status as readers see it ("已完成", "met")
 //	.Text    the pledge in the page's language
-//	.Target  the target ("不少于2500亿元"), "" when none
-//	.Due     the due date, nil when none
+//	.Target  the target ("超过2500亿元", "at least 1,500 projects"), "" when none
+//	.Scope   the size of the work ("91 major projects"), "" when none
+//	.Due     the due date and what it rests on, nil when none
 //	.Updates the updates, newest first
 //
-// A card shows fewer: its pledges have no ID, Due or Updates.
+// A card shows fewer: its pledges have no ID, Updates or Due.Basis.
 type PledgeView struct {
 	ID, Class, Label string
 	Text             template.HTML
-	Target           string
-	Due              *DateView
+	Target, Scope    string
+	Due              *DueView
 	Updates          []UpdateView
+}
+
+// DueView is a pledge's due date: .ISO and .Display as for any date, and
+// .Basis, what it rests on (" (inferred from 全年)"), "" on a card.
+type DueView struct {
+	DateView
+	Basis template.HTML
 }
 
 // UpdateView is an update of a pledge; .Class and .Label are "" when the
@@ -225,6 +236,10 @@ type ArticleView struct {
 	Body                          template.HTML
 	LastPart                      bool // the credits are shown once, at the end
 	Credits                       content.Credits
+	// Corrections are the changes made to the source's text, in every
+	// language's file of the report, one sentence each; every part lists
+	// them. nil when none.
+	Corrections []template.HTML
 }
 
 // Teaser is a report in a list of reports.

@@ -186,7 +186,7 @@ func TestBrokenFileOverlayThenFix(t *testing.T) {
 	if !strings.Contains(page, `id="leitai-overlay"`) || !strings.Contains(page, "content/departments/finance.yaml:") || !strings.Contains(page, "did you mean &#34;pledges&#34;") {
 		t.Errorf("page has no overlay naming the file and the fix:\n%s", page[strings.Index(page, "<main"):])
 	}
-	if !strings.Contains(page, "Qingdao Municipal Education Bureau") {
+	if !strings.Contains(page, "Qingdao Municipal Bureau of Education") {
 		t.Error("the last good page is not served under the overlay")
 	}
 

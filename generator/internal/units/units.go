@@ -3,6 +3,10 @@
 // sees 2541亿元 in Chinese and 254.1 billion yuan in English. The units and the
 // words for large numbers are data, read from a table editors can extend; the
 // package only does the arithmetic and the layout.
+//
+// Some units are bare measure words (量词: 项, 个, 家): 1500项 says how many, not
+// of what. A figure in one names its noun ("projects"), and the unit's words in
+// each language are that noun's.
 package units
 
 import (
@@ -38,14 +42,45 @@ type Magnitude struct {
 	Word  string
 }
 
+// Noun is what a figure in a measure word counts, in one language: One after 1
+// and Other after other numbers ("project", "projects"). A language that does
+// not inflect gives the same word twice.
+type Noun struct {
+	One, Other string
+}
+
 // Table is every known unit, per language.
 type Table struct {
 	units      map[string]map[string]Style // unit → lang → style
+	measures   map[string]bool             // the units that are bare measure words
 	magnitudes map[string][]Magnitude      // lang → magnitudes, largest first
 }
 
 // Has reports whether unit is defined.
 func (t *Table) Has(unit string) bool { _, ok := t.units[unit]; return ok }
+
+// Measure reports whether unit is a bare measure word (量词), whose figures name
+// the noun they count.
+func (t *Table) Measure(unit string) bool { return t.measures[unit] }
+
+// ShowsNoun reports whether lang writes a figure in the measure word unit with
+// its noun after the number (its format places {unit}): English writes "1,500
+// projects", where Chinese writes 1500项. Where it does, the noun must say
+// which word follows 1 and which follows other numbers.
+func (t *Table) ShowsNoun(unit, lang string) bool {
+	s, ok := t.units[unit][lang]
+	return ok && t.measures[unit] && strings.Contains(s.Format, "{unit}")
+}
+
+// Measures lists the units that are bare measure words, sorted.
+func (t *Table) Measures() []string {
+	out := make([]string, 0, len(t.measures))
+	for u := range t.measures {
+		out = append(out, u)
+	}
+	sort.Strings(out)
+	return out
+}
 
 // Names lists the defined units, sorted, for messages.
 func (t *Table) Names() []string {
@@ -62,16 +97,24 @@ var (
 	styleKeys = []string{"scale", "one", "other", "format", "group", "words"}
 )
 
+// unitKeys are a unit's keys: a style per language, and whether it is a
+// measure word.
+func unitKeys(langs []string) []string { return append(append([]string(nil), langs...), "measure") }
+
 // Load reads the unit table (content/units.yaml):
 //
 //	units:
 //	  亿元:
 //	    zh: {format: "{value}亿元"}
 //	    en: {scale: 100000000, other: yuan, words: true}
+//	  项:
+//	    measure: true          # a bare measure word: each figure names its noun
+//	    zh: {format: "{value}项"}
+//	    en: {group: true}      # 1,500 projects: the figure's noun
 //	magnitudes:
 //	  en: {1000000: million, 1000000000: billion, 1000000000000: trillion}
 func Load(file string, data []byte, langs []string, problems *diag.List) *Table {
-	t := &Table{units: map[string]map[string]Style{}, magnitudes: map[string][]Magnitude{}}
+	t := &Table{units: map[string]map[string]Style{}, measures: map[string]bool{}, magnitudes: map[string][]Magnitude{}}
 	doc, root := yamldoc.Parse(file, data, problems)
 	if root == nil {
 		return t
@@ -83,14 +126,20 @@ func Load(file string, data []byte, langs []string, problems *diag.List) *Table 
 	if n := m.Get("units"); n != nil && n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			name, v := n.Content[i].Value, n.Content[i+1]
-			lm, ok := doc.Fields(v, "units."+name, langs, langs)
+			lm, ok := doc.Fields(v, "units."+name, unitKeys(langs), langs)
 			if !ok {
 				continue
+			}
+			if mn := lm.Get("measure"); mn != nil {
+				t.measures[name], _ = doc.Bool(mn, "units."+name+".measure")
 			}
 			styles := map[string]Style{}
 			for _, l := range langs {
 				if sn := lm.Get(l); sn != nil {
 					styles[l] = decodeStyle(doc, sn, "units."+name+"."+l)
+					if t.measures[name] {
+						noWords(doc, sn, "units."+name+"."+l)
+					}
 				}
 			}
 			t.units[name] = styles
@@ -118,6 +167,20 @@ func Load(file string, data []byte, langs []string, problems *diag.List) *Table 
 		}
 	}
 	return t
+}
+
+// noWords reports the words a measure word's style gives: its figures' nouns
+// are its words, and one word for every figure would be wrong for most.
+func noWords(doc *yamldoc.Doc, n *yaml.Node, path string) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Value == "one" || k.Value == "other" {
+			doc.Errorf(k, "remove it: each figure in a measure word names its noun (noun: {zh: 项目, en: {one: project, other: projects}})",
+				"%s.%s: a measure word has no word of its own", path, k.Value)
+		}
+	}
 }
 
 func decodeStyle(doc *yamldoc.Doc, n *yaml.Node, path string) Style {
@@ -162,8 +225,9 @@ func decodeStyle(doc *yamldoc.Doc, n *yaml.Node, path string) Style {
 	return s
 }
 
-// Format writes value in unit for lang. ok is false for an unknown unit.
-func (t *Table) Format(value float64, unit, lang string) (string, bool) {
+// Format writes value in unit for lang. A measure word's words are noun's; other
+// units ignore noun. ok is false for an unknown unit.
+func (t *Table) Format(value float64, unit, lang string, noun Noun) (string, bool) {
 	styles, ok := t.units[unit]
 	if !ok {
 		return "", false
@@ -181,9 +245,13 @@ func (t *Table) Format(value float64, unit, lang string) (string, bool) {
 	} else {
 		num = trim(x, 2)
 	}
-	word := s.Other
+	one, other := s.One, s.Other
+	if t.measures[unit] {
+		one, other = noun.One, noun.Other
+	}
+	word := other
 	if x == 1 {
-		word = s.One
+		word = one
 	}
 	out := strings.ReplaceAll(s.Format, "{value}", num)
 	out = strings.ReplaceAll(out, "{unit}", word)
