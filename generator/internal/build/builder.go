@@ -12,8 +12,10 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/sitefs"
 )
 
 // Builder keeps a site loaded between builds, so the preview server can rebuild
@@ -22,22 +24,41 @@ import (
 // Run, on the files that changed. Output goes to memory; the last good output
 // stays in place while the content has errors.
 //
+// The output is always a build of some state of the files: the last that had
+// no errors (good). Changes made since then are kept (pending) until the
+// content is fine again, and then rendered together, against the good state,
+// so a fix made in several saves, or a file broken and put back, leaves no
+// page of an earlier state behind.
+//
 // A Builder is used from one goroutine at a time; its Output may be read from any.
 type Builder struct {
 	opts Options
 	out  *Memory
 
+	// The files as they are now, loaded; nil until a config is read.
 	cfg   *config.Config
 	theme *render.Theme
 	site  *content.Site
-	plan  *site.Plan
+
+	// good is what out was built from; nil when out holds no build of the
+	// current config (none yet, or the config changed since).
+	good    *built
+	pending change // what changed since good
 
 	// Problems are kept per source, so fixing one file clears exactly its own.
 	configProblems diag.List
 	themeProblems  diag.List
 	fileProblems   map[string]diag.List // content file (as in messages) → problems
-	pageProblems   map[string]diag.List // output path → problems found rendering it
 	siteProblems   diag.List            // Validate's
+	// pageProblems are those found rendering the pages (output path → problems):
+	// good's for the pages not rendered since, the new ones for the others.
+	pageProblems map[string]diag.List
+	// linkProblems are Renderer.CheckLinks', found when the content has errors
+	// and no page is rendered, as Run finds them.
+	linkProblems diag.List
+	// renderProblems are the theme's failures found rendering (a template's
+	// error, a static file that cannot be read): of the last rendering only.
+	renderProblems diag.List
 
 	extras []string // paths of the files that are not pages
 
@@ -45,10 +66,52 @@ type Builder struct {
 	deptProblems map[*content.Department]diag.List
 }
 
+// built is a state of the files that out holds a build of.
+type built struct {
+	plan         *site.Plan
+	site         *content.Site
+	theme        *render.Theme
+	pageProblems map[string]diag.List
+}
+
+// change is what a batch of edits (or all batches since the last good build)
+// touched.
+type change struct {
+	depts, articles map[string]bool // slugs
+	groups          bool
+	theme           bool
+	kinds           map[site.Kind]bool // page kinds whose layout changed
+	allPages        bool               // a layout every page uses changed
+}
+
+func newChange() change {
+	return change{depts: map[string]bool{}, articles: map[string]bool{}, kinds: map[site.Kind]bool{}}
+}
+
+// add makes c what c and o changed together.
+func (c *change) add(o change) {
+	if c.depts == nil {
+		*c = newChange()
+	}
+	for k := range o.depts {
+		c.depts[k] = true
+	}
+	for k := range o.articles {
+		c.articles[k] = true
+	}
+	for k := range o.kinds {
+		c.kinds[k] = true
+	}
+	c.groups = c.groups || o.groups
+	c.theme = c.theme || o.theme
+	c.allPages = c.allPages || o.allPages
+}
+
 // Update says what a build or rebuild did.
 type Update struct {
 	Problems diag.List // every problem the site has now, sorted
 	Written  []string  // output paths rendered, sorted
+	Changed  []string  // the files (absolute) Apply was given; nil for a first build
 	Full     bool
 	Duration time.Duration
 }
@@ -77,12 +140,14 @@ func (b *Builder) WatchRoots() (file string, dirs []string) {
 	return cfgFile, []string{b.cfg.ContentDir(), b.cfg.Dir("themes"), b.cfg.Dir("layouts"), b.cfg.Dir("static")}
 }
 
-// Full loads and renders everything, as Run does, into memory.
+// Full loads and renders everything, as Run does, into memory. The last good
+// output stays until a build without errors replaces it.
 func (b *Builder) Full() *Update {
 	start := time.Now()
 	u := &Update{Full: true}
 	defer func() { u.Duration = time.Since(start) }()
 
+	b.cfg, b.theme, b.site, b.good, b.pending = nil, nil, nil, nil, change{}
 	b.fileProblems = map[string]diag.List{}
 	b.pageProblems = map[string]diag.List{}
 	b.deptProblems = nil
@@ -90,6 +155,7 @@ func (b *Builder) Full() *Update {
 	cfg, problems := config.Load(b.opts.Config, b.opts.Overrides)
 	b.configProblems = problems
 	if cfg == nil {
+		// Until config.yaml is fixed, every change is a Full again.
 		u.Problems = b.problems()
 		return u
 	}
@@ -100,40 +166,25 @@ func (b *Builder) Full() *Update {
 		b.fileProblems[p.File] = append(b.fileProblems[p.File], p)
 	}
 	b.site = s
-	b.validate()
-	if b.hasErrors() {
-		u.Problems = b.problems()
-		return u
-	}
-	b.plan = site.New(cfg, s)
-	staged := NewMemory()
-	if err := copyAssets(b.theme, staged); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
-	}
-	u.Written = b.render(b.plan.Pages, staged)
-	b.writeExtras(staged)
-	if !b.hasErrors() {
-		b.out.replace(staged)
-	}
-	u.Problems = b.problems()
-	return u
+	return b.rebuild(u, change{})
 }
 
 // Apply rebuilds after the files at paths (absolute) changed, were created or
 // were removed. It falls back to Full when a change touches everything.
 func (b *Builder) Apply(paths []string) *Update {
+	full := func() *Update {
+		u := b.Full()
+		u.Changed = paths
+		return u
+	}
 	if b.cfg == nil || b.site == nil || b.theme == nil {
-		return b.Full()
+		return full()
 	}
 	start := time.Now()
-	u := &Update{}
+	u := &Update{Changed: paths}
 	defer func() { u.Duration = time.Since(start) }()
 
-	var themeChanged, allPages bool
-	kinds := map[site.Kind]bool{}
-	changedDepts := map[string]bool{}
-	changedArticles := map[string]bool{}
-	groupsChanged := false
+	ch := newChange()
 	s := b.site.Clone()
 	cfgFile, _ := filepath.Abs(b.opts.Config)
 	rel := func(p string) string {
@@ -143,13 +194,13 @@ func (b *Builder) Apply(paths []string) *Update {
 	for _, p := range paths {
 		switch {
 		case p == cfgFile:
-			return b.Full()
+			return full()
 		case within(p, b.cfg.Dir("themes")), within(p, b.cfg.Dir("layouts")), within(p, b.cfg.Dir("static")):
-			themeChanged = true
+			ch.theme = true
 			if k, ok := pageKindOf(p, b.cfg); ok {
-				kinds[k] = true
+				ch.kinds[k] = true
 			} else {
-				allPages = true
+				ch.allPages = true
 			}
 		case within(p, b.cfg.ContentDir()):
 			r := rel(p)
@@ -157,103 +208,157 @@ func (b *Builder) Apply(paths []string) *Update {
 			switch {
 			case r == "content/groups.yaml":
 				if !b.reloadGroups(s, p, r) {
-					return b.Full()
+					return full()
 				}
-				groupsChanged = true
+				ch.groups = true
 				b.deptProblems = nil // a department's group may have come or gone
 			case dir == filepath.Join(b.cfg.ContentDir(), "departments") && strings.HasSuffix(name, ".yaml"):
-				changedDepts[strings.TrimSuffix(name, ".yaml")] = true
+				ch.depts[strings.TrimSuffix(name, ".yaml")] = true
 				b.reloadDepartment(s, p, r)
 			case dir == filepath.Join(b.cfg.ContentDir(), "articles") && strings.HasSuffix(name, ".md"):
-				slug := b.reloadArticle(s, p, r, changedDepts)
+				slug := b.reloadArticle(s, p, r, ch.depts)
 				if slug == "" {
-					return b.Full()
+					return full()
 				}
-				changedArticles[slug] = true
+				ch.articles[slug] = true
 			default:
 				// A new folder or a file that does not belong: a full load reports it.
-				return b.Full()
+				return full()
 			}
 		}
 	}
-
-	var remove []string
-	if themeChanged {
-		old := b.theme.Assets()
+	if ch.theme {
 		b.theme, b.themeProblems = render.LoadTheme(b.cfg)
-		remove = removedAssets(old, b.theme.Assets())
-		if len(kinds) == 0 {
-			allPages = true
-		}
 	}
 	s.Sort()
-	oldPlan, oldSite := b.plan, b.site
 	b.site = s
+	return b.rebuild(u, ch)
+}
+
+// rebuild validates the files as loaded now and, when they have no errors,
+// renders what changed since the last good build (everything, when there is
+// none) and puts it in place.
+func (b *Builder) rebuild(u *Update, ch change) *Update {
+	b.pending.add(ch)
+	// What the last rendering found is of files as they were: whether there
+	// are errors now is for validation to say first.
+	b.pageProblems, b.linkProblems, b.renderProblems = nil, nil, nil
 	b.validate()
 	if b.hasErrors() {
+		// As Run does: no page is rendered from content with errors, but the
+		// Markdown's links are checked on their own.
+		b.linkProblems = render.New(b.theme, b.cfg, b.site, site.New(b.cfg, b.site)).CheckLinks()
 		u.Problems = b.problems()
 		return u
 	}
+	if b.good == nil {
+		return b.renderAll(u)
+	}
+	return b.renderChanged(u)
+}
+
+// renderAll renders every page and replaces the output with them.
+func (b *Builder) renderAll(u *Update) *Update {
+	plan := site.New(b.cfg, b.site)
+	b.pageProblems = map[string]diag.List{}
+	staged := NewMemory()
+	if err := copyAssets(b.theme, staged); err != nil {
+		b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+	}
+	u.Written = b.render(plan, plan.Pages, staged)
+	b.writeExtras(plan, staged)
+	if !b.hasErrors() {
+		b.out.replace(staged)
+		b.settle(plan)
+	}
+	u.Problems = b.problems()
+	return u
+}
+
+// renderChanged renders the pages that what changed since the last good build
+// may have changed, and merges them into the output.
+func (b *Builder) renderChanged(u *Update) *Update {
+	ch, good := b.pending, b.good
+	b.pageProblems = make(map[string]diag.List, len(good.pageProblems))
+	for p, l := range good.pageProblems {
+		b.pageProblems[p] = l
+	}
 	// An edit inside department files keeps every page where it was: the plan
 	// only needs the new departments. Anything else is planned anew.
+	var plan *site.Plan
 	structure := true
-	if len(changedArticles) == 0 && !groupsChanged {
-		if p, ok := oldPlan.Rebind(oldSite, s); ok {
-			b.plan, structure = p, false
+	if len(ch.articles) == 0 && !ch.groups {
+		if p, ok := good.plan.Rebind(good.site, b.site); ok {
+			plan, structure = p, false
 		}
 	}
 	if structure {
-		b.plan = site.New(b.cfg, s)
-		structure = !samePages(oldPlan, b.plan) || groupsChanged
+		plan = site.New(b.cfg, b.site)
+		structure = !samePages(good.plan, plan) || ch.groups
 	}
 
 	// Which pages to render again. After an edit inside department files, the
 	// plan knows which pages show each department; otherwise every page is
 	// looked at.
 	var pages []*site.Page
-	if !structure && !themeChanged && len(changedArticles) == 0 && !groupsChanged {
-		pages = b.showing(changedDepts)
+	if !structure && !ch.theme && len(ch.articles) == 0 && !ch.groups {
+		pages = showing(plan, b.cfg.Codes(), ch.depts)
 	} else {
-		pages = b.affected(allPages, structure, kinds, changedDepts, changedArticles, groupsChanged)
+		allPages := ch.allPages || ch.theme && len(ch.kinds) == 0
+		pages = affected(plan, allPages, structure, ch)
 	}
-	staged := NewMemory()
-	if themeChanged {
-		if err := copyAssets(b.theme, staged); err != nil {
-			b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+	var remove []string
+	if ch.theme {
+		remove = removedAssets(good.theme.Assets(), b.theme.Assets())
+	}
+	if structure {
+		remove = append(remove, removedPaths(good.plan, plan)...)
+		for _, p := range remove {
+			delete(b.pageProblems, p)
 		}
 	}
-	u.Written = b.render(pages, staged)
+	staged := NewMemory()
+	if ch.theme {
+		if err := copyAssets(b.theme, staged); err != nil {
+			b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+		}
+	}
+	u.Written = b.render(plan, pages, staged)
 	// The feeds, sitemap, open data and _headers list the whole site, so any
 	// change may touch them. A theme change is checked now; after a content
 	// change they are written when first asked for, which keeps a save at ten
 	// thousand departments as quick as at ten.
-	if themeChanged {
-		b.writeExtras(staged)
+	if ch.theme {
+		b.writeExtras(plan, staged)
 	}
 	if !b.hasErrors() {
-		if structure {
-			remove = append(remove, removedPaths(oldPlan, b.plan)...)
-		}
 		b.out.merge(staged, remove)
-		if !themeChanged {
-			b.deferExtras()
+		if !ch.theme {
+			b.deferExtras(plan)
 		}
+		b.settle(plan)
 	}
 	u.Problems = b.problems()
 	return u
 }
 
+// settle records that the output is now a build of the files as loaded.
+func (b *Builder) settle(plan *site.Plan) {
+	b.good = &built{plan: plan, site: b.site, theme: b.theme, pageProblems: b.pageProblems}
+	b.pending = change{}
+}
+
 // affected lists the pages a change may have changed, looking at every page.
-func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, changedDepts, changedArticles map[string]bool, groupsChanged bool) []*site.Page {
+func affected(plan *site.Plan, allPages, structure bool, ch change) []*site.Page {
 	var pages []*site.Page
-	for _, pg := range b.plan.Pages {
+	for _, pg := range plan.Pages {
 		switch {
-		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
-		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
-		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
-		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
-		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
-		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
+		case allPages, structure && pg.Kind == site.Department, ch.kinds[pg.Kind]:
+		case pg.Kind == site.Summary && (len(ch.depts) > 0 || len(ch.articles) > 0 || ch.groups):
+		case pg.Kind == site.Department && touchesDepartment(pg, ch.depts):
+		case pg.Kind == site.Article && (ch.articles[pg.Article.Slug] || structure):
+		case pg.Kind == site.Group && (structure || listsDepartment(pg, ch.depts)):
+		case pg.Kind == site.Articles && (structure || len(ch.articles) > 0):
 		default:
 			continue
 		}
@@ -265,7 +370,7 @@ func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, c
 // showing lists the pages that show the departments: their own, their
 // neighbours', their group's listing page, and the summaries, which count every
 // pledge.
-func (b *Builder) showing(slugs map[string]bool) []*site.Page {
+func showing(plan *site.Plan, langs []string, slugs map[string]bool) []*site.Page {
 	seen := map[*site.Page]bool{}
 	var out []*site.Page
 	add := func(pg *site.Page) {
@@ -274,20 +379,20 @@ func (b *Builder) showing(slugs map[string]bool) []*site.Page {
 			out = append(out, pg)
 		}
 	}
-	for _, l := range b.cfg.Codes() {
-		add(b.plan.Lookup(l, ""))
+	for _, l := range langs {
+		add(plan.Lookup(l, ""))
 	}
 	for slug := range slugs {
-		for _, pg := range b.plan.Showing(slug) {
+		for _, pg := range plan.Showing(slug) {
 			add(pg)
 		}
 	}
 	return out
 }
 
-// render renders pages into staged and records their problems.
-func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
+// render renders pages of plan into staged and records their problems.
+func (b *Builder) render(plan *site.Plan, pages []*site.Page, staged *Memory) []string {
+	r := render.New(b.theme, b.cfg, b.site, plan)
 	written := make([]string, 0, len(pages))
 	for _, pg := range pages {
 		delete(b.pageProblems, pg.Path)
@@ -295,7 +400,7 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 	}
 	perPage, err := renderPages(r, pages, staged)
 	if err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
+		b.renderProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
 	}
 	for i, l := range perPage {
 		if len(l) > 0 {
@@ -308,11 +413,11 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 
 // writeExtras writes the files that are not pages into staged, and remembers
 // their paths.
-func (b *Builder) writeExtras(staged *Memory) {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
+func (b *Builder) writeExtras(plan *site.Plan, staged *Memory) {
+	r := render.New(b.theme, b.cfg, b.site, plan)
 	rec := &recordingSink{Sink: staged}
-	if _, err := writeExtras(r, b.plan, b.site, b.theme, rec); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
+	if _, err := writeExtras(r, plan, b.site, b.theme, rec); err != nil {
+		b.renderProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
 	}
 	b.extras = rec.paths
 }
@@ -320,9 +425,9 @@ func (b *Builder) writeExtras(staged *Memory) {
 // deferExtras leaves the files that are not pages to be written when first
 // asked for, from the site as it is now. Only content changed, which validation
 // has checked, so they are written by the same code from valid input.
-func (b *Builder) deferExtras() {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
-	plan, s, th := b.plan, b.site, b.theme
+func (b *Builder) deferExtras(plan *site.Plan) {
+	r := render.New(b.theme, b.cfg, b.site, plan)
+	s, th := b.site, b.theme
 	b.out.deferWrite(b.extras, func(m *Memory) error {
 		_, err := writeExtras(r, plan, s, th, m)
 		return err
@@ -352,6 +457,7 @@ func (r *recordingSink) Stream(rel string, write func(io.Writer) error) error {
 func (b *Builder) validate() {
 	o := content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate}
 	b.siteProblems = content.ValidateSite(b.site, o)
+	b.siteProblems.Append(opendata.CheckGroups(b.site.Groups))
 	if b.deptProblems == nil {
 		b.deptProblems = make(map[*content.Department]diag.List, len(b.site.Departments))
 	}
@@ -359,6 +465,7 @@ func (b *Builder) validate() {
 		l, ok := b.deptProblems[d]
 		if !ok {
 			l = content.ValidateDepartment(b.site, d, o)
+			l.Append(opendata.CheckDepartment(d))
 			b.deptProblems[d] = l
 		}
 		b.siteProblems.Append(l)
@@ -379,6 +486,8 @@ func (b *Builder) problems() diag.List {
 	all.Append(b.configProblems)
 	all.Append(b.themeProblems)
 	all.Append(b.siteProblems)
+	all.Append(b.linkProblems)
+	all.Append(b.renderProblems)
 	for _, l := range b.fileProblems {
 		all.Append(l)
 	}
@@ -397,13 +506,17 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 	if old := s.Department(slug); old != nil {
 		delete(b.deptProblems, old)
 	}
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		s.RemoveDepartment(slug)
 		return
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		s.RemoveDepartment(slug)
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		s.RemoveDepartment(slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
@@ -441,12 +554,15 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 		}
 	}()
 	s.RemoveArticle(slug, lang)
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return slug
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
 		s.AddArticle(a)
@@ -459,9 +575,9 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 
 // reloadGroups reports false when the file is gone, which a full load explains.
 func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if err != nil {
-		return false
+		return false // a full load reports why
 	}
 	var problems diag.List
 	s.Groups = content.DecodeGroups(rel, data, b.cfg.Codes(), &problems)
@@ -470,6 +586,15 @@ func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
 		b.fileProblems[rel] = problems
 	}
 	return true
+}
+
+// read reads a content file as content.Load would: never through a link out
+// of the site's folder (a *sitefs.Outside error).
+func (b *Builder) read(path string) ([]byte, error) {
+	if err := sitefs.New(b.cfg.Root).Check(path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
 }
 
 // pageKindOf says which kind of page a layout file renders, when it renders one

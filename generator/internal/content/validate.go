@@ -56,6 +56,16 @@ func ValidateDepartment(s *Site, d *Department, o ValidateOptions) diag.List {
 // unique, groups are translated, and every article has every language.
 func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	var problems diag.List
+	// An empty site would build: a summary of nothing, and feeds and a sitemap
+	// dated year 1, since their dates come from the reports.
+	if len(s.Departments) == 0 {
+		problems.Errorf(diag.Pos{File: "content/departments"}, "start one with `go run ./generator new department <slug>`",
+			"the site has no departments: content/departments/ holds no department file")
+	}
+	if len(s.ArticleSlugs) == 0 && o.EventDate.IsZero() {
+		problems.Errorf(diag.Pos{File: "content/articles"}, "add the report (`go run ./generator new article <slug>`), or set “event: {date: YYYY-MM-DD}” in config.yaml",
+			"the site has no report and config.yaml gives no event date: its feeds and sitemap would have no date")
+	}
 	groupAt := map[string]diag.Pos{}
 	for _, g := range s.Groups {
 		if g.ID == "" {

@@ -20,7 +20,8 @@ type File struct {
 // that no article covers. Zero when the site has no article.
 func (r *Renderer) contentDate() time.Time {
 	if len(r.content.ArticleSlugs) == 0 {
-		return time.Time{}
+		// Validation requires a report or the event's date.
+		return r.cfg.EventDate
 	}
 	// ArticleSlugs is newest first.
 	return r.articleDate(r.content.ArticleSlugs[0])

@@ -69,6 +69,15 @@ func WriteFiles(t testing.TB, files map[string]string) string {
 	return dir
 }
 
+// Fixture copies the build package's fixture site (generator/internal/build/
+// testdata/site) with the repository's themes/ and returns the copy's
+// config.yaml. The fixture holds no themes/ of its own: a link to the
+// repository's would lead out of its folder, which a build refuses.
+func Fixture(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(CopyFrom(t, filepath.Join(Root(), "generator", "internal", "build", "testdata", "site")), "config.yaml")
+}
+
 // Edit replaces the first old with new in the file at path; the test fails if the
 // file does not contain old.
 func Edit(t testing.TB, path, old, new string) {
