@@ -360,12 +360,7 @@ func TestOpenDataSchemaRefusesWrongShapes(t *testing.T) {
 func TestCheckWarnsOfSpreadsheetFormulas(t *testing.T) {
 	cfg := copySite(t, checkSite)
 	root := filepath.Dir(cfg)
-	// The formula replaces the pledge's text, and with it the words its due
-	// date rests on.
-	applyEdits(t, root, []edit{
-		{"content/departments/alpha.yaml", "  - zh: 全年新增贷款超过2500亿元", `  - zh: '=HYPERLINK("https://evil.example/")'`},
-		{"content/departments/alpha.yaml", "    due: {date: 2022-12-31, inferred: 全年}\n", ""},
-	})
+	applyEdits(t, root, []edit{{"content/departments/alpha.yaml", "  - zh: 全年新增贷款超过2500亿元", `  - zh: '=HYPERLINK("https://evil.example/") 全年'`}})
 	code, stdout, stderr := runCmd("check", "--config", cfg)
 	if code != 0 || !strings.Contains(stderr, `content/departments/alpha.yaml:14:10: warning: pledges[1].zh starts with "=", which a spreadsheet opening pledges.csv would run as a formula`) {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
@@ -376,10 +371,10 @@ func TestCheckWarnsOfSpreadsheetFormulas(t *testing.T) {
 	}
 	csvData, _ := os.ReadFile(filepath.Join(out, "zh", "data", "pledges.csv"))
 	jsonData, _ := os.ReadFile(filepath.Join(out, "zh", "data", "pledges.json"))
-	if !strings.Contains(string(csvData), `,"'=HYPERLINK(""https://evil.example/"")",`) {
+	if !strings.Contains(string(csvData), `,"'=HYPERLINK(""https://evil.example/"") 全年",`) {
 		t.Errorf("the CSV cell is not guarded:\n%s", csvData)
 	}
-	if !strings.Contains(string(jsonData), `"text": "=HYPERLINK(\"https://evil.example/\")"`) {
+	if !strings.Contains(string(jsonData), `"text": "=HYPERLINK(\"https://evil.example/\") 全年"`) {
 		t.Errorf("the JSON does not keep the text:\n%s", jsonData)
 	}
 }
