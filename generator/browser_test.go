@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -751,6 +752,37 @@ func TestBrowserMarkdownConstructs(t *testing.T) {
 			for _, c := range align {
 				if want := strings.TrimPrefix(c[0], "align-"); c[1] != want {
 					t.Errorf("a cell of class %s is aligned %s", c[0], c[1])
+				}
+			}
+			// The fenced code block is wider than the phone: it scrolls inside
+			// itself, so axe's scrollable-region-focusable above met a
+			// scrolling block. Code, inline or in a block, is set in a
+			// monospace stack, and the face the browser picks from it draws
+			// "i" and "M" the same width.
+			var blocks []bool // whether each code block scrolls sideways
+			if err := b.eval(`[...document.querySelectorAll('.prose pre')].map(p => p.scrollWidth > p.clientWidth)`, &blocks); err != nil {
+				t.Fatal(err)
+			}
+			if len(blocks) != 2 || !blocks[0] {
+				t.Errorf("code blocks scrolling sideways: %v, want two, the first wider than the phone", blocks)
+			}
+			var code []struct {
+				Family string
+				I, M   float64 // the width of ten of each
+			}
+			if err := b.eval(`[...document.querySelectorAll('.prose code')].map(c => {
+				const ctx = document.createElement('canvas').getContext('2d');
+				ctx.font = getComputedStyle(c).font;
+				return {Family: getComputedStyle(c).fontFamily, I: ctx.measureText('iiiiiiiiii').width, M: ctx.measureText('MMMMMMMMMM').width};
+			})`, &code); err != nil {
+				t.Fatal(err)
+			}
+			if len(code) < 3 {
+				t.Errorf("%d code elements, want inline code and two blocks", len(code))
+			}
+			for i, c := range code {
+				if !strings.HasSuffix(c.Family, "monospace") || c.I == 0 || math.Abs(c.I-c.M) > 0.5 {
+					t.Errorf("code element %d is not monospace: font-family %s; ten i %.1f px, ten M %.1f px", i, c.Family, c.I, c.M)
 				}
 			}
 			var images []bool

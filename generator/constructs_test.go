@@ -31,7 +31,7 @@ var constructsWant = map[string][]string{
 		`<a href="https://example.org/">https://example.org/</a>`, `<a href="">危险链接</a>`,
 		`<img src="/images/diagram.svg" alt="柱状图：两项指标">`, "<blockquote>", "<ol>", "<ul>",
 		`<th class="align-left">部门</th>`, `<th class="align-right">目标</th>`, `<th class="align-center">完成</th>`, `<th>备注</th>`,
-		`<td class="align-right">2541亿元</td>`, `<pre><code class="language-go">`, "<pre><code>缩进的代码块", "<hr>",
+		`<td class="align-right">2541亿元</td>`, `<pre tabindex="0"><code class="language-go">`, "<pre tabindex=\"0\"><code>缩进的代码块", "<hr>",
 		`<a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a>`, `<li id="fn:2">`,
 		"<kbd>Ctrl</kbd>", `<abbr title="国内生产总值">GDP</abbr>`, `<div class="note">`,
 	},
@@ -40,7 +40,7 @@ var constructsWant = map[string][]string{
 		`<a href="/en/departments/alpha/">Alpha</a>`, `<a href="/en/articles/report/#second-part">`,
 		`<a href="">A dangerous link</a>`, `<img src="/images/diagram.svg" alt="Bar chart: two figures">`,
 		`<table tabindex="0">`, `<th class="align-left">Department</th>`, `<th class="align-right">Target</th>`, `<th class="align-center">Met</th>`, `<th>Note</th>`,
-		`<pre><code class="language-go">`, `<li id="fn:2">`, "<kbd>Ctrl</kbd>", `<div class="note">`,
+		`<pre tabindex="0"><code class="language-go">`, `<li id="fn:2">`, "<kbd>Ctrl</kbd>", `<div class="note">`,
 	},
 }
 

@@ -77,18 +77,34 @@ func parseWorkflowSource(t testing.TB, path string, src []byte) *actionlint.Work
 	return wf
 }
 
-// An event the workflow may run on, with the github context an expression sees.
+// An event the workflow may run on, with the github context an expression sees
+// and the repository's variables (vars; an unset one reads as "").
 type trigger struct {
 	name      string
 	eventName string
 	ref       string
+	vars      map[string]string
 }
 
 var (
-	pushMain    = trigger{"a push to main", "push", "refs/heads/main"}
-	pullRequest = trigger{"a pull request", "pull_request", "refs/pull/7/merge"}
-	dispatch    = trigger{"a run by hand on main", "workflow_dispatch", "refs/heads/main"}
+	pushMain       = trigger{name: "a push to main", eventName: "push", ref: "refs/heads/main"}
+	pullRequest    = trigger{name: "a pull request", eventName: "pull_request", ref: "refs/pull/7/merge"}
+	dispatch       = trigger{name: "a run by hand on main", eventName: "workflow_dispatch", ref: "refs/heads/main"}
+	dispatchBranch = trigger{name: "a run by hand on another branch", eventName: "workflow_dispatch", ref: "refs/heads/draft"}
 )
+
+// withVar is tr with the repository variable name set to value.
+func (tr trigger) withVar(name, value string) trigger {
+	vars := map[string]string{name: value}
+	for k, v := range tr.vars {
+		if k != name {
+			vars[k] = v
+		}
+	}
+	tr.vars = vars
+	tr.name += " with " + name + "=" + value
+	return tr
+}
 
 func checkPublishWorkflow(t testing.TB, wf *actionlint.Workflow) {
 	t.Helper()
@@ -121,27 +137,14 @@ func checkPublishWorkflow(t testing.TB, wf *actionlint.Workflow) {
 		}
 	}
 
-	test := wf.Jobs["test"]
-	if test == nil {
-		t.Fatal("no test job")
-	}
-	if got := runLines(test); !slices.Contains(got, "bash .ci/run") {
-		t.Errorf("the test job does not run .ci/run: %q", got)
-	}
-	if test.Container == nil || test.Container.Image == nil || !strings.Contains(test.Container.Image.Value, "bookworm") {
-		t.Error("the test job does not run in the Debian image .ci/run installs its tools into")
-	}
+	checkTestJob(t, wf)
 
 	deploy := wf.Jobs["deploy"]
 	if deploy == nil {
 		t.Fatal("no deploy job")
 	}
-	var needs []string
-	for _, n := range deploy.Needs {
-		needs = append(needs, n.Value)
-	}
-	if !slices.Contains(needs, "test") || !slices.Contains(needs, "build") {
-		t.Errorf("deploy needs %v; it must wait for the tests and the build", needs)
+	if needs := needsOf(deploy); !slices.Contains(needs, "test") || !slices.Contains(needs, "build") {
+		t.Errorf("deploy needs %v; it must wait for the tests and the build", needsOf(deploy))
 	}
 	if got := uses(deploy); !slices.Contains(got, "actions/deploy-pages") {
 		t.Errorf("deploy uses %v, not actions/deploy-pages", got)
@@ -171,6 +174,31 @@ func checkPublishWorkflow(t testing.TB, wf *actionlint.Workflow) {
 			t.Errorf("%s should run on a push to main and not on a pull request", action)
 		}
 	}
+}
+
+// checkTestJob checks the workflow's test job runs what CI runs, .ci/run, in
+// the Debian image .ci/run installs its tools into.
+func checkTestJob(t testing.TB, wf *actionlint.Workflow) {
+	t.Helper()
+	test := wf.Jobs["test"]
+	if test == nil {
+		t.Fatal("no test job")
+	}
+	if got := runLines(test); !slices.Contains(got, "bash .ci/run") {
+		t.Errorf("the test job does not run .ci/run: %q", got)
+	}
+	if test.Container == nil || test.Container.Image == nil || !strings.Contains(test.Container.Image.Value, "bookworm") {
+		t.Error("the test job does not run in the Debian image .ci/run installs its tools into")
+	}
+}
+
+// needsOf lists the jobs a job waits for.
+func needsOf(j *actionlint.Job) []string {
+	var out []string
+	for _, n := range j.Needs {
+		out = append(out, n.Value)
+	}
+	return out
 }
 
 // runs says which jobs run on a trigger.
@@ -240,8 +268,8 @@ func stepUsing(j *actionlint.Job, action string) *actionlint.Step {
 
 // evalIf evaluates an if: condition the way GitHub does for the parts of the
 // expression language the workflow uses: the github context's event_name and
-// ref, string literals, ==, !=, &&, ||, ! and success(). Anything else fails
-// the test rather than guessing.
+// ref, the repository's variables, string literals, ==, !=, &&, ||, ! and
+// success(). Anything else fails the test rather than guessing.
 func evalIf(t testing.TB, cond string, tr trigger) bool {
 	t.Helper()
 	src := strings.TrimSpace(cond)
@@ -260,6 +288,14 @@ func evalIf(t testing.TB, cond string, tr trigger) bool {
 			return n.Value
 		case *actionlint.ObjectDerefNode:
 			if v, ok := n.Receiver.(*actionlint.VariableNode); ok {
+				if v.Name == "vars" { // names are matched ignoring case, as GitHub does
+					for name, val := range tr.vars {
+						if strings.EqualFold(name, n.Property) {
+							return val
+						}
+					}
+					return ""
+				}
 				if val, ok := ctx[v.Name+"."+n.Property]; ok {
 					return val
 				}
@@ -337,22 +373,31 @@ func TestPublishWorkflowLintCatchesMistakes(t *testing.T) {
 // The structure test must refuse a workflow that breaks what it checks, or its
 // passing proves nothing.
 func TestPublishWorkflowStructureCatchesMistakes(t *testing.T) {
-	src, err := os.ReadFile(publishWorkflow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct{ name, old, new, says string }{
+	catchesMistakes(t, publishWorkflow, checkPublishWorkflow, []workflowMistake{
 		{"deploys on a pull request", "    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'\n", "", "on a pull request the deploy job runs"},
 		{"deploys without the tests", "needs: [build, test]", "needs: build", "it must wait for the tests"},
 		{"tests without .ci/run", "run: bash .ci/run", "run: go test ./...", "does not run .ci/run"},
 		{"uploads from a pull request", "      - name: Upload the site\n        if: github.event_name != 'pull_request'\n", "      - name: Upload the site\n", "actions/upload-pages-artifact should run on a push to main and not on a pull request"},
 		{"tests only on pushes", "  test:\n    runs-on", "  test:\n    if: github.event_name == 'push'\n    runs-on", "on a pull request the test job does not run"},
-	} {
-		bad := strings.Replace(string(src), c.old, c.new, 1)
+	})
+}
+
+// A workflowMistake replaces old with new, wherever it occurs, in a
+// workflow; its structure test must then say says.
+type workflowMistake struct{ name, old, new, says string }
+
+func catchesMistakes(t *testing.T, path string, check func(testing.TB, *actionlint.Workflow), mistakes []workflowMistake) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range mistakes {
+		bad := strings.ReplaceAll(string(src), c.old, c.new)
 		if bad == string(src) {
-			t.Fatalf("%s: publish.yml does not contain %q", c.name, c.old)
+			t.Fatalf("%s: %s does not contain %q", c.name, filepath.Base(path), c.old)
 		}
-		r := record(t, func(tb testing.TB) { checkPublishWorkflow(tb, parseWorkflowSource(tb, c.name, []byte(bad))) })
+		r := record(t, func(tb testing.TB) { check(tb, parseWorkflowSource(tb, c.name, []byte(bad))) })
 		if !strings.Contains(strings.Join(r.errs, "\n"), c.says) {
 			t.Errorf("%s: the structure test said %q, want %q", c.name, r.errs, c.says)
 		}

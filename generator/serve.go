@@ -24,7 +24,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if ip := net.ParseIP(*bind); ip == nil || !ip.IsLoopback() {
+	if !loopbackOnly(*bind) {
 		fmt.Fprintf(stderr, "warning: serving on %s: other machines on the network can read the preview\n", *bind)
 	}
 	o := serve.Options{Build: f.options(), Bind: *bind, Port: *port, Log: stderr}
@@ -48,4 +48,21 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// loopbackOnly reports whether every address host stands for is a loopback
+// one, so no other machine can reach a server listening there. A name is
+// resolved: "localhost" is loopback, though net.ParseIP cannot tell. The empty
+// host (every interface) and a name that does not resolve count as reachable.
+func loopbackOnly(host string) bool {
+	ips, err := net.LookupIP(host)
+	if err != nil || len(ips) == 0 {
+		return false
+	}
+	for _, ip := range ips {
+		if !ip.IsLoopback() {
+			return false
+		}
+	}
+	return true
 }

@@ -60,14 +60,14 @@ func serveUntilServing(t *testing.T, args ...string) (int, string, string) {
 }
 
 // Anything but loopback lets other machines read the preview: serve says so
-// before it starts, and says nothing on loopback.
+// before it starts, and says nothing on loopback, named or numbered.
 func TestServeWarnsWhenBoundBeyondLoopback(t *testing.T) {
 	cfg := copySite(t, checkSite)
 	const warning = "warning: serving on 0.0.0.0: other machines on the network can read the preview\n"
 	for _, c := range []struct {
 		bind string
 		warn bool
-	}{{"127.0.0.1", false}, {"0.0.0.0", true}} {
+	}{{"127.0.0.1", false}, {"localhost", false}, {"0.0.0.0", true}} {
 		code, stdout, stderr := serveUntilServing(t, "--config", cfg, "--port", "0", "--bind", c.bind)
 		if code != 0 || !strings.Contains(stdout, "serving http://") || !strings.Contains(stdout, "stopping") {
 			t.Errorf("--bind %s: exit %d\n%s%s", c.bind, code, stdout, stderr)
@@ -77,6 +77,19 @@ func TestServeWarnsWhenBoundBeyondLoopback(t *testing.T) {
 		}
 		if c.warn && !strings.HasPrefix(stderr, warning) {
 			t.Errorf("--bind %s: stderr starts %q, want %q", c.bind, stderr, warning)
+		}
+	}
+}
+
+// Which binds count as loopback: addresses and names, IPv4 and IPv6.
+func TestLoopbackOnly(t *testing.T) {
+	for host, want := range map[string]bool{
+		"127.0.0.1": true, "127.0.0.2": true, "::1": true, "localhost": true,
+		"0.0.0.0": false, "::": false, "": false, "192.0.2.1": false, "2001:db8::1": false,
+		"no-such-host.invalid": false,
+	} {
+		if got := loopbackOnly(host); got != want {
+			t.Errorf("loopbackOnly(%q) = %v, want %v", host, got, want)
 		}
 	}
 }

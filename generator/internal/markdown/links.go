@@ -32,6 +32,14 @@ func resolveLink(l *ast.Link, resolve func(string) (string, bool)) (dest string,
 	return dest, true
 }
 
+// resolveImage maps an internal image source through resolve; other sources
+// are left as written.
+func resolveImage(img *ast.Image, resolve func(string) string) {
+	if src := string(decodeText(img.Destination)); isInternal(src) {
+		img.Destination = escapeDestination(resolve(src))
+	}
+}
+
 // escapeDestination protects url from the decoding goldmark's renderer
 // applies to destinations (backslash escapes, then character references),
 // so the URL the resolver chose is the one emitted.

@@ -91,7 +91,7 @@ func TestRenderResolveLink(t *testing.T) {
 			wantHTML: "<p><a href=\"https://x.org/\">a</a> <a href=\"./rel/\">b</a> <a href=\"#top\">c</a> <a href=\"//cdn.x.org/\">d</a> <a href=\"mailto:a@x.org\">e</a></p>\n",
 		},
 		{
-			name:     "images are not resolved",
+			name:     "images are not resolved as pages",
 			src:      "![图](/img/a.png)",
 			wantHTML: "<p><img src=\"/img/a.png\" alt=\"图\"></p>\n",
 		},
@@ -106,6 +106,29 @@ func TestRenderResolveLink(t *testing.T) {
 				t.Errorf("BrokenLinks\n got %+v\nwant %+v", res.BrokenLinks, tt.wantBroken)
 			}
 		})
+	}
+}
+
+// An image's site-internal source goes through ResolveImage, as written once
+// its escapes are decoded; other sources are left alone.
+func TestRenderResolveImage(t *testing.T) {
+	var asked []string
+	opts := Options{Lang: "zh", ResolveLink: siteLinks, ResolveImage: func(src string) string {
+		asked = append(asked, src)
+		return "/pledges" + src
+	}}
+	for _, c := range []struct{ src, want string }{
+		{"![图](/images/x.svg)", `<img src="/pledges/images/x.svg" alt="图">`},
+		{`![图](/images\/a&amp;b.png)`, `<img src="/pledges/images/a&amp;b.png" alt="图">`},
+		{"[![图](/images/x.svg)](/departments/finance/)", `<a href="/zh/departments/finance/"><img src="/pledges/images/x.svg" alt="图"></a>`},
+		{"![a](https://x.org/a.png) ![b](//cdn.x.org/b.png) ![c](rel/c.png)", `<img src="https://x.org/a.png" alt="a"> <img src="//cdn.x.org/b.png" alt="b"> <img src="rel/c.png" alt="c">`},
+	} {
+		if res := render(t, opts, c.src); !strings.Contains(res.HTML, c.want) {
+			t.Errorf("%s: HTML %q lacks %q", c.src, res.HTML, c.want)
+		}
+	}
+	if want := []string{"/images/x.svg", "/images/a&b.png", "/images/x.svg"}; !reflect.DeepEqual(asked, want) {
+		t.Errorf("ResolveImage was asked %q, want %q", asked, want)
 	}
 }
 

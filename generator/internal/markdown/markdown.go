@@ -34,6 +34,11 @@ type Options struct {
 	// the target does not exist: the link is kept as written and reported
 	// in Result.BrokenLinks. nil leaves links unchanged.
 	ResolveLink func(dest string) (url string, ok bool)
+	// ResolveImage maps a site-internal image source (one starting with "/",
+	// e.g. "/images/chart.svg", escapes and character references decoded),
+	// a file the site serves, to the URL to emit: under a base URL with a
+	// path, "/pledges/images/chart.svg". nil leaves sources unchanged.
+	ResolveImage func(src string) string
 }
 
 // Heading is one heading of a document, for a table of contents.
@@ -60,8 +65,9 @@ type Result struct {
 // Renderer renders Markdown for one language. It is safe for concurrent use
 // by many goroutines after New.
 type Renderer struct {
-	md          goldmark.Markdown
-	resolveLink func(string) (string, bool)
+	md           goldmark.Markdown
+	resolveLink  func(string) (string, bool)
+	resolveImage func(string) string
 	// writers holds output buffers between documents; goldmark would otherwise
 	// wrap each document's output in a new bufio.Writer.
 	writers sync.Pool
@@ -82,7 +88,7 @@ func New(opts Options) *Renderer {
 		parser.WithInlineParsers(inlineParsers()...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 	)
-	exts := []goldmark.Extender{tables(), strikethrough{}, extension.Footnote}
+	exts := []goldmark.Extender{tables(), codeBlocks{}, strikethrough{}, extension.Footnote}
 	if isCJKLanguage(opts.Lang) {
 		exts = append(exts, cjkLineBreaks{})
 	}
@@ -95,7 +101,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	return &Renderer{md: md, resolveLink: opts.ResolveLink}
+	return &Renderer{md: md, resolveLink: opts.ResolveLink, resolveImage: opts.ResolveImage}
 }
 
 // Render converts src to HTML, collecting its headings and broken internal
@@ -119,6 +125,12 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
 				}
 			}
+		case *ast.Image:
+			if r.resolveImage != nil {
+				resolveImage(n, r.resolveImage)
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			focusableCodeBlock(n)
 		case *extast.Table:
 			focusableTable(n)
 		case *extast.TableCell:

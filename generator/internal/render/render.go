@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"leitai/generator/internal/config"
@@ -101,6 +102,10 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 			Unsafe: cfg.UnsafeHTML,
 			ResolveLink: func(dest string) (string, bool) {
 				return plan.Resolve(code, dest)
+			},
+			// An image is a file of static/, at the same path under the base URL.
+			ResolveImage: func(src string) string {
+				return plan.FileURL(strings.TrimPrefix(src, "/"))
 			},
 		})
 		lc := newLocale(cfg, th.strings, s.Units, l)
