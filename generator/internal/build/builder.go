@@ -131,7 +131,7 @@ func (b *Builder) Apply(paths []string) *Update {
 
 	var themeChanged, allPages bool
 	kinds := map[site.Kind]bool{}
-	changedDepts := map[string]bool{}
+	changedDepts := map[deptKey]bool{}
 	changedArticles := map[string]bool{}
 	groupsChanged := false
 	s := b.site.Clone()
@@ -154,6 +154,7 @@ func (b *Builder) Apply(paths []string) *Update {
 		case within(p, b.cfg.ContentDir()):
 			r := rel(p)
 			dir, name := filepath.Dir(p), filepath.Base(p)
+			edition, kind, ok := b.editionOf(dir)
 			switch {
 			case r == "content/groups.yaml":
 				if !b.reloadGroups(s, p, r) {
@@ -161,17 +162,18 @@ func (b *Builder) Apply(paths []string) *Update {
 				}
 				groupsChanged = true
 				b.deptProblems = nil // a department's group may have come or gone
-			case dir == filepath.Join(b.cfg.ContentDir(), "departments") && strings.HasSuffix(name, ".yaml"):
-				changedDepts[strings.TrimSuffix(name, ".yaml")] = true
-				b.reloadDepartment(s, p, r)
-			case dir == filepath.Join(b.cfg.ContentDir(), "articles") && strings.HasSuffix(name, ".md"):
-				slug := b.reloadArticle(s, p, r, changedDepts)
+			case ok && kind == "departments" && strings.HasSuffix(name, ".yaml"):
+				changedDepts[deptKey{edition, strings.TrimSuffix(name, ".yaml")}] = true
+				b.reloadDepartment(s, p, r, edition)
+			case ok && kind == "articles" && strings.HasSuffix(name, ".md"):
+				slug := b.reloadArticle(s, p, r, edition, changedDepts)
 				if slug == "" {
 					return b.Full()
 				}
 				changedArticles[slug] = true
 			default:
-				// A new folder or a file that does not belong: a full load reports it.
+				// An edition's file (its number may be every page's), a new
+				// folder or a file that does not belong: a full load reports it.
 				return b.Full()
 			}
 		}
@@ -212,9 +214,10 @@ func (b *Builder) Apply(paths []string) *Update {
 	// looked at.
 	var pages []*site.Page
 	if !structure && !themeChanged && len(changedArticles) == 0 && !groupsChanged {
-		pages = b.showing(changedDepts)
+		pages = b.showing(changedDepts, oldSite)
 	} else {
 		pages = b.affected(allPages, structure, kinds, changedDepts, changedArticles, groupsChanged)
+		pages = append(pages, b.linkedPages(changedDepts, oldSite, pages)...)
 	}
 	staged := NewMemory()
 	if themeChanged {
@@ -243,14 +246,33 @@ func (b *Builder) Apply(paths []string) *Update {
 	return u
 }
 
+// deptKey names a department in an edition.
+type deptKey struct{ edition, slug string }
+
+// editionOf says which edition's folder dir (on disk) is part of, and which of
+// its folders it is ("departments", "articles"). ok is false for a folder no
+// edition of the loaded site has.
+func (b *Builder) editionOf(dir string) (edition, kind string, ok bool) {
+	root := b.cfg.ContentDir()
+	kind = filepath.Base(dir)
+	parent := filepath.Dir(dir)
+	for _, e := range b.site.Editions {
+		if b.site.Layered && parent == filepath.Join(root, "editions", e.ID) ||
+			!b.site.Layered && parent == root {
+			return e.ID, kind, true
+		}
+	}
+	return "", "", false
+}
+
 // affected lists the pages a change may have changed, looking at every page.
-func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, changedDepts, changedArticles map[string]bool, groupsChanged bool) []*site.Page {
+func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, changedDepts map[deptKey]bool, changedArticles map[string]bool, groupsChanged bool) []*site.Page {
 	var pages []*site.Page
 	for _, pg := range b.plan.Pages {
 		switch {
-		case allPages, structure && pg.Kind == site.Department, kinds[pg.Kind]:
-		case pg.Kind == site.Summary && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
-		case pg.Kind == site.Department && touchesDepartment(pg, changedDepts):
+		case allPages, structure && (pg.Kind == site.Department || pg.Kind == site.Appearance || pg.Kind == site.Redirect), kinds[pg.Kind]:
+		case (pg.Kind == site.Summary || pg.Kind == site.Archive) && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
+		case (pg.Kind == site.Department || pg.Kind == site.Appearance) && touchesDepartment(pg, changedDepts):
 		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
 		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
 		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
@@ -263,9 +285,11 @@ func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, c
 }
 
 // showing lists the pages that show the departments: their own, their
-// neighbours', their group's listing page, and the summaries, which count every
-// pledge.
-func (b *Builder) showing(slugs map[string]bool) []*site.Page {
+// neighbours', their group's listing page, the page across editions, the
+// summaries and the archive, which count every pledge, and the pages of the
+// departments whose pledges link to theirs, before the change (in old) and
+// after, which name the other end.
+func (b *Builder) showing(depts map[deptKey]bool, old *content.Site) []*site.Page {
 	seen := map[*site.Page]bool{}
 	var out []*site.Page
 	add := func(pg *site.Page) {
@@ -277,9 +301,41 @@ func (b *Builder) showing(slugs map[string]bool) []*site.Page {
 	for _, l := range b.cfg.Codes() {
 		add(b.plan.Lookup(l, ""))
 	}
-	for slug := range slugs {
-		for _, pg := range b.plan.Showing(slug) {
+	for k := range depts {
+		for _, pg := range b.plan.Showing(k.edition, k.slug) {
 			add(pg)
+		}
+	}
+	return append(out, b.linkedPages(depts, old, out)...)
+}
+
+// linkedPages lists the pages, not among have, of the departments whose
+// pledges link to the changed departments' or that theirs link to, before the
+// change (in old) and after: each names the other end of its links.
+func (b *Builder) linkedPages(depts map[deptKey]bool, old *content.Site, have []*site.Page) []*site.Page {
+	seen := make(map[*site.Page]bool, len(have))
+	for _, pg := range have {
+		seen[pg] = true
+	}
+	var out []*site.Page
+	add := func(pg *site.Page) {
+		if pg != nil && !seen[pg] {
+			seen[pg] = true
+			out = append(out, pg)
+		}
+	}
+	for k := range depts {
+		for _, s := range []*content.Site{old, b.site} {
+			d := s.Index().Appearance(k.edition, k.slug)
+			if d == nil {
+				continue
+			}
+			for _, o := range s.Index().Linked(d) {
+				for _, l := range b.cfg.Codes() {
+					add(b.plan.DepartmentPage(l, o))
+					add(b.plan.CrossPage(l, o.Slug))
+				}
+			}
 		}
 	}
 	return out
@@ -391,25 +447,26 @@ func (b *Builder) problems() diag.List {
 
 func (b *Builder) hasErrors() bool { return b.problems().HasErrors() }
 
-func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
+func (b *Builder) reloadDepartment(s *content.Site, path, rel, edition string) {
 	slug := strings.TrimSuffix(filepath.Base(path), ".yaml")
 	delete(b.fileProblems, rel)
-	if old := s.Department(slug); old != nil {
+	if old := s.FindDepartment(edition, slug); old != nil {
 		delete(b.deptProblems, old)
 	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 		return
 	}
 	var problems diag.List
 	if err != nil {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
+		d.EditionID = edition
 		s.PutDepartment(d)
 	} else {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 	}
 	if len(problems) > 0 {
 		b.fileProblems[rel] = problems
@@ -420,26 +477,36 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 //
 // The departments the article covers, before and after, go into covers: their
 // pages cite it.
-func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[string]bool) string {
+//
+// An article whose slug another edition's article has is left to a full load,
+// which reports it.
+func (b *Builder) reloadArticle(s *content.Site, path, rel, edition string, covers map[deptKey]bool) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".md")
 	dot := strings.LastIndexByte(base, '.')
 	if dot < 0 {
 		return ""
 	}
 	slug, lang := base[:dot], base[dot+1:]
-	delete(b.fileProblems, rel)
 	for _, a := range s.Articles[slug] {
-		for _, d := range a.Covers {
-			covers[d] = true
+		if a.EditionID != edition {
+			return ""
 		}
 	}
-	defer func() {
+	delete(b.fileProblems, rel)
+	cover := func() {
 		for _, a := range s.Articles[slug] {
 			for _, d := range a.Covers {
-				covers[d] = true
+				// The pages of the department in every edition cite the reports.
+				for _, o := range s.Departments {
+					if o.Slug == d {
+						covers[deptKey{o.EditionID, d}] = true
+					}
+				}
 			}
 		}
-	}()
+	}
+	cover()
+	defer cover()
 	s.RemoveArticle(slug, lang)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -449,6 +516,7 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 	if err != nil {
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
+		a.EditionID = edition
 		s.AddArticle(a)
 	}
 	if len(problems) > 0 {
@@ -490,19 +558,26 @@ func pageKindOf(p string, cfg *config.Config) (site.Kind, bool) {
 }
 
 // touchesDepartment reports whether a department page shows one of the changed
-// departments: its own, or as its previous or next.
-func touchesDepartment(pg *site.Page, changed map[string]bool) bool {
-	if changed[pg.Department.Slug] {
+// departments: its own, as its previous or next, or, across editions, in
+// another edition.
+func touchesDepartment(pg *site.Page, changed map[deptKey]bool) bool {
+	has := func(d *content.Department) bool { return d != nil && changed[deptKey{d.EditionID, d.Slug}] }
+	if has(pg.Department) || has(pg.Prev) || has(pg.Next) {
 		return true
 	}
-	return (pg.Prev != nil && changed[pg.Prev.Slug]) || (pg.Next != nil && changed[pg.Next.Slug])
+	for _, d := range pg.Appearances {
+		if has(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // listsDepartment reports whether a group's listing page shows a card of one of
 // the changed departments.
-func listsDepartment(pg *site.Page, changed map[string]bool) bool {
+func listsDepartment(pg *site.Page, changed map[deptKey]bool) bool {
 	for _, d := range pg.Departments {
-		if changed[d.Slug] {
+		if changed[deptKey{d.EditionID, d.Slug}] {
 			return true
 		}
 	}

@@ -30,6 +30,21 @@ var notes = map[string]map[string]string{
 	"a-title":     {"zh": "标题", "en": "the headline"},
 	"a-lead":      {"zh": "导语", "en": "the lead, one or two sentences that open the report"},
 	"a-body":      {"zh": "正文（Markdown）。链接到部门时写 `[市财政局](/departments/finance/)`，不写语言。", "en": "the report, in Markdown. Link to a department as `[Finance](/departments/finance/)`, without the language."},
+	"e-title":     {"zh": "本期标题，如：冲刺姿态决胜全年目标", "en": "the edition's title, e.g. Sprinting to the year's goals"},
+	"e-series":    {"zh": "系列名称，如：作风能力提升年“部门擂台”", "en": "the series' name, e.g. “Department Arena” of the Year of Improving Work Style and Capability"},
+}
+
+// yamlScalar writes s as a YAML value on one line: plain when YAML reads it
+// back as the same text, double-quoted otherwise.
+func yamlScalar(s string) string {
+	plain := s != "" && !strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") &&
+		!strings.Contains(s, ": ") && !strings.Contains(s, " #") && !strings.HasSuffix(s, ":") &&
+		strings.TrimSpace(s) == s && !strings.ContainsAny(s, "\n\t")
+	if plain {
+		return s
+	}
+	q := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s)
+	return `"` + q + `"`
 }
 
 func note(key, lang string) string {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"leitai/generator/internal/content"
@@ -32,21 +33,34 @@ type Writer interface {
 	Stream(rel string, write func(io.Writer) error) error
 }
 
-// Write writes the data files of every language into w.
+// Write writes the data files of every language into w: the whole
+// publication's, and on a site of several editions, each edition's beside its
+// pages.
 func Write(w Writer, plan *site.Plan, s *content.Site) error {
 	for _, lang := range plan.Config().Languages {
-		d := New(plan, s, lang)
-		if err := w.Stream(site.DataPath(lang.Code, JSONFile), d.WriteJSON); err != nil {
+		if err := write(w, New(plan, s, lang, nil), lang.Code, ""); err != nil {
 			return err
 		}
-		if err := w.Stream(site.DataPath(lang.Code, CSVFile), d.WriteCSV); err != nil {
-			return err
+		if !plan.Multi {
+			continue
 		}
-		if err := w.WriteFile(site.DataPath(lang.Code, SchemaFile), Schema); err != nil {
-			return err
+		for _, e := range s.Editions {
+			if err := write(w, New(plan, s, lang, e), lang.Code, plan.DataPrefix(e.ID)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+func write(w Writer, d *Dataset, lang, prefix string) error {
+	if err := w.Stream(site.DataPathIn(lang, prefix, JSONFile), d.WriteJSON); err != nil {
+		return err
+	}
+	if err := w.Stream(site.DataPathIn(lang, prefix, CSVFile), d.WriteCSV); err != nil {
+		return err
+	}
+	return w.WriteFile(site.DataPathIn(lang, prefix, SchemaFile), Schema)
 }
 
 // JSON encodes the dataset, indented so that a diff between two builds reads well.
@@ -86,12 +100,15 @@ func (d *Dataset) WriteJSON(w io.Writer) error {
 		v   any
 	}{
 		{"$schema", d.Schema}, {"schema_version", d.SchemaVersion}, {"language", d.Language},
-		{"lang", d.Lang}, {"title", d.Title}, {"url", d.URL}, {"groups", d.Groups},
+		{"lang", d.Lang}, {"title", d.Title}, {"url", d.URL}, {"editions", d.Editions}, {"groups", d.Groups},
 	}
 	if _, err := io.WriteString(w, "{\n"); err != nil {
 		return err
 	}
 	for _, f := range head {
+		if f.key == "editions" && len(d.Editions) == 0 {
+			continue // omitempty, as encoding/json would
+		}
 		if _, err := fmt.Fprintf(w, "  %q: ", f.key); err != nil {
 			return err
 		}
@@ -139,11 +156,19 @@ func (d *Dataset) WriteJSON(w io.Writer) error {
 }
 
 // CSVHeader names the columns of pledges.csv. They are the same in every
-// language, so one script reads both files.
+// language, so one script reads both files. A site that names its editions
+// adds EditionColumns at the end.
 var CSVHeader = []string{
 	"department_slug", "department_order", "group_id", "group_title", "department", "leader_name", "leader_title",
 	"pledge_number", "pledge", "target_value", "target_unit", "target_compare", "due", "status", "url",
 	"target_figure", "scope_value", "scope_unit", "scope_figure", "due_basis", "due_words",
+}
+
+// EditionColumns are the edition of each pledge, and the earlier pledge it
+// renews ("again") or follows up ("follows"), by edition, department and
+// number.
+var EditionColumns = []string{
+	"edition_id", "edition_number", "edition_date", "link", "link_edition", "link_department", "link_pledge_number",
 }
 
 // bom makes Excel read the file as UTF-8; without it, Chinese turns to mojibake.
@@ -163,7 +188,12 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 	}
 	w := csv.NewWriter(out)
 	w.UseCRLF = true
-	if err := w.Write(CSVHeader); err != nil {
+	editions := len(d.Editions) > 0
+	header := CSVHeader
+	if editions {
+		header = append(slices.Clip(CSVHeader), EditionColumns...)
+	}
+	if err := w.Write(header); err != nil {
 		return err
 	}
 	for _, dep := range d.Departments {
@@ -182,6 +212,9 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 				strconv.Itoa(p.Number), p.Text, value, unit, compare, p.Due, p.Status, dep.URL,
 				fig, scopeValue, scopeUnit, scopeFig, p.DueBasis, p.DueWords,
 			}
+			if editions {
+				row = append(row, editionCells(p)...)
+			}
 			if err := w.Write(row); err != nil {
 				return err
 			}
@@ -189,6 +222,22 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// editionCells are a pledge's cells of EditionColumns.
+func editionCells(p Pledge) []string {
+	cells := make([]string, len(EditionColumns))
+	if e := p.Edition; e != nil {
+		cells[0], cells[1], cells[2] = e.ID, strconv.Itoa(e.Number), e.Date
+	}
+	kind, l := "again", p.Again
+	if l == nil {
+		kind, l = "follows", p.Follows
+	}
+	if l != nil {
+		cells[3], cells[4], cells[5], cells[6] = kind, l.Edition, l.Department, strconv.Itoa(l.Number)
+	}
+	return cells
 }
 
 // appendIndented appends src, compact JSON as encoding/json writes it, indented

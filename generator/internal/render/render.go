@@ -81,7 +81,7 @@ type Renderer struct {
 	locales  map[string]*locale            // by language
 
 	tallyOnce sync.Once
-	tallied   []int // the site's pledges by status, in the order of content.Statuses
+	tallied   map[string][]int // each edition's pledges by status, in the order of content.Statuses
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded,
@@ -110,6 +110,9 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 		})
 		lc := newLocale(cfg, th.strings, s.Units, l)
 		lc.site = r.siteView(lc, choose)
+		if lc.err == nil {
+			lc.editions, lc.err = r.editionViews(lc)
+		}
 		r.locales[code] = lc
 	}
 	return r
@@ -171,10 +174,20 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
 	return problems, nil
 }
 
-// siteTally counts the site's pledges by status, once.
-func (r *Renderer) siteTally() []int {
-	r.tallyOnce.Do(func() { r.tallied = countStatuses(r.content.Departments) })
-	return r.tallied
+// editionTally counts an edition's pledges by status; every edition's are
+// counted once, the first time one is asked for.
+func (r *Renderer) editionTally(id string) []int {
+	r.tallyOnce.Do(func() {
+		r.tallied = make(map[string][]int, len(r.content.Editions))
+		x := r.content.Index()
+		for _, e := range r.content.Editions {
+			r.tallied[e.ID] = countStatuses(x.Departments(e.ID))
+		}
+	})
+	if n, ok := r.tallied[id]; ok {
+		return n
+	}
+	return make([]int, len(content.Statuses))
 }
 
 // renderMarkdown renders src in lang; broken links are reported at their place in
