@@ -12,12 +12,12 @@ const SchemaVersion = 1
 
 // Dataset is the whole of pledges.json for one language.
 type Dataset struct {
-	Schema        string       `json:"$schema"`
-	SchemaVersion int          `json:"schema_version"`
-	Language      string       `json:"language"` // the config's code: "zh", "en"
-	Lang          string       `json:"lang"`     // BCP 47, as in <html lang>: "zh-Hans"
-	Title         string       `json:"title"`
-	URL           string       `json:"url"` // the summary page
+	Schema        string `json:"$schema"`
+	SchemaVersion int    `json:"schema_version"`
+	Language      string `json:"language"` // the config's code: "zh", "en"
+	Lang          string `json:"lang"`     // BCP 47, as in <html lang>: "zh-Hans"
+	Title         string `json:"title"`
+	URL           string `json:"url"` // the summary page
 	// Editions are the editions the file holds, oldest first, when the site
 	// names them: every edition in the publication's file, one in an
 	// edition's own.

@@ -249,8 +249,8 @@ type GroupView struct {
 	// Back leads to the summary the group is part of.
 	BackURL, BackLabel string
 	TitleText          string
-	Title     template.HTML
-	Cards     []Card
+	Title              template.HTML
+	Cards              []Card
 }
 
 // SummaryView is the summary. When it is Paged, each group has its own pages

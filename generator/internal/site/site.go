@@ -561,7 +561,9 @@ func (p *Plan) Translations(pg *Page) []*Page {
 // Indexable reports whether search engines should list the page: the summaries,
 // departments and articles. The root page only leads to a language, a
 // redirect to another page, and the not-found page is no content of its own.
-func (pg *Page) Indexable() bool { return pg.Kind != Home && pg.Kind != NotFound && pg.Kind != Redirect }
+func (pg *Page) Indexable() bool {
+	return pg.Kind != Home && pg.Kind != NotFound && pg.Kind != Redirect
+}
 
 // The crawler files sit at the root of the base URL, where robots.txt must be.
 const (
