@@ -18,6 +18,13 @@ func Root() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..")
 }
 
+// Editions is the folder of a synthetic publication of three editions (2, 3
+// and 4), for tests of what a site of several editions publishes: its
+// departments and figures are made up, and it is never published.
+func Editions() string {
+	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "editions")
+}
+
 // Copy copies the real site into a temporary folder and returns the folder.
 func Copy(t testing.TB) string {
 	t.Helper()
