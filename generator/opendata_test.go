@@ -62,8 +62,8 @@ type dataset struct {
 		ID, Date, Title, Series, URL string
 		Number                       int
 	}
-	Groups []struct{ ID, Title string }
-	Departments   []struct {
+	Groups      []struct{ ID, Title string }
+	Departments []struct {
 		Slug         string
 		Order        int
 		URL          string
