@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +32,14 @@ type Builder struct {
 	theme *render.Theme
 	site  *content.Site
 	plan  *site.Plan
+	// planSite is the site plan and the output were made from: the last one
+	// without errors. site may be newer, and broken.
+	planSite *content.Site
+	// pending holds what changed since the output was last made, while the
+	// content had errors: the first rebuild without them renders it all. full
+	// is true when that must be a full build (the last full build failed).
+	pending *change
+	full    bool
 
 	// Problems are kept per source, so fixing one file clears exactly its own.
 	configProblems diag.List
@@ -100,40 +109,66 @@ func (b *Builder) Full() *Update {
 		b.fileProblems[p.File] = append(b.fileProblems[p.File], p)
 	}
 	b.site = s
+	b.full, b.pending = true, nil // until this build succeeds
 	b.validate()
 	if b.hasErrors() {
 		u.Problems = b.problems()
 		return u
 	}
-	b.plan = site.New(cfg, s)
+	plan := site.New(cfg, s)
+	oldPlan := b.plan
+	b.plan = plan
 	staged := NewMemory()
 	if err := copyAssets(b.theme, staged); err != nil {
 		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
 	}
 	u.Written = b.render(b.plan.Pages, staged)
 	b.writeExtras(staged)
-	if !b.hasErrors() {
+	if b.hasErrors() {
+		b.plan = oldPlan
+	} else {
 		b.out.replace(staged)
+		b.planSite, b.full = s, false
 	}
 	u.Problems = b.problems()
 	return u
 }
 
+// change is what a rebuild must render again.
+type change struct {
+	theme, allPages, groups bool
+	kinds                   map[site.Kind]bool
+	depts                   map[deptKey]bool
+	articles                map[string]bool
+	// removeAssets are the assets a theme change left behind.
+	removeAssets []string
+}
+
+func newChange() *change {
+	return &change{kinds: map[site.Kind]bool{}, depts: map[deptKey]bool{}, articles: map[string]bool{}}
+}
+
 // Apply rebuilds after the files at paths (absolute) changed, were created or
 // were removed. It falls back to Full when a change touches everything.
+//
+// While the content has errors the output stays as it was, and what changed
+// is kept: the first rebuild without errors renders every page the changes
+// since the output was made affect, against the plan it was made with.
 func (b *Builder) Apply(paths []string) *Update {
-	if b.cfg == nil || b.site == nil || b.theme == nil {
+	if b.cfg == nil || b.site == nil || b.theme == nil || b.plan == nil || b.full {
 		return b.Full()
 	}
 	start := time.Now()
 	u := &Update{}
 	defer func() { u.Duration = time.Since(start) }()
 
-	var themeChanged, allPages bool
-	kinds := map[site.Kind]bool{}
-	changedDepts := map[deptKey]bool{}
-	changedArticles := map[string]bool{}
-	groupsChanged := false
+	c := b.pending
+	if c == nil {
+		c = newChange()
+	}
+	b.pending = c // until the output is made
+	kinds, changedDepts, changedArticles := c.kinds, c.depts, c.articles
+	themeNow := false // this change's paths hold a theme file
 	s := b.site.Clone()
 	cfgFile, _ := filepath.Abs(b.opts.Config)
 	rel := func(p string) string {
@@ -145,11 +180,11 @@ func (b *Builder) Apply(paths []string) *Update {
 		case p == cfgFile:
 			return b.Full()
 		case within(p, b.cfg.Dir("themes")), within(p, b.cfg.Dir("layouts")), within(p, b.cfg.Dir("static")):
-			themeChanged = true
+			c.theme, themeNow = true, true
 			if k, ok := pageKindOf(p, b.cfg); ok {
 				kinds[k] = true
 			} else {
-				allPages = true
+				c.allPages = true
 			}
 		case within(p, b.cfg.ContentDir()):
 			r := rel(p)
@@ -160,7 +195,7 @@ func (b *Builder) Apply(paths []string) *Update {
 				if !b.reloadGroups(s, p, r) {
 					return b.Full()
 				}
-				groupsChanged = true
+				c.groups = true
 				b.deptProblems = nil // a department's group may have come or gone
 			case ok && kind == "departments" && strings.HasSuffix(name, ".yaml"):
 				changedDepts[deptKey{edition, strings.TrimSuffix(name, ".yaml")}] = true
@@ -179,17 +214,18 @@ func (b *Builder) Apply(paths []string) *Update {
 		}
 	}
 
-	var remove []string
-	if themeChanged {
+	if themeNow {
 		old := b.theme.Assets()
 		b.theme, b.themeProblems = render.LoadTheme(b.cfg)
-		remove = removedAssets(old, b.theme.Assets())
-		if len(kinds) == 0 {
-			allPages = true
-		}
+		c.removeAssets = append(c.removeAssets, removedAssets(old, b.theme.Assets())...)
+	}
+	if c.theme && len(kinds) == 0 {
+		c.allPages = true
 	}
 	s.Sort()
-	oldPlan, oldSite := b.plan, b.site
+	// The plan and the output were made from planSite; site may be a broken
+	// one made since.
+	oldPlan, oldSite := b.plan, b.planSite
 	b.site = s
 	b.validate()
 	if b.hasErrors() {
@@ -199,28 +235,28 @@ func (b *Builder) Apply(paths []string) *Update {
 	// An edit inside department files keeps every page where it was: the plan
 	// only needs the new departments. Anything else is planned anew.
 	structure := true
-	if len(changedArticles) == 0 && !groupsChanged {
+	if len(changedArticles) == 0 && !c.groups {
 		if p, ok := oldPlan.Rebind(oldSite, s); ok {
 			b.plan, structure = p, false
 		}
 	}
 	if structure {
 		b.plan = site.New(b.cfg, s)
-		structure = !samePages(oldPlan, b.plan) || groupsChanged
+		structure = !samePages(oldPlan, b.plan) || c.groups
 	}
 
 	// Which pages to render again. After an edit inside department files, the
 	// plan knows which pages show each department; otherwise every page is
 	// looked at.
 	var pages []*site.Page
-	if !structure && !themeChanged && len(changedArticles) == 0 && !groupsChanged {
+	if !structure && !c.theme && len(changedArticles) == 0 && !c.groups {
 		pages = b.showing(changedDepts, oldSite)
 	} else {
-		pages = b.affected(allPages, structure, kinds, changedDepts, changedArticles, groupsChanged)
+		pages = b.affected(c.allPages, structure, kinds, changedDepts, changedArticles, c.groups)
 		pages = append(pages, b.linkedPages(changedDepts, oldSite, pages)...)
 	}
 	staged := NewMemory()
-	if themeChanged {
+	if c.theme {
 		if err := copyAssets(b.theme, staged); err != nil {
 			b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
 		}
@@ -230,18 +266,23 @@ func (b *Builder) Apply(paths []string) *Update {
 	// change may touch them. A theme change is checked now; after a content
 	// change they are written when first asked for, which keeps a save at ten
 	// thousand departments as quick as at ten.
-	if themeChanged {
+	if c.theme {
 		b.writeExtras(staged)
 	}
-	if !b.hasErrors() {
-		if structure {
-			remove = append(remove, removedPaths(oldPlan, b.plan)...)
-		}
-		b.out.merge(staged, remove)
-		if !themeChanged {
-			b.deferExtras()
-		}
+	if b.hasErrors() {
+		b.plan = oldPlan // the output is still oldPlan's
+		u.Problems = b.problems()
+		return u
 	}
+	remove := c.removeAssets
+	if structure {
+		remove = append(remove, removedPaths(oldPlan, b.plan)...)
+	}
+	b.out.merge(staged, remove)
+	if !c.theme {
+		b.deferExtras()
+	}
+	b.planSite, b.pending = s, nil
 	u.Problems = b.problems()
 	return u
 }
@@ -309,36 +350,81 @@ func (b *Builder) showing(depts map[deptKey]bool, old *content.Site) []*site.Pag
 	return append(out, b.linkedPages(depts, old, out)...)
 }
 
-// linkedPages lists the pages, not among have, of the departments whose
-// pledges link to the changed departments' or that theirs link to, before the
-// change (in old) and after: each names the other end of its links.
+// linkedPages lists the pages, not among have, of the departments at the other
+// end of a changed department's links whose sentences about it changed: a link
+// made, dropped or moved, or the name or status they show. (old is the site
+// the output was made from.)
 func (b *Builder) linkedPages(depts map[deptKey]bool, old *content.Site, have []*site.Page) []*site.Page {
 	seen := make(map[*site.Page]bool, len(have))
 	for _, pg := range have {
 		seen[pg] = true
 	}
 	var out []*site.Page
-	add := func(pg *site.Page) {
-		if pg != nil && !seen[pg] {
-			seen[pg] = true
-			out = append(out, pg)
-		}
-	}
+	ox, nx := old.Index(), b.site.Index()
 	for k := range depts {
-		for _, s := range []*content.Site{old, b.site} {
-			d := s.Index().Appearance(k.edition, k.slug)
-			if d == nil {
+		o, n := ox.Appearance(k.edition, k.slug), nx.Appearance(k.edition, k.slug)
+		others := map[deptKey]bool{}
+		for _, side := range []struct {
+			x *content.Index
+			d *content.Department
+		}{{ox, o}, {nx, n}} {
+			if side.d == nil {
 				continue
 			}
-			for _, o := range s.Index().Linked(d) {
-				for _, l := range b.cfg.Codes() {
-					add(b.plan.DepartmentPage(l, o))
-					add(b.plan.CrossPage(l, o.Slug))
+			for _, x := range side.x.Linked(side.d) {
+				others[deptKey{x.EditionID, x.Slug}] = true
+			}
+		}
+		for ok := range others {
+			if linkSignature(ox, o, ok) == linkSignature(nx, n, ok) {
+				continue // what its pages say of d is what they said
+			}
+			x := nx.Appearance(ok.edition, ok.slug)
+			if x == nil {
+				continue // gone: a structural change renders what it must
+			}
+			for _, l := range b.cfg.Codes() {
+				for _, pg := range []*site.Page{b.plan.DepartmentPage(l, x), b.plan.CrossPage(l, x.Slug)} {
+					if pg != nil && !seen[pg] {
+						seen[pg] = true
+						out = append(out, pg)
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// linkSignature is what the pages of the department other say of d's links
+// with it: which pledges are linked, how, and d's name and those pledges'
+// statuses. Equal signatures before and after an edit of d mean other's pages
+// need not be rendered again.
+func linkSignature(x *content.Index, d *content.Department, other deptKey) string {
+	if d == nil {
+		return ""
+	}
+	var b strings.Builder
+	for i := range d.Pledges {
+		mark := func(kind string, r content.PledgeRef, again bool) {
+			if r.Department.EditionID == other.edition && r.Department.Slug == other.slug {
+				fmt.Fprintf(&b, "%s%d:%d:%t:%s;", kind, i, r.Index, again, d.Pledges[i].Status)
+			}
+		}
+		if r, ok := x.Earlier(d, i); ok {
+			mark("e", r, d.Pledges[i].Link.Again)
+		}
+		for _, r := range x.Later(d, i) {
+			mark("l", r, r.Pledge().Link.Again)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	for _, l := range d.Name.Langs {
+		b.WriteString(l.Lang + "=" + l.Value + ";")
+	}
+	return b.String()
 }
 
 // render renders pages into staged and records their problems.
