@@ -264,7 +264,9 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 		t.Fatalf("full build: %v", u.Problems)
 	}
 	sameAsFullBuild(t, dir, b)
-	ed := func(id, rest string) string { return filepath.Join(dir, "content", "editions", id, filepath.FromSlash(rest)) }
+	ed := func(id, rest string) string {
+		return filepath.Join(dir, "content", "editions", id, filepath.FromSlash(rest))
+	}
 	both := func(paths ...string) []string {
 		var out []string
 		for _, l := range []string{"en", "zh"} {
