@@ -149,6 +149,12 @@ func TestCheckBrokenContent(t *testing.T) {
 			hint:  "set status: in-progress",
 		},
 		{
+			name:  "a link to an earlier edition on a site of one",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: not-rated\n    again: {edition: 3, pledge: 1}\n"}},
+			want:  []string{alpha + `:19:22: error: pledges[1].again.edition "3" does not exist`},
+			hint:  "none: this is the first edition",
+		},
+		{
 			name:  "due before the event",
 			edits: []edit{{alpha, "date: 2022-12-31", "date: 2021-12-31"}},
 			want:  []string{alpha + `:17:10: error: pledges[1].due 2021-12-31 is before the event (2022-11-24)`},

@@ -70,8 +70,12 @@ func DecodeEdition(file, dir, id string, data []byte, langs []string, problems *
 		}
 	}
 	if n := m.Get("date"); n != nil {
-		e.Date, _ = doc.Date(n, "date")
 		e.DatePos = doc.Pos(n)
+		if yamldoc.IsPlaceholder(n.Value) {
+			doc.Errorf(n, "write the day the arena was held, as YYYY-MM-DD, e.g. 2022-11-24", "date is not filled in yet")
+		} else {
+			e.Date, _ = doc.Date(n, "date")
+		}
 	}
 	if n := m.Get("title"); n != nil {
 		e.Title = decodeText(doc, n, "title", langs)
@@ -90,6 +94,7 @@ func DecodeEdition(file, dir, id string, data []byte, langs []string, problems *
 // languages.
 func EditionSkeleton(number int, series *Text, langs []string) []byte {
 	var b []byte
+	b = fmt.Appendf(b, "# yaml-language-server: $schema=../../../schema/edition.schema.json\n")
 	b = fmt.Appendf(b, "# An edition of the arena: its departments go in departments/ beside this file,\n")
 	b = fmt.Appendf(b, "# its reports in articles/. Replace every %s and the note after it, in every\n", yamldoc.Placeholder)
 	b = fmt.Appendf(b, "# language, then run `go run ./generator check`. Every field: docs/content-format.md\n")

@@ -1011,16 +1011,21 @@ func editionFolders(dir string, rel func(string) string) ([]editionFolder, diag.
 	for _, f := range out {
 		ids = append(ids, f.id)
 	}
-	where := "content/editions/<id>/"
-	if len(ids) > 0 {
-		where = fmt.Sprintf("content/editions/<id>/ (the editions: %s)", strings.Join(ids, ", "))
+	// where says where a file goes: "content/editions/<id>/departments/,
+	// where <id> is its edition: 2, 3 or 4".
+	where := func(sub string) string {
+		s := "content/editions/<id>/" + sub
+		if len(ids) > 0 {
+			s += ", where <id> is its edition: " + abbreviate(ids, 12)
+		}
+		return s
 	}
 	if len(out) == 0 {
 		problems.Errorf(diag.Pos{File: rel(root)}, "add a folder per edition, e.g. content/editions/4/ (go run ./generator new edition 4 writes one), or remove the empty folder",
 			"content/editions/ holds no edition")
 	}
 	if _, err := os.Stat(filepath.Join(dir, EditionFile)); err == nil {
-		problems.Errorf(diag.Pos{File: rel(filepath.Join(dir, EditionFile))}, "move it into its edition's folder, "+where,
+		problems.Errorf(diag.Pos{File: rel(filepath.Join(dir, EditionFile))}, "move it into its edition's folder, "+where(""),
 			"%s is outside an edition on a site with editions", EditionFile)
 	}
 	for _, sub := range []struct{ name, what string }{{"departments", "department"}, {"articles", "article"}} {
@@ -1030,7 +1035,7 @@ func editionFolders(dir string, rel func(string) string) ([]editionFolder, diag.
 				continue
 			}
 			p := filepath.Join(dir, sub.name, f.Name())
-			problems.Errorf(diag.Pos{File: rel(p)}, fmt.Sprintf("move it into its edition's %s/ folder, %s%s/ (docs/content-format.md, Editions)", sub.name, where, sub.name),
+			problems.Errorf(diag.Pos{File: rel(p)}, "move it into "+where(sub.name+"/")+" (docs/content-format.md, Editions)",
 				"%s file outside an edition on a site with editions", sub.what)
 		}
 	}

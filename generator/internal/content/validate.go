@@ -94,6 +94,9 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	// are checked with what spans files, every time.
 	x := s.Index()
 	for _, d := range s.Departments {
+		if e := x.Edition(d.EditionID); s.Layered && e != nil && !e.Named() {
+			continue // its edition has no file, which is reported: its place in the series is unknown
+		}
 		for i := range d.Pledges {
 			if d.Pledges[i].Link == nil {
 				continue

@@ -25,6 +25,13 @@ func Editions() string {
 	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "editions")
 }
 
+// SecondEdition is the folder of a made-up fifth edition (edition.yaml and
+// departments/), for tests that add a second edition to a copy of the real
+// content. It is never published.
+func SecondEdition() string {
+	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "second-edition")
+}
+
 // Copy copies the real site into a temporary folder and returns the folder.
 func Copy(t testing.TB) string {
 	t.Helper()
