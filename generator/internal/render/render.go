@@ -145,12 +145,6 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	if pg := r.plan.Lookup(code, site.SearchKey); pg != nil {
 		sv.Search = pg.URL
 	}
-	if f := r.cfg.Filing; f.ICP != "" {
-		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL()}
-		if f.Police != "" {
-			sv.Filing.Police, sv.Filing.PoliceURL = f.Police, f.PoliceURL()
-		}
-	}
 	return sv
 }
 
