@@ -307,38 +307,13 @@ func TestSecondEditionKeepsEveryAddress(t *testing.T) {
 // for one summary, whose groups had their own pages: with a second edition
 // each group's pages belong to an edition, and the old addresses lead there.
 func TestSecondEditionRedirectsMovedGroupPages(t *testing.T) {
-	dir := t.TempDir()
-	if err := corpus.New(corpus.Options{Departments: 120, Seed: 1}).WriteLeitai(dir, filepath.Join("..", "themes", "default")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	edition := "number: 1\ndate: 2022-01-10\ntitle: {zh: 第一期, en: The first}\nseries: {zh: 测试擂台, en: Test arena}\n"
-	if err := os.WriteFile(filepath.Join(dir, "content", "edition.yaml"), []byte(edition), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	cfg := pagedSite(t)
 	first := filepath.Join(t.TempDir(), "first")
 	if code, _, stderr := runCmd("build", "--config", cfg, "--destination", first); code != 0 {
 		t.Fatal(stderr)
 	}
 	paths := sitemapPaths(t, first)
-	if code, _, stderr := runCmd("new", "edition", "2", "--config", cfg); code != 0 {
-		t.Fatal(stderr)
-	}
-	ed2 := filepath.Join(dir, "content", "editions", "2")
-	second := strings.NewReplacer("number: 1", "number: 2", "2022-01-10", "2022-06-10", "第一期", "第二期", "The first", "The second").Replace(edition)
-	if err := os.WriteFile(filepath.Join(ed2, "edition.yaml"), []byte(second), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile(filepath.Join(dir, "content", "editions", "1", "departments", "finance.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(ed2, "departments"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(ed2, "departments", "finance.yaml"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	addSecondEdition(t, cfg)
 	out := filepath.Join(t.TempDir(), "second")
 	if code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out); code != 0 {
 		t.Fatalf("%s%s", stdout, stderr)
@@ -357,5 +332,47 @@ func TestSecondEditionRedirectsMovedGroupPages(t *testing.T) {
 	}
 	if groups < 6 || len(moved) != groups {
 		t.Errorf("%d group pages in the first sitemap, %d addresses moved: %v", groups, len(moved), moved)
+	}
+}
+
+// pagedSite writes a synthetic site of 120 departments, too many for one
+// summary, as one edition named by content/edition.yaml, and returns its
+// config.
+func pagedSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := corpus.New(corpus.Options{Departments: 120, Seed: 1}).WriteLeitai(dir, filepath.Join("..", "themes", "default")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "edition.yaml"), []byte(pagedEdition), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "config.yaml")
+}
+
+const pagedEdition = "number: 1\ndate: 2022-01-10\ntitle: {zh: 第一期, en: The first}\nseries: {zh: 测试擂台, en: Test arena}\n"
+
+// addSecondEdition gives the site pagedSite wrote a second edition of one
+// department, with `new edition`, which moves the first into content/editions/1/.
+func addSecondEdition(t *testing.T, cfg string) {
+	t.Helper()
+	if code, _, stderr := runCmd("new", "edition", "2", "--config", cfg); code != 0 {
+		t.Fatal(stderr)
+	}
+	content := filepath.Join(filepath.Dir(cfg), "content")
+	ed2 := filepath.Join(content, "editions", "2")
+	second := strings.NewReplacer("number: 1", "number: 2", "2022-01-10", "2022-06-10", "第一期", "第二期", "The first", "The second").Replace(pagedEdition)
+	if err := os.WriteFile(filepath.Join(ed2, "edition.yaml"), []byte(second), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(content, "editions", "1", "departments", "finance.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(ed2, "departments"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ed2, "departments", "finance.yaml"), src, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -361,6 +361,9 @@ func (b *Builder) linkedPages(depts map[deptKey]bool, old *content.Site, have []
 	}
 	var out []*site.Page
 	ox, nx := old.Index(), b.site.Index()
+	if !ox.HasLinks() && !nx.HasLinks() {
+		return nil
+	}
 	for k := range depts {
 		o, n := ox.Appearance(k.edition, k.slug), nx.Appearance(k.edition, k.slug)
 		others := map[deptKey]bool{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -406,4 +407,73 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 			t.Run(s.name, func(t *testing.T) { sameAsFullBuild(t, dir, b) })
 		}
 	}
+}
+
+// TestIncrementalEditionsRendersWhatItTouches edits one department of a
+// publication of editions at two sizes, 10 editions of 20 and 40 of 50: the
+// rebuild renders the same pages at both (its own, its neighbours', its
+// page across editions, its edition's summary, the home page, the archive,
+// and the pages of the department's other edition, whose pledge it makes
+// again), not more as the publication grows; and equals a full build.
+func TestIncrementalEditionsRendersWhatItTouches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a publication of 2,000 department appearances")
+	}
+	var counts []int
+	for _, size := range []struct{ editions, n int }{{10, 200}, {40, 2000}} {
+		cfg := editionsSite(t, size.editions, size.n)
+		dir := filepath.Dir(cfg)
+		b := NewBuilder(Options{Config: cfg})
+		if u := b.Full(); !u.OK() {
+			t.Fatalf("full build: %v", u.Problems)
+		}
+		// A department of edition 5 (from 1) that stood in edition 4 too: its
+		// first pledge makes edition 4's again.
+		files, _ := filepath.Glob(filepath.Join(dir, "content", "editions", "5", "departments", "*.yaml"))
+		var file string
+		for _, f := range files {
+			if strings.Contains(readString(t, f), "again: {edition: 4, pledge: 1}") {
+				file = f
+				break
+			}
+		}
+		if file == "" {
+			t.Fatal("no department of edition 5 renews a pledge of edition 4")
+		}
+		testsite.Edit(t, file, "pledges:\n  - zh: ", "pledges:\n  - zh: 修改后：")
+		u := b.Apply([]string{file})
+		if !u.OK() {
+			t.Fatal(u.Problems)
+		}
+		// The archive has a page per 20 editions, each counting them all.
+		n := 0
+		for _, w := range u.Written {
+			if !regexp.MustCompile(`^[a-z]+/editions/(page/\d+/)?index\.html$`).MatchString(w) {
+				n++
+			}
+		}
+		counts = append(counts, n)
+		slug := strings.TrimSuffix(filepath.Base(file), ".yaml")
+		for _, want := range []string{"zh/editions/5/departments/" + slug + "/index.html", "en/departments/" + slug + "/index.html",
+			"zh/editions/5/index.html", "zh/editions/index.html", "zh/index.html"} {
+			if !slices.Contains(u.Written, want) {
+				t.Errorf("%d editions: the edit did not render %s: %v", size.editions, want, u.Written)
+			}
+		}
+		if size.editions == 10 {
+			sameAsFullBuild(t, dir, b)
+		}
+	}
+	if counts[0] != counts[1] || counts[0] > 20 {
+		t.Errorf("one department's edit rendered %d pages besides the archive at 10 editions of 20 and %d at 40 of 50", counts[0], counts[1])
+	}
+}
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -12,6 +12,9 @@ import (
 	"golang.org/x/net/html"
 
 	"leitai/generator/internal/config"
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/opendata"
+	"leitai/generator/internal/site"
 	"leitai/generator/internal/testsite"
 )
 
@@ -182,11 +185,12 @@ func TestEditionsPledgeLinksBothEnds(t *testing.T) {
 		{"editions/2/departments/beta/", "pledge-1", base + "editions/3/departments/beta/#pledge-1", "第三期第1项承诺有后续承诺（推进中）"},
 		{"editions/4/departments/alpha/", "pledge-2", base + "editions/3/departments/gamma/#pledge-1", "承接第三期丙局第1项承诺（未评估）"},
 		{"editions/3/departments/gamma/", "pledge-1", base + "editions/4/departments/alpha/#pledge-2", "第四期甲局第2项承诺有后续承诺（未评估）"},
-		// On the page across editions, a link to the same department's
-		// pledge of another edition stays on the page.
-		{"departments/alpha/", "pledge-1", "#edition-2-pledge-loans", "重申第二期第1项承诺（已兑现）"},
+		// On the page across editions, the newest edition's pledges are
+		// those of its page in that edition, links and all; an earlier
+		// edition's link to the same department's pledge stays on the page.
+		{"departments/alpha/", "pledge-1", base + "editions/2/departments/alpha/#pledge-loans", "重申第二期第1项承诺（已兑现）"},
 		{"departments/alpha/", "edition-2-pledge-loans", "#pledge-1", "第四期第1项承诺再次承诺（推进中）"},
-		{"departments/beta/", "pledge-1", "#edition-2-pledge-1", "承接第二期第1项承诺（未兑现）"},
+		{"departments/beta/", "pledge-1", base + "editions/2/departments/beta/#pledge-1", "承接第二期第1项承诺（未兑现）"},
 	} {
 		name := "zh/" + c.page + "index.html"
 		doc := parse(t, files, name)
@@ -337,5 +341,46 @@ func TestEditionsSitemapAndFeed(t *testing.T) {
 	}
 	if !strings.Contains(string(files["zh/atom.xml"]), "<title>测试年“部门擂台”第三期：攻坚克难</title>") {
 		t.Error("zh/atom.xml: edition 3's entry is not titled with its series, number and title")
+	}
+}
+
+// An edition's data files are written from the bytes of the publication's, a
+// department encoded once for both: they are what the edition's own dataset
+// encodes to, byte for byte, in JSON and CSV.
+func TestEditionsDataFilesAreTheEditionsOwn(t *testing.T) {
+	files := buildEditions(t)
+	cfg, problems := config.Load(filepath.Join(testsite.Editions(), "config.yaml"), config.Overrides{})
+	if cfg == nil {
+		t.Fatal(problems)
+	}
+	s, _ := content.Load(cfg.ContentDir(), cfg.Codes())
+	plan := site.New(cfg, s)
+	checked := 0
+	for _, lang := range cfg.Languages {
+		for _, e := range append([]*content.Edition{nil}, s.Editions...) {
+			d := opendata.New(plan, s, lang, e)
+			prefix := ""
+			if e != nil {
+				prefix = plan.DataPrefix(e.ID)
+			}
+			j, err := d.JSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			c, err := d.CSV()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, want := range map[string][]byte{opendata.JSONFile: j, opendata.CSVFile: c} {
+				path := site.DataPathIn(lang.Code, prefix, name)
+				if !bytes.Equal(files[path], want) {
+					t.Errorf("%s differs from its dataset's encoding:\n%s", path, firstDiff(string(want), string(files[path])))
+				}
+				checked++
+			}
+		}
+	}
+	if checked != 16 {
+		t.Errorf("checked %d files", checked)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"leitai/generator/internal/diag"
 )
@@ -13,14 +14,23 @@ import (
 // departments, each department's appearances, and the links between pledges in
 // both directions. It is worked out once per site (Site.Index) and read by
 // every check and page that needs it, so no page walks the site to find them.
+//
+// Only what is asked for is made: a rebuild after one edit at ten thousand
+// departments asks for an edition's departments and the links, and a site
+// without links, or of one edition, pays for no map of departments.
 type Index struct {
-	editions    map[string]*Edition
-	rank        map[string]int
-	byEdition   map[string][]*Department
+	site      *Site
+	editions  map[string]*Edition
+	rank      map[string]int
+	byEdition map[string][]*Department
+
+	depts       sync.Once
 	appearances map[string][]*Department // by slug, newest edition first
 	at          map[appearance]*Department
-	earlier     map[PledgeRef]PledgeRef
-	later       map[PledgeRef][]PledgeRef
+
+	links   sync.Once
+	earlier map[PledgeRef]PledgeRef
+	later   map[PledgeRef][]PledgeRef
 }
 
 type appearance struct{ edition, slug string }
@@ -44,41 +54,65 @@ func (s *Site) Index() *Index {
 
 func newIndex(s *Site) *Index {
 	x := &Index{
-		editions:    make(map[string]*Edition, len(s.Editions)),
-		rank:        make(map[string]int, len(s.Editions)),
-		byEdition:   make(map[string][]*Department, len(s.Editions)),
-		appearances: make(map[string][]*Department, len(s.Departments)),
-		at:          make(map[appearance]*Department, len(s.Departments)),
-		earlier:     map[PledgeRef]PledgeRef{},
-		later:       map[PledgeRef][]PledgeRef{},
+		site:      s,
+		editions:  make(map[string]*Edition, len(s.Editions)),
+		rank:      make(map[string]int, len(s.Editions)),
+		byEdition: make(map[string][]*Department, len(s.Editions)),
 	}
 	for i, e := range s.Editions {
 		x.editions[e.ID] = e
 		x.rank[e.ID] = i
 	}
-	// s.Departments is in edition order, oldest first: walked backwards, each
-	// slug's appearances come newest first.
-	for i := len(s.Departments) - 1; i >= 0; i-- {
-		d := s.Departments[i]
-		x.appearances[d.Slug] = append(x.appearances[d.Slug], d)
-		x.at[appearance{d.EditionID, d.Slug}] = d
-	}
-	for _, d := range s.Departments {
-		x.byEdition[d.EditionID] = append(x.byEdition[d.EditionID], d)
-	}
-	for _, d := range s.Departments {
-		for i := range d.Pledges {
-			if d.Pledges[i].Link == nil {
-				continue
-			}
-			if to, problem := x.resolve(d, i); problem == nil && to.Department != nil {
-				from := PledgeRef{d, i}
-				x.earlier[from] = to
-				x.later[to] = append(x.later[to], from)
-			}
+	// s.Departments is in edition order: each edition's departments are a
+	// run of it, and the one edition's all of it.
+	for lo := 0; lo < len(s.Departments); {
+		id := s.Departments[lo].EditionID
+		hi := lo + 1
+		for hi < len(s.Departments) && s.Departments[hi].EditionID == id {
+			hi++
 		}
+		x.byEdition[id] = s.Departments[lo:hi:hi]
+		lo = hi
 	}
 	return x
+}
+
+// indexDepartments makes the maps of departments by slug, once.
+func (x *Index) indexDepartments() {
+	x.depts.Do(func() {
+		s := x.site
+		x.appearances = make(map[string][]*Department, len(s.Departments))
+		x.at = make(map[appearance]*Department, len(s.Departments))
+		// Walked backwards, each slug's appearances come newest first.
+		for i := len(s.Departments) - 1; i >= 0; i-- {
+			d := s.Departments[i]
+			x.appearances[d.Slug] = append(x.appearances[d.Slug], d)
+			x.at[appearance{d.EditionID, d.Slug}] = d
+		}
+	})
+}
+
+// indexLinks resolves every pledge's link, once.
+func (x *Index) indexLinks() {
+	x.links.Do(func() {
+		x.earlier = map[PledgeRef]PledgeRef{}
+		x.later = map[PledgeRef][]PledgeRef{}
+		for _, d := range x.site.Departments {
+			for _, i := range d.linked {
+				if to, problem := x.resolve(d, i); problem == nil && to.Department != nil {
+					from := PledgeRef{d, i}
+					x.earlier[from] = to
+					x.later[to] = append(x.later[to], from)
+				}
+			}
+		}
+	})
+}
+
+// HasLinks reports whether any pledge links to an earlier one.
+func (x *Index) HasLinks() bool {
+	x.indexLinks()
+	return len(x.earlier) > 0
 }
 
 // Edition returns the edition with id, or nil.
@@ -88,22 +122,30 @@ func (x *Index) Edition(id string) *Edition { return x.editions[id] }
 func (x *Index) Departments(edition string) []*Department { return x.byEdition[edition] }
 
 // Appearances lists the department's appearances, newest edition first.
-func (x *Index) Appearances(slug string) []*Department { return x.appearances[slug] }
+func (x *Index) Appearances(slug string) []*Department {
+	x.indexDepartments()
+	return x.appearances[slug]
+}
 
 // Appearance returns the department with slug in the edition, or nil.
 func (x *Index) Appearance(edition, slug string) *Department {
+	x.indexDepartments()
 	return x.at[appearance{edition, slug}]
 }
 
 // Earlier returns the earlier pledge that the i-th pledge of d links to.
 func (x *Index) Earlier(d *Department, i int) (PledgeRef, bool) {
+	x.indexLinks()
 	r, ok := x.earlier[PledgeRef{d, i}]
 	return r, ok
 }
 
 // Later lists the pledges of later editions that link to the i-th pledge of d,
 // oldest edition first.
-func (x *Index) Later(d *Department, i int) []PledgeRef { return x.later[PledgeRef{d, i}] }
+func (x *Index) Later(d *Department, i int) []PledgeRef {
+	x.indexLinks()
+	return x.later[PledgeRef{d, i}]
+}
 
 // Linked lists the departments whose pledges link to d's or that d's link to:
 // the pages that show a link's other end.

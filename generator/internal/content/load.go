@@ -358,6 +358,9 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			}
 			for i, it := range items {
 				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), keys))
+				if d.Pledges[i].Link != nil {
+					d.linked = append(d.linked, i)
+				}
 			}
 			checkPledgeIDs(doc, d.Pledges, problems)
 		}

@@ -111,8 +111,8 @@ func (s *Site) Sort() {
 	}
 	before := func(i, j int) bool {
 		a, b := s.Departments[i], s.Departments[j]
-		if ra, rb := rank[a.EditionID], rank[b.EditionID]; ra != rb {
-			return ra < rb
+		if a.EditionID != b.EditionID {
+			return rank[a.EditionID] < rank[b.EditionID]
 		}
 		if a.Order != b.Order {
 			return a.Order < b.Order

@@ -78,6 +78,10 @@ type Department struct {
 
 	counts     sync.Once
 	countsMemo []int
+	// linked lists the pledges that link to an earlier one, by index: the
+	// checks and the index of links visit these, not every pledge of the
+	// site.
+	linked []int
 }
 
 // StatusCounts counts the department's pledges by status, in the order of

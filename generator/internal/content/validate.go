@@ -76,6 +76,9 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 
 	problems.Append(validateEditions(s, o))
 	// Orders place departments on their edition's summary: each once there.
+	// A link's other end may be in any file, and change in any edit: links
+	// are checked with what spans files, every time. One pass does both.
+	x := s.Index()
 	orderOf := make(map[int]*Department, len(s.Departments))
 	for i, d := range s.Departments {
 		if i > 0 && d.EditionID != s.Departments[i-1].EditionID {
@@ -89,18 +92,13 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 				orderOf[d.Order] = d
 			}
 		}
-	}
-	// A link's other end may be in any file, and change in any edit: links
-	// are checked with what spans files, every time.
-	x := s.Index()
-	for _, d := range s.Departments {
+		if len(d.linked) == 0 {
+			continue
+		}
 		if e := x.Edition(d.EditionID); s.Layered && e != nil && !e.Named() {
 			continue // its edition has no file, which is reported: its place in the series is unknown
 		}
-		for i := range d.Pledges {
-			if d.Pledges[i].Link == nil {
-				continue
-			}
+		for _, i := range d.linked {
 			if _, p := x.resolve(d, i); p != nil {
 				problems.Add(*p)
 			}

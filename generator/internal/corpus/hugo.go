@@ -36,6 +36,9 @@ const (
 // script and favicon, the unit table, the open data's schema, and the templates
 // in hugo/layouts.
 func (s *Site) WriteHugo(dir, themeDir string) error {
+	if len(s.Editions) > 0 {
+		return fmt.Errorf("a publication of several editions has no Hugo equivalent; write it with Editions 0")
+	}
 	w := newWriter(dir)
 	paged := len(s.Departments) > hugoPerPage
 	strs := map[string]map[string]string{}

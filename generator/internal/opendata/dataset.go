@@ -152,13 +152,24 @@ type Noun struct {
 // New assembles the dataset of one language from validated content: the whole
 // publication's when edition is nil, else the edition's.
 func New(plan *site.Plan, s *content.Site, lang config.Language, edition *content.Edition) *Dataset {
+	d := Head(plan, s, lang, edition)
+	depts := s.Departments
+	if edition != nil {
+		depts = s.Index().Departments(edition.ID)
+	}
+	d.addDepartments(plan, s, lang, depts)
+	return d
+}
+
+// Head is the dataset New assembles without its departments: what the file
+// says before them.
+func Head(plan *site.Plan, s *content.Site, lang config.Language, edition *content.Edition) *Dataset {
 	cfg := plan.Config()
-	x := s.Index()
 	text := func(t content.Text) string { return inLanguage(t, lang.Code, cfg.Codes()) }
-	prefix, summary, depts, editions := "", plan.Lookup(lang.Code, ""), s.Departments, s.Editions
+	prefix, summary, editions := "", plan.Lookup(lang.Code, ""), s.Editions
 	if edition != nil {
 		prefix, summary = plan.DataPrefix(edition.ID), plan.EditionPage(lang.Code, edition.ID)
-		depts, editions = x.Departments(edition.ID), []*content.Edition{edition}
+		editions = []*content.Edition{edition}
 	}
 	d := &Dataset{
 		Schema:        plan.AbsURL(site.DataPathIn(lang.Code, prefix, SchemaFile)),
@@ -168,21 +179,31 @@ func New(plan *site.Plan, s *content.Site, lang config.Language, edition *conten
 		Title:         cfg.Title[lang.Code],
 		URL:           plan.Permalink(summary),
 		Groups:        []Group{},
-		Departments:   make([]Department, 0, len(depts)),
+		Departments:   []Department{},
 	}
-	refs := map[string]*EditionRef{}
 	for _, e := range editions {
-		if !e.Named() {
-			continue
+		if e.Named() {
+			d.Editions = append(d.Editions, Edition{ID: e.ID, Number: e.Number, Date: e.Date.Format("2006-01-02"), Title: text(e.Title), Series: text(e.Series),
+				URL: plan.Permalink(plan.EditionPage(lang.Code, e.ID))})
 		}
-		date := e.Date.Format("2006-01-02")
-		d.Editions = append(d.Editions, Edition{ID: e.ID, Number: e.Number, Date: date, Title: text(e.Title), Series: text(e.Series),
-			URL: plan.Permalink(plan.EditionPage(lang.Code, e.ID))})
-		refs[e.ID] = &EditionRef{ID: e.ID, Number: e.Number, Date: date}
 	}
 	for _, g := range s.Groups {
 		d.Groups = append(d.Groups, Group{ID: g.ID, Title: text(g.Title)})
 	}
+	return d
+}
+
+// addDepartments adds depts to the dataset, each with its pledges, in lang.
+func (d *Dataset) addDepartments(plan *site.Plan, s *content.Site, lang config.Language, depts []*content.Department) {
+	x := s.Index()
+	text := func(t content.Text) string { return inLanguage(t, lang.Code, plan.Config().Codes()) }
+	refs := map[string]*EditionRef{}
+	for _, e := range s.Editions {
+		if e.Named() {
+			refs[e.ID] = &EditionRef{ID: e.ID, Number: e.Number, Date: e.Date.Format("2006-01-02")}
+		}
+	}
+	d.Departments = make([]Department, 0, len(depts))
 	for _, dep := range depts {
 		out := Department{
 			Slug:         dep.Slug,
@@ -236,7 +257,6 @@ func New(plan *site.Plan, s *content.Site, lang config.Language, edition *conten
 		}
 		d.Departments = append(d.Departments, out)
 	}
-	return d
 }
 
 // figure is a figure as the data gives it: as the source states it, and as a

@@ -35,22 +35,42 @@ type Writer interface {
 
 // Write writes the data files of every language into w: the whole
 // publication's, and on a site of several editions, each edition's beside its
-// pages.
+// pages. An edition's files hold its departments as the publication's do, so
+// each department is encoded once, into both.
 func Write(w Writer, plan *site.Plan, s *content.Site) error {
+	x := s.Index()
 	for _, lang := range plan.Config().Languages {
-		if err := write(w, New(plan, s, lang, nil), lang.Code, ""); err != nil {
-			return err
-		}
+		whole := New(plan, s, lang, nil)
 		if !plan.Multi {
-			continue
-		}
-		for _, e := range s.Editions {
-			if err := write(w, New(plan, s, lang, e), lang.Code, plan.DataPrefix(e.ID)); err != nil {
+			if err := write(w, whole, lang.Code, ""); err != nil {
 				return err
 			}
+			continue
+		}
+		// The publication's departments are in the editions' order: each
+		// edition's are a run of them.
+		var runs []editionRun
+		for _, e := range s.Editions {
+			n := len(x.Departments(e.ID))
+			lo := 0
+			if len(runs) > 0 {
+				lo = runs[len(runs)-1].hi
+			}
+			runs = append(runs, editionRun{head: Head(plan, s, lang, e), prefix: plan.DataPrefix(e.ID), lo: lo, hi: lo + n})
+		}
+		if err := writeShared(w, whole, runs, lang.Code); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// editionRun is an edition's files: their head, and the departments [lo, hi)
+// of the publication's dataset.
+type editionRun struct {
+	head   *Dataset
+	prefix string
+	lo, hi int
 }
 
 func write(w Writer, d *Dataset, lang, prefix string) error {
@@ -61,6 +81,71 @@ func write(w Writer, d *Dataset, lang, prefix string) error {
 		return err
 	}
 	return w.WriteFile(site.DataPathIn(lang, prefix, SchemaFile), Schema)
+}
+
+// writeShared writes the publication's files, and as each edition's run of
+// departments is done, that edition's, from the same bytes.
+func writeShared(w Writer, whole *Dataset, runs []editionRun, lang string) error {
+	for _, format := range []struct {
+		file  string
+		write func(d *Dataset, out io.Writer, n int, part func(i int) ([]byte, error)) error
+		own   func(d *Dataset) func(i int) ([]byte, error)
+	}{
+		{JSONFile, (*Dataset).writeJSON, (*Dataset).jsonPart},
+		{CSVFile, (*Dataset).writeCSV, (*Dataset).csvPart},
+	} {
+		err := w.Stream(site.DataPathIn(lang, "", format.file), func(out io.Writer) error {
+			own := format.own(whole)
+			r := 0
+			var parts [][]byte
+			return format.write(whole, out, len(whole.Departments), func(i int) ([]byte, error) {
+				b, err := own(i)
+				if err != nil {
+					return nil, err
+				}
+				for r < len(runs) && runs[r].hi == runs[r].lo { // an edition of no department
+					if err := writeRun(w, runs[r], nil, format.file, format.write, lang); err != nil {
+						return nil, err
+					}
+					r++
+				}
+				parts = append(parts, bytes.Clone(b))
+				if r < len(runs) && i+1 == runs[r].hi {
+					if err := writeRun(w, runs[r], parts, format.file, format.write, lang); err != nil {
+						return nil, err
+					}
+					r, parts = r+1, parts[:0]
+				}
+				return b, nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, prefix := range append([]string{""}, runPrefixes(runs)...) {
+		if err := w.WriteFile(site.DataPathIn(lang, prefix, SchemaFile), Schema); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runPrefixes(runs []editionRun) []string {
+	out := make([]string, len(runs))
+	for i, r := range runs {
+		out[i] = r.prefix
+	}
+	return out
+}
+
+// writeRun writes an edition's file of one format from its departments' bytes.
+func writeRun(w Writer, run editionRun, parts [][]byte, file string, write func(d *Dataset, out io.Writer, n int, part func(i int) ([]byte, error)) error, lang string) error {
+	var buf bytes.Buffer
+	if err := write(run.head, &buf, len(parts), func(i int) ([]byte, error) { return parts[i], nil }); err != nil {
+		return err
+	}
+	return w.WriteFile(site.DataPathIn(lang, run.prefix, file), buf.Bytes())
 }
 
 // JSON encodes the dataset, indented so that a diff between two builds reads well.
@@ -74,24 +159,48 @@ func (d *Dataset) JSON() ([]byte, error) {
 // document is never in memory. The bytes are those of encoding/json's indented
 // encoding of the Dataset (a test holds them to it).
 func (d *Dataset) WriteJSON(w io.Writer) error {
+	return d.writeJSON(w, len(d.Departments), d.jsonPart())
+}
+
+// jsonPart encodes the dataset's departments one at a time, as they stand in
+// its list; the bytes are reused by the next call.
+func (d *Dataset) jsonPart() func(i int) ([]byte, error) {
 	var (
 		buf      bytes.Buffer
 		indented []byte
-		prefix   = "  "
+	)
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	return func(i int) ([]byte, error) {
+		buf.Reset()
+		if err := enc.Encode(&d.Departments[i]); err != nil {
+			return nil, err
+		}
+		indented = appendIndented(indented[:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "    ", "  ")
+		return indented, nil
+	}
+}
+
+// writeJSON writes the dataset's head, then n departments, each as part
+// gives it, indented as it stands in the list.
+func (d *Dataset) writeJSON(w io.Writer, n int, part func(i int) ([]byte, error)) error {
+	var (
+		buf      bytes.Buffer
+		indented []byte
 	)
 	enc := json.NewEncoder(&buf)
 	// Readers open the file in a browser; "<" in a pledge should read as "<".
 	enc.SetEscapeHTML(false)
-	// value writes v as it stands at the first level of the document (and then
-	// in the departments' list, with a deeper prefix). It encodes compactly and
-	// indents with appendIndented: encoding/json's own indentation runs every
-	// byte through its scanner again, which was a twentieth of a large build.
+	// value writes v as it stands at the first level of the document. It
+	// encodes compactly and indents with appendIndented: encoding/json's own
+	// indentation runs every byte through its scanner again, which was a
+	// twentieth of a large build.
 	value := func(v any) error {
 		buf.Reset()
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
-		indented = appendIndented(indented[:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n")), prefix, "  ")
+		indented = appendIndented(indented[:0], bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "  ", "  ")
 		_, err := w.Write(indented)
 		return err
 	}
@@ -122,25 +231,29 @@ func (d *Dataset) WriteJSON(w io.Writer) error {
 	if _, err := io.WriteString(w, `  "departments": `); err != nil {
 		return err
 	}
-	if len(d.Departments) == 0 {
+	switch {
+	case n == 0:
 		// nil encodes as null, an empty list as [].
 		if err := value(d.Departments); err != nil {
 			return err
 		}
-	} else {
-		prefix = "    "
+	default:
 		if _, err := io.WriteString(w, "[\n"); err != nil {
 			return err
 		}
-		for i := range d.Departments {
+		for i := range n {
+			b, err := part(i)
+			if err != nil {
+				return err
+			}
 			sep := ",\n"
-			if i == len(d.Departments)-1 {
+			if i == n-1 {
 				sep = "\n"
 			}
 			if _, err := io.WriteString(w, "    "); err != nil {
 				return err
 			}
-			if err := value(&d.Departments[i]); err != nil {
+			if _, err := w.Write(b); err != nil {
 				return err
 			}
 			if _, err := io.WriteString(w, sep); err != nil {
@@ -183,20 +296,50 @@ func (d *Dataset) CSV() ([]byte, error) {
 
 // WriteCSV writes what CSV returns, a row at a time.
 func (d *Dataset) WriteCSV(out io.Writer) error {
+	return d.writeCSV(out, len(d.Departments), d.csvPart())
+}
+
+// writeCSV writes the byte-order mark and the header, then the rows of n
+// departments, each department's as part gives them.
+func (d *Dataset) writeCSV(out io.Writer, n int, part func(i int) ([]byte, error)) error {
 	if _, err := out.Write(bom); err != nil {
 		return err
 	}
 	w := csv.NewWriter(out)
 	w.UseCRLF = true
-	editions := len(d.Editions) > 0
 	header := CSVHeader
-	if editions {
+	if len(d.Editions) > 0 {
 		header = append(slices.Clip(CSVHeader), EditionColumns...)
 	}
 	if err := w.Write(header); err != nil {
 		return err
 	}
-	for _, dep := range d.Departments {
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	for i := range n {
+		b, err := part(i)
+		if err != nil {
+			return err
+		}
+		if _, err := out.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// csvPart writes the rows of the dataset's departments one at a time, one row
+// per pledge; the bytes are reused by the next call.
+func (d *Dataset) csvPart() func(i int) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	editions := len(d.Editions) > 0
+	return func(i int) ([]byte, error) {
+		buf.Reset()
+		dep := d.Departments[i]
 		for _, p := range dep.Pledges {
 			var value, unit, compare, fig, scopeValue, scopeUnit, scopeFig string
 			if p.Target != nil {
@@ -216,12 +359,12 @@ func (d *Dataset) WriteCSV(out io.Writer) error {
 				row = append(row, editionCells(p)...)
 			}
 			if err := w.Write(row); err != nil {
-				return err
+				return nil, err
 			}
 		}
+		w.Flush()
+		return buf.Bytes(), w.Error()
 	}
-	w.Flush()
-	return w.Error()
 }
 
 // editionCells are a pledge's cells of EditionColumns.

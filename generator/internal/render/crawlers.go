@@ -41,12 +41,21 @@ func (r *Renderer) articleDate(slug string) time.Time {
 func (r *Renderer) coveredBy(slug string) []string { return r.plan.CoveredBy(slug) }
 
 // editionDate is the date of an edition's newest report, or the edition's own
-// date when it has none.
+// date when it has none. Every edition's is worked out once, the first time
+// one is asked for: every page of an edition asks.
 func (r *Renderer) editionDate(e *content.Edition) time.Time {
-	for _, slug := range r.content.ArticleSlugs { // newest first
-		if a := anyVersion(r.content.Articles[slug]); a != nil && a.EditionID == e.ID {
-			return r.articleDate(slug)
+	r.datesOnce.Do(func() {
+		r.dates = make(map[string]time.Time, len(r.content.Editions))
+		for _, slug := range r.content.ArticleSlugs { // newest first
+			if a := anyVersion(r.content.Articles[slug]); a != nil {
+				if _, ok := r.dates[a.EditionID]; !ok {
+					r.dates[a.EditionID] = r.articleDate(slug)
+				}
+			}
 		}
+	})
+	if d, ok := r.dates[e.ID]; ok {
+		return d
 	}
 	return e.Date
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
@@ -65,23 +67,14 @@ func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *
 	if dv.Name, dv.Leader, dv.LeaderTitle, err = names(lc, d); err != nil {
 		return err
 	}
-	dv.Record = make([]template.HTML, len(d.Record))
-	for i, a := range d.Record {
-		if dv.Record[i], err = lc.html(a.Text); err != nil {
-			return err
-		}
-	}
-	if dv.Charts, err = lc.recordCharts(d); err != nil {
+	var bodyProblems diag.List
+	if dv.Body, bodyProblems, err = r.body(lc, pg, d); err != nil {
 		return err
 	}
-	if dv.Pledges, err = r.pledges(lc, pg, d, false, ""); err != nil {
-		return err
-	}
-	if dv.Statement, err = r.statement(lc, d, problems); err != nil {
-		return err
-	}
-	if dv.Corrections, err = lc.corrections(d.Corrections); err != nil {
-		return err
+	// A body shared by two pages reports its problems once, with the page
+	// of the department in its edition.
+	if !(r.plan.Multi && pg.Kind == site.Department) {
+		problems.Append(bodyProblems)
 	}
 	if dv.Prev, err = r.neighbour(lc, pg, pg.Prev); err != nil {
 		return err
@@ -95,6 +88,52 @@ func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *
 	v.Department = dv
 	v.JSONLD, err = r.departmentJSONLD(lc, pg, dv.Description)
 	return err
+}
+
+// bodyTemplate draws what a department's page shows of one edition.
+const bodyTemplate = "partials/department-body.html"
+
+// body is what the page pg shows of the department d in its edition: its
+// record, figures, pledges, statement and corrections, drawn by bodyTemplate.
+// On a site of several editions the department's page across editions shows
+// its newest edition's, as that edition's page of it does: the two pages share
+// one, made by whichever is rendered first, its links as from the edition's
+// page.
+func (r *Renderer) body(lc *locale, pg *site.Page, d *content.Department) (template.HTML, diag.List, error) {
+	if !r.plan.Multi || r.content.Index().Appearances(d.Slug)[0] != d {
+		return r.makeBody(lc, pg, d)
+	}
+	from := r.plan.DepartmentPage(lc.lang.Code, d)
+	return r.bodies.get(d, lc.lang.Code, func() (template.HTML, diag.List, error) { return r.makeBody(lc, from, d) })
+}
+
+func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) (template.HTML, diag.List, error) {
+	var problems diag.List
+	dv := &DepartmentView{}
+	var err error
+	dv.Record = make([]template.HTML, len(d.Record))
+	for i, a := range d.Record {
+		if dv.Record[i], err = lc.html(a.Text); err != nil {
+			return "", nil, err
+		}
+	}
+	if dv.Charts, err = lc.recordCharts(d); err != nil {
+		return "", nil, err
+	}
+	if dv.Pledges, err = r.pledges(lc, from, d, false, ""); err != nil {
+		return "", nil, err
+	}
+	if dv.Statement, err = r.statement(lc, d, &problems); err != nil {
+		return "", nil, err
+	}
+	if dv.Corrections, err = lc.corrections(d.Corrections); err != nil {
+		return "", nil, err
+	}
+	var b strings.Builder
+	if err := r.templates[site.Department].ExecuteTemplate(&b, bodyTemplate, DepartmentBody{D: dv, L: lc.strings}); err != nil {
+		return "", nil, fmt.Errorf("%s: %w", bodyTemplate, err)
+	}
+	return template.HTML(b.String()), problems, nil
 }
 
 // names are a department's name and its leader's name and title.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
@@ -82,6 +83,56 @@ type Renderer struct {
 
 	tallyOnce sync.Once
 	tallied   map[string][]int // each edition's pledges by status, in the order of content.Statuses
+
+	// bodies are the department bodies two pages share, until both have
+	// had theirs.
+	bodies sharedBodies
+
+	datesOnce sync.Once
+	dates     map[string]time.Time // each edition's newest report's date
+}
+
+// sharedBodies holds what two pages render once: a department's body, which
+// its page in its newest edition and its page across editions both show. The
+// first page to ask makes it, the second takes it and it is dropped, so the
+// bodies held are those of pages rendered in between (few: the build renders
+// the two pages one after the other).
+type sharedBodies struct {
+	mu sync.Mutex
+	m  map[bodyKey]*sharedBody
+}
+
+type bodyKey struct {
+	d    *content.Department
+	lang string
+}
+
+type sharedBody struct {
+	once     sync.Once
+	html     template.HTML
+	problems diag.List
+	err      error
+	uses     int // under sharedBodies.mu
+}
+
+// get returns the body of d in lang, made by make the first time.
+func (s *sharedBodies) get(d *content.Department, lang string, make func() (template.HTML, diag.List, error)) (template.HTML, diag.List, error) {
+	k := bodyKey{d, lang}
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[bodyKey]*sharedBody{}
+	}
+	b := s.m[k]
+	if b == nil {
+		b = &sharedBody{}
+		s.m[k] = b
+	}
+	if b.uses++; b.uses == 2 {
+		delete(s.m, k)
+	}
+	s.mu.Unlock()
+	b.once.Do(func() { b.html, b.problems, b.err = make() })
+	return b.html, b.problems, b.err
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded,

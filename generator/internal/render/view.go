@@ -126,10 +126,14 @@ type DepartmentView struct {
 	Name        template.HTML
 	Leader      template.HTML
 	LeaderTitle template.HTML
-	Record      []template.HTML // the achievements' texts
-	Charts      []FigureChart
-	Pledges     []PledgeView
-	Statement   template.HTML // Markdown, rendered
+	// Body is the record, figures, pledges, statement and corrections, drawn
+	// by partials/department-body.html from the fields below, which only it
+	// reads.
+	Body      template.HTML
+	Record    []template.HTML // the achievements' texts
+	Charts    []FigureChart
+	Pledges   []PledgeView
+	Statement template.HTML // Markdown, rendered
 	// Corrections are the changes made to the source's text, one sentence
 	// each; nil when none.
 	Corrections []template.HTML
@@ -154,6 +158,13 @@ type DepartmentView struct {
 	// ("市财政局 · 第四期"); SearchEdition the edition to filter by. "" when
 	// the site names no edition.
 	SearchTitle, SearchEdition string
+}
+
+// DepartmentBody is what partials/department-body.html sees: the department
+// (its body's fields) and the interface strings.
+type DepartmentBody struct {
+	D *DepartmentView
+	L map[string]string
 }
 
 // EarlierView is a department in an earlier edition, on its page across
