@@ -68,6 +68,7 @@ func (r *Renderer) editionSummary(sv *SummaryView, lc *locale, pg *site.Page) er
 		return err
 	}
 	sv.PageTitle = sv.Heading + " · " + lc.site.Title
+	sv.Series = ev.Series
 	if sv.Description, err = lc.tf("edition_description", "series", lc.text(pg.Edition.Series), "edition", ev.Number, "date", ev.Date.Display); err != nil {
 		return err
 	}

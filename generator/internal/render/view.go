@@ -271,8 +271,11 @@ type SummaryView struct {
 	// Edition is the edition the summary shows, when the site names it.
 	Edition *EditionView
 	// Heading and PageTitle replace the site's title as the page's <h1> and
-	// <title> on an edition's own summary; "" on the home summary.
+	// <title> on an edition's own summary; "" on the home summary. Series
+	// names what the edition is of, there too: the home page, every byte of
+	// which a phone downloads first, names only the edition and its date.
 	Heading, PageTitle string
+	Series             template.HTML
 	// Description replaces the site's description on an edition's own summary.
 	Description string
 	// ArchiveURL is the list of every edition; "" on a site of one.
