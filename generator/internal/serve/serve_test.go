@@ -469,7 +469,9 @@ func TestEditionsPreviewServesAFullBuild(t *testing.T) {
 	s := start(t, dir, 0)
 	c := connect(t, s)
 	c.next(t, "reload")
-	ed := func(id, rest string) string { return filepath.Join(dir, "content", "editions", id, filepath.FromSlash(rest)) }
+	ed := func(id, rest string) string {
+		return filepath.Join(dir, "content", "editions", id, filepath.FromSlash(rest))
+	}
 	steps := []struct {
 		name string
 		edit func()
