@@ -219,3 +219,38 @@ func TestBuildRefusesAFolderOfOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// A destination that is a file is refused, whether it is the site's own
+// config.yaml or a note, and so is a folder that is a git work tree: a build
+// replaces its destination whole. Nothing is deleted or changed.
+func TestBuildRefusesAFileOrAWorkTree(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	applyEdits(t, root, []edit{
+		{"notes.txt", "", "remember the milk\n"},
+		{"pages/.git/HEAD", "", "ref: refs/heads/gh-pages\n"},
+		{"pages/index.html", "", "<!doctype html><title>old</title>\n"},
+	})
+	base, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	applyEdits(t, root, []edit{{"notes.yaml", "", string(base) + "output: notes.txt\n"}})
+	before := snapshot(t, root)
+	for _, c := range []struct{ dest, why string }{
+		{cfg, "it is a file"},
+		{filepath.Join(root, "notes.txt"), "it is a file"},
+		{filepath.Join(root, "pages"), "git work tree"},
+	} {
+		code, _, stderr := runCmd("build", "--config", cfg, "--destination", c.dest)
+		if code != 1 || !strings.Contains(stderr, "refusing to use") || !strings.Contains(stderr, c.why) {
+			t.Errorf("--destination %s: exit %d, %s", c.dest, code, stderr)
+		}
+	}
+	// output: in a config, relative to the site.
+	code, _, stderr := runCmd("build", "--config", filepath.Join(root, "notes.yaml"))
+	if code != 1 || !strings.Contains(stderr, "it is a file") {
+		t.Errorf("output: notes.txt: exit %d, %s", code, stderr)
+	}
+	sameSnapshot(t, before, snapshot(t, root))
+}

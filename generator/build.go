@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"leitai/generator/internal/build"
 	"leitai/generator/internal/diag"
@@ -63,7 +66,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	o := f.options()
+	// Ctrl-C or a SIGTERM stops the build, which removes its temporary
+	// folder; a second one ends the process at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	o.Context = ctx
 	res, err := build.Run(o)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "build interrupted; the previous site was left as it was")
+		return 130
+	}
 	if code := report(res, err, f.format, stdout, stderr); code != 0 {
 		fmt.Fprintln(stderr, "build failed; the previous site was left as it was")
 		return code

@@ -135,7 +135,7 @@ func TestNewEditionMovesTheSiteIntoEditions(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	page := read(t, filepath.Join(out, "zh", "departments", "finance", "index.html"))
-	for _, want := range []string{"第五期", `id="edition-4-pledge-2"`, "确保新发行的40亿元债券年底前用完", `承接<a href="#edition-4-pledge-2">第四期第2项承诺</a>`} {
+	for _, want := range []string{"第五期", `id="edition-4-pledge-2"`, "确保新发行的40亿元债券年底前用完", `承接<a href="/zh/editions/4/departments/finance/#pledge-2">第四期第2项承诺</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the bureau's page across editions lacks %s", want)
 		}

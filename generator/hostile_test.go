@@ -76,3 +76,35 @@ func TestHostileContentInBuiltPages(t *testing.T) {
 		t.Error("the ordinary internal link was neutralised too")
 	}
 }
+
+// A 926 KB article ending in a line of “>” kept check busy for minutes: goldmark
+// takes the square of the line's length over it. The line is refused at the
+// column where the nesting passes the limit, in the article and in a
+// department's statement alike, and the check is over at once.
+func TestCheckRefusesSlowMarkdown(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	const article = "content/articles/report.en.md"
+	body, err := os.ReadFile(filepath.Join(root, article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat(">", 926<<10-len(body)-1)
+	applyEdits(t, root, []edit{
+		{article, "", string(body) + long + "\n"},
+		{"content/departments/alpha.yaml", "    We will deliver; see [Beta](/departments/beta/).", "    We will deliver; see [Beta](/departments/beta/).\n    " + strings.Repeat("> ", 5000)},
+	})
+	code, ps := checkJSON(t, cfg)
+	got := make([]string, len(ps))
+	for i, p := range ps {
+		got[i] = p.String()
+	}
+	lines := strings.Count(string(body), "\n")
+	want := []string{
+		"content/articles/report.en.md:" + itoa(lines+1) + ":33: error: block quotes, lists and footnotes are nested more than 32 deep here",
+		"content/departments/alpha.yaml:24:69: error: block quotes, lists and footnotes are nested more than 32 deep here",
+	}
+	if code != 1 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("exit %d, problems:\n%s\nwant:\n%s", code, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -386,6 +386,30 @@ func TestOpenDataSchemaRefusesWrongShapes(t *testing.T) {
 	}
 }
 
+// A pledge that a spreadsheet would run as a formula is a warning at its line,
+// not an error; the CSV guards it and the JSON keeps it.
+func TestCheckWarnsOfSpreadsheetFormulas(t *testing.T) {
+	cfg := copySite(t, checkSite)
+	root := filepath.Dir(cfg)
+	applyEdits(t, root, []edit{{"content/departments/alpha.yaml", "  - zh: 全年新增贷款超过2500亿元", `  - zh: '=HYPERLINK("https://evil.example/") 全年'`}})
+	code, stdout, stderr := runCmd("check", "--config", cfg)
+	if code != 0 || !strings.Contains(stderr, `content/departments/alpha.yaml:14:10: warning: pledges[1].zh starts with "=", which a spreadsheet opening pledges.csv would run as a formula`) {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	csvData, _ := os.ReadFile(filepath.Join(out, "zh", "data", "pledges.csv"))
+	jsonData, _ := os.ReadFile(filepath.Join(out, "zh", "data", "pledges.json"))
+	if !strings.Contains(string(csvData), `,"'=HYPERLINK(""https://evil.example/"") 全年",`) {
+		t.Errorf("the CSV cell is not guarded:\n%s", csvData)
+	}
+	if !strings.Contains(string(jsonData), `"text": "=HYPERLINK(\"https://evil.example/\") 全年"`) {
+		t.Errorf("the JSON does not keep the text:\n%s", jsonData)
+	}
+}
+
 // docs/open-data.md tells readers the CSV's columns, in order; the files must
 // have exactly those, in that order, in every language.
 func TestOpenDataCSVColumnsAreTheDocumented(t *testing.T) {

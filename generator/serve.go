@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"leitai/generator/internal/diag"
 	"leitai/generator/internal/serve"
 )
 
@@ -35,7 +36,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	srv, err := serve.Start(o)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, diag.Visible(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop); watching for changes\n", srv.URL())

@@ -45,7 +45,7 @@ func buildReal(t *testing.T, extra ...string) string {
 func buildEditions(t *testing.T, extra ...string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	args := append([]string{"build", "--config", filepath.Join(testsite.Editions(), "config.yaml"), "--destination", out}, extra...)
+	args := append([]string{"build", "--config", testsite.EditionsSite(t), "--destination", out}, extra...)
 	var stdout, stderr bytes.Buffer
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("build exited %d:\n%s%s", code, stdout.String(), stderr.String())

@@ -5,6 +5,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/output"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
@@ -30,6 +32,10 @@ type Options struct {
 	Overrides config.Overrides
 	// DryRun renders every page, so every problem is found, but writes nothing.
 	DryRun bool
+	// Context, when set, stops the run when it is done (the command's Ctrl-C):
+	// pages stop being rendered, the temporary output is removed, and Run
+	// returns its error. The output folder is left as it was.
+	Context context.Context
 }
 
 // Result describes a finished run.
@@ -82,6 +88,7 @@ func Run(o Options) (*Result, error) {
 	s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
 	res.Problems.Append(problems)
 	res.Problems.Append(content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate}))
+	res.Problems.Append(opendata.Check(s))
 	<-themeLoaded
 	res.Problems.Append(themeProblems)
 	plan := site.New(cfg, s)
@@ -94,6 +101,10 @@ func Run(o Options) (*Result, error) {
 		return res, ErrProblems
 	}
 
+	ctx := o.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	var tx *output.Tx
 	if !o.DryRun {
 		var err error
@@ -105,6 +116,7 @@ func Run(o Options) (*Result, error) {
 	if tx != nil {
 		sink = tx
 	}
+	sink = stoppable{sink, ctx}
 	// The extras (feeds, open data) need no rendered page, so they are made
 	// beside the pages rather than after them, where they were a tail of work on
 	// one core. They count only when every page succeeded; otherwise the output
@@ -131,8 +143,12 @@ func Run(o Options) (*Result, error) {
 		err = extrasErr
 		res.Files += extrasN
 	}
-	if err == nil && tx != nil {
-		err = copyAssets(th, tx)
+	if err == nil {
+		// In a dry run too: every static file is read, as a build reads it.
+		err = copyAssets(th, sink)
+	}
+	if err == nil {
+		err = ctx.Err()
 	}
 	if err != nil {
 		if tx != nil {
@@ -187,6 +203,27 @@ type Sink interface {
 	WriteFile(rel string, data []byte) error
 	// Stream writes a file too large to hold whole, as write produces it.
 	Stream(rel string, write func(io.Writer) error) error
+}
+
+// stoppable is a sink that refuses more files once ctx is done, so the
+// workers and the extras stop at their next file.
+type stoppable struct {
+	Sink
+	ctx context.Context
+}
+
+func (s stoppable) WriteFile(rel string, data []byte) error {
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	return s.Sink.WriteFile(rel, data)
+}
+
+func (s stoppable) Stream(rel string, write func(io.Writer) error) error {
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	return s.Sink.Stream(rel, write)
 }
 
 // discard is the sink of a dry run.

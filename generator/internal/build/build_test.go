@@ -12,13 +12,14 @@ import (
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/linkcheck"
+	"leitai/generator/internal/testsite"
 )
 
 // buildFixture builds testdata/site into a fresh folder.
 func buildFixture(t *testing.T) (string, *Result) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Config: "testdata/site/config.yaml", Overrides: config.Overrides{Destination: out}})
+	res, err := Run(Options{Config: testsite.Fixture(t), Overrides: config.Overrides{Destination: out}})
 	if err != nil {
 		for _, p := range res.Problems {
 			t.Log(p.Format())

@@ -13,8 +13,10 @@ import (
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
+	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/sitefs"
 )
 
 // Builder keeps a site loaded between builds, so the preview server can rebuild
@@ -23,30 +25,41 @@ import (
 // Run, on the files that changed. Output goes to memory; the last good output
 // stays in place while the content has errors.
 //
+// The output is always a build of some state of the files: the last that had
+// no errors (good). Changes made since then are kept (pending) until the
+// content is fine again, and then rendered together, against the good state,
+// so a fix made in several saves, or a file broken and put back, leaves no
+// page of an earlier state behind.
+//
 // A Builder is used from one goroutine at a time; its Output may be read from any.
 type Builder struct {
 	opts Options
 	out  *Memory
 
+	// The files as they are now, loaded; nil until a config is read.
 	cfg   *config.Config
 	theme *render.Theme
 	site  *content.Site
-	plan  *site.Plan
-	// planSite is the site plan and the output were made from: the last one
-	// without errors. site may be newer, and broken.
-	planSite *content.Site
-	// pending holds what changed since the output was last made, while the
-	// content had errors: the first rebuild without them renders it all. full
-	// is true when that must be a full build (the last full build failed).
-	pending *change
-	full    bool
+
+	// good is what out was built from; nil when out holds no build of the
+	// current config (none yet, or the config changed since).
+	good    *built
+	pending change // what changed since good
 
 	// Problems are kept per source, so fixing one file clears exactly its own.
 	configProblems diag.List
 	themeProblems  diag.List
 	fileProblems   map[string]diag.List // content file (as in messages) → problems
-	pageProblems   map[string]diag.List // output path → problems found rendering it
 	siteProblems   diag.List            // Validate's
+	// pageProblems are those found rendering the pages (output path → problems):
+	// good's for the pages not rendered since, the new ones for the others.
+	pageProblems map[string]diag.List
+	// linkProblems are Renderer.CheckLinks', found when the content has errors
+	// and no page is rendered, as Run finds them.
+	linkProblems diag.List
+	// renderProblems are the theme's failures found rendering (a template's
+	// error, a static file that cannot be read): of the last rendering only.
+	renderProblems diag.List
 
 	extras []string // paths of the files that are not pages
 
@@ -54,10 +67,56 @@ type Builder struct {
 	deptProblems map[*content.Department]diag.List
 }
 
+// built is a state of the files that out holds a build of.
+type built struct {
+	plan         *site.Plan
+	site         *content.Site
+	theme        *render.Theme
+	pageProblems map[string]diag.List
+}
+
+// change is what a batch of edits (or all batches since the last good build)
+// touched.
+type change struct {
+	depts    map[deptKey]bool // departments, in their editions
+	articles map[string]bool  // slugs
+	groups   bool
+	theme           bool
+	kinds           map[site.Kind]bool // page kinds whose layout changed
+	allPages        bool               // a layout every page uses changed
+}
+
+// deptKey names a department in an edition.
+type deptKey struct{ edition, slug string }
+
+func newChange() change {
+	return change{depts: map[deptKey]bool{}, articles: map[string]bool{}, kinds: map[site.Kind]bool{}}
+}
+
+// add makes c what c and o changed together.
+func (c *change) add(o change) {
+	if c.depts == nil {
+		*c = newChange()
+	}
+	for k := range o.depts {
+		c.depts[k] = true
+	}
+	for k := range o.articles {
+		c.articles[k] = true
+	}
+	for k := range o.kinds {
+		c.kinds[k] = true
+	}
+	c.groups = c.groups || o.groups
+	c.theme = c.theme || o.theme
+	c.allPages = c.allPages || o.allPages
+}
+
 // Update says what a build or rebuild did.
 type Update struct {
 	Problems diag.List // every problem the site has now, sorted
 	Written  []string  // output paths rendered, sorted
+	Changed  []string  // the files (absolute) Apply was given; nil for a first build
 	Full     bool
 	Duration time.Duration
 }
@@ -86,12 +145,14 @@ func (b *Builder) WatchRoots() (file string, dirs []string) {
 	return cfgFile, []string{b.cfg.ContentDir(), b.cfg.Dir("themes"), b.cfg.Dir("layouts"), b.cfg.Dir("static")}
 }
 
-// Full loads and renders everything, as Run does, into memory.
+// Full loads and renders everything, as Run does, into memory. The last good
+// output stays until a build without errors replaces it.
 func (b *Builder) Full() *Update {
 	start := time.Now()
 	u := &Update{Full: true}
 	defer func() { u.Duration = time.Since(start) }()
 
+	b.cfg, b.theme, b.site, b.good, b.pending = nil, nil, nil, nil, change{}
 	b.fileProblems = map[string]diag.List{}
 	b.pageProblems = map[string]diag.List{}
 	b.deptProblems = nil
@@ -99,6 +160,7 @@ func (b *Builder) Full() *Update {
 	cfg, problems := config.Load(b.opts.Config, b.opts.Overrides)
 	b.configProblems = problems
 	if cfg == nil {
+		// Until config.yaml is fixed, every change is a Full again.
 		u.Problems = b.problems()
 		return u
 	}
@@ -109,66 +171,25 @@ func (b *Builder) Full() *Update {
 		b.fileProblems[p.File] = append(b.fileProblems[p.File], p)
 	}
 	b.site = s
-	b.full, b.pending = true, nil // until this build succeeds
-	b.validate()
-	if b.hasErrors() {
-		u.Problems = b.problems()
-		return u
-	}
-	plan := site.New(cfg, s)
-	oldPlan := b.plan
-	b.plan = plan
-	staged := NewMemory()
-	if err := copyAssets(b.theme, staged); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
-	}
-	u.Written = b.render(b.plan.Pages, staged)
-	b.writeExtras(staged)
-	if b.hasErrors() {
-		b.plan = oldPlan
-	} else {
-		b.out.replace(staged)
-		b.planSite, b.full = s, false
-	}
-	u.Problems = b.problems()
-	return u
-}
-
-// change is what a rebuild must render again.
-type change struct {
-	theme, allPages, groups bool
-	kinds                   map[site.Kind]bool
-	depts                   map[deptKey]bool
-	articles                map[string]bool
-	// removeAssets are the assets a theme change left behind.
-	removeAssets []string
-}
-
-func newChange() *change {
-	return &change{kinds: map[site.Kind]bool{}, depts: map[deptKey]bool{}, articles: map[string]bool{}}
+	return b.rebuild(u, change{})
 }
 
 // Apply rebuilds after the files at paths (absolute) changed, were created or
 // were removed. It falls back to Full when a change touches everything.
-//
-// While the content has errors the output stays as it was, and what changed
-// is kept: the first rebuild without errors renders every page the changes
-// since the output was made affect, against the plan it was made with.
 func (b *Builder) Apply(paths []string) *Update {
-	if b.cfg == nil || b.site == nil || b.theme == nil || b.plan == nil || b.full {
-		return b.Full()
+	full := func() *Update {
+		u := b.Full()
+		u.Changed = paths
+		return u
+	}
+	if b.cfg == nil || b.site == nil || b.theme == nil {
+		return full()
 	}
 	start := time.Now()
-	u := &Update{}
+	u := &Update{Changed: paths}
 	defer func() { u.Duration = time.Since(start) }()
 
-	c := b.pending
-	if c == nil {
-		c = newChange()
-	}
-	b.pending = c // until the output is made
-	kinds, changedDepts, changedArticles := c.kinds, c.depts, c.articles
-	themeNow := false // this change's paths hold a theme file
+	ch := newChange()
 	s := b.site.Clone()
 	cfgFile, _ := filepath.Abs(b.opts.Config)
 	rel := func(p string) string {
@@ -178,13 +199,15 @@ func (b *Builder) Apply(paths []string) *Update {
 	for _, p := range paths {
 		switch {
 		case p == cfgFile:
-			return b.Full()
+			return full()
 		case within(p, b.cfg.Dir("themes")), within(p, b.cfg.Dir("layouts")), within(p, b.cfg.Dir("static")):
-			c.theme, themeNow = true, true
-			if k, ok := pageKindOf(p, b.cfg); ok {
-				kinds[k] = true
+			ch.theme = true
+			if ks, ok := pageKindsOf(p, b.cfg); ok {
+				for _, k := range ks {
+					ch.kinds[k] = true
+				}
 			} else {
-				c.allPages = true
+				ch.allPages = true
 			}
 		case within(p, b.cfg.ContentDir()):
 			r := rel(p)
@@ -193,102 +216,149 @@ func (b *Builder) Apply(paths []string) *Update {
 			switch {
 			case r == "content/groups.yaml":
 				if !b.reloadGroups(s, p, r) {
-					return b.Full()
+					return full()
 				}
-				c.groups = true
+				ch.groups = true
 				b.deptProblems = nil // a department's group may have come or gone
 			case ok && kind == "departments" && strings.HasSuffix(name, ".yaml"):
-				changedDepts[deptKey{edition, strings.TrimSuffix(name, ".yaml")}] = true
+				ch.depts[deptKey{edition, strings.TrimSuffix(name, ".yaml")}] = true
 				b.reloadDepartment(s, p, r, edition)
 			case ok && kind == "articles" && strings.HasSuffix(name, ".md"):
-				slug := b.reloadArticle(s, p, r, edition, changedDepts)
+				slug := b.reloadArticle(s, p, r, edition, ch.depts)
 				if slug == "" {
-					return b.Full()
+					return full()
 				}
-				changedArticles[slug] = true
+				ch.articles[slug] = true
 			default:
 				// An edition's file (its number may be every page's), a new
 				// folder or a file that does not belong: a full load reports it.
-				return b.Full()
+				return full()
 			}
 		}
 	}
-
-	if themeNow {
-		old := b.theme.Assets()
+	if ch.theme {
 		b.theme, b.themeProblems = render.LoadTheme(b.cfg)
-		c.removeAssets = append(c.removeAssets, removedAssets(old, b.theme.Assets())...)
-	}
-	if c.theme && len(kinds) == 0 {
-		c.allPages = true
 	}
 	s.Sort()
-	// The plan and the output were made from planSite; site may be a broken
-	// one made since.
-	oldPlan, oldSite := b.plan, b.planSite
 	b.site = s
+	return b.rebuild(u, ch)
+}
+
+// rebuild validates the files as loaded now and, when they have no errors,
+// renders what changed since the last good build (everything, when there is
+// none) and puts it in place.
+func (b *Builder) rebuild(u *Update, ch change) *Update {
+	b.pending.add(ch)
+	// What the last rendering found is of files as they were: whether there
+	// are errors now is for validation to say first.
+	b.pageProblems, b.linkProblems, b.renderProblems = nil, nil, nil
 	b.validate()
 	if b.hasErrors() {
+		// As Run does: no page is rendered from content with errors, but the
+		// Markdown's links are checked on their own.
+		b.linkProblems = render.New(b.theme, b.cfg, b.site, site.New(b.cfg, b.site)).CheckLinks()
 		u.Problems = b.problems()
 		return u
 	}
+	if b.good == nil {
+		return b.renderAll(u)
+	}
+	return b.renderChanged(u)
+}
+
+// renderAll renders every page and replaces the output with them.
+func (b *Builder) renderAll(u *Update) *Update {
+	plan := site.New(b.cfg, b.site)
+	b.pageProblems = map[string]diag.List{}
+	staged := NewMemory()
+	if err := copyAssets(b.theme, staged); err != nil {
+		b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+	}
+	u.Written = b.render(plan, plan.Pages, staged)
+	b.writeExtras(plan, staged)
+	if !b.hasErrors() {
+		b.out.replace(staged)
+		b.settle(plan)
+	}
+	u.Problems = b.problems()
+	return u
+}
+
+// renderChanged renders the pages that what changed since the last good build
+// may have changed, and merges them into the output.
+func (b *Builder) renderChanged(u *Update) *Update {
+	ch, good := b.pending, b.good
+	b.pageProblems = make(map[string]diag.List, len(good.pageProblems))
+	for p, l := range good.pageProblems {
+		b.pageProblems[p] = l
+	}
 	// An edit inside department files keeps every page where it was: the plan
 	// only needs the new departments. Anything else is planned anew.
+	var plan *site.Plan
 	structure := true
-	if len(changedArticles) == 0 && !c.groups {
-		if p, ok := oldPlan.Rebind(oldSite, s); ok {
-			b.plan, structure = p, false
+	if len(ch.articles) == 0 && !ch.groups {
+		if p, ok := good.plan.Rebind(good.site, b.site); ok {
+			plan, structure = p, false
 		}
 	}
 	if structure {
-		b.plan = site.New(b.cfg, s)
-		structure = !samePages(oldPlan, b.plan) || c.groups
+		plan = site.New(b.cfg, b.site)
+		structure = !samePages(good.plan, plan) || ch.groups
 	}
 
 	// Which pages to render again. After an edit inside department files, the
 	// plan knows which pages show each department; otherwise every page is
 	// looked at.
 	var pages []*site.Page
-	if !structure && !c.theme && len(changedArticles) == 0 && !c.groups {
-		pages = b.showing(changedDepts, oldSite)
+	if !structure && !ch.theme && len(ch.articles) == 0 && !ch.groups {
+		pages = showing(plan, b.cfg.Codes(), ch.depts)
 	} else {
-		pages = b.affected(c.allPages, structure, kinds, changedDepts, changedArticles, c.groups)
-		pages = append(pages, b.linkedPages(changedDepts, oldSite, pages)...)
+		allPages := ch.allPages || ch.theme && len(ch.kinds) == 0
+		pages = affected(plan, allPages, structure, ch)
 	}
-	staged := NewMemory()
-	if c.theme {
-		if err := copyAssets(b.theme, staged); err != nil {
-			b.themeProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+	// The pages at the other end of the changed departments' links, as the
+	// output has them (good) and as they are now.
+	pages = append(pages, linkedPages(plan, b.cfg.Codes(), ch.depts, good.site, b.site, pages)...)
+	var remove []string
+	if ch.theme {
+		remove = removedAssets(good.theme.Assets(), b.theme.Assets())
+	}
+	if structure {
+		remove = append(remove, removedPaths(good.plan, plan)...)
+		for _, p := range remove {
+			delete(b.pageProblems, p)
 		}
 	}
-	u.Written = b.render(pages, staged)
+	staged := NewMemory()
+	if ch.theme {
+		if err := copyAssets(b.theme, staged); err != nil {
+			b.renderProblems.Errorf(diag.Pos{File: "static"}, "", "%v", err)
+		}
+	}
+	u.Written = b.render(plan, pages, staged)
 	// The feeds, sitemap, open data and _headers list the whole site, so any
 	// change may touch them. A theme change is checked now; after a content
 	// change they are written when first asked for, which keeps a save at ten
 	// thousand departments as quick as at ten.
-	if c.theme {
-		b.writeExtras(staged)
+	if ch.theme {
+		b.writeExtras(plan, staged)
 	}
-	if b.hasErrors() {
-		b.plan = oldPlan // the output is still oldPlan's
-		u.Problems = b.problems()
-		return u
+	if !b.hasErrors() {
+		b.out.merge(staged, remove)
+		if !ch.theme {
+			b.deferExtras(plan)
+		}
+		b.settle(plan)
 	}
-	remove := c.removeAssets
-	if structure {
-		remove = append(remove, removedPaths(oldPlan, b.plan)...)
-	}
-	b.out.merge(staged, remove)
-	if !c.theme {
-		b.deferExtras()
-	}
-	b.planSite, b.pending = s, nil
 	u.Problems = b.problems()
 	return u
 }
 
-// deptKey names a department in an edition.
-type deptKey struct{ edition, slug string }
+// settle records that the output is now a build of the files as loaded.
+func (b *Builder) settle(plan *site.Plan) {
+	b.good = &built{plan: plan, site: b.site, theme: b.theme, pageProblems: b.pageProblems}
+	b.pending = change{}
+}
 
 // editionOf says which edition's folder dir (on disk) is part of, and which of
 // its folders it is ("departments", "articles"). ok is false for a folder no
@@ -307,16 +377,17 @@ func (b *Builder) editionOf(dir string) (edition, kind string, ok bool) {
 }
 
 // affected lists the pages a change may have changed, looking at every page.
-func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, changedDepts map[deptKey]bool, changedArticles map[string]bool, groupsChanged bool) []*site.Page {
+func affected(plan *site.Plan, allPages, structure bool, ch change) []*site.Page {
 	var pages []*site.Page
-	for _, pg := range b.plan.Pages {
+	dept := func(k site.Kind) bool { return k == site.Department || k == site.Appearance }
+	for _, pg := range plan.Pages {
 		switch {
-		case allPages, structure && (pg.Kind == site.Department || pg.Kind == site.Appearance || pg.Kind == site.Redirect), kinds[pg.Kind]:
-		case (pg.Kind == site.Summary || pg.Kind == site.Archive) && (len(changedDepts) > 0 || len(changedArticles) > 0 || groupsChanged):
-		case (pg.Kind == site.Department || pg.Kind == site.Appearance) && touchesDepartment(pg, changedDepts):
-		case pg.Kind == site.Article && (changedArticles[pg.Article.Slug] || structure):
-		case pg.Kind == site.Group && (structure || listsDepartment(pg, changedDepts)):
-		case pg.Kind == site.Articles && (structure || len(changedArticles) > 0):
+		case allPages, structure && (dept(pg.Kind) || pg.Kind == site.Redirect), ch.kinds[pg.Kind]:
+		case (pg.Kind == site.Summary || pg.Kind == site.Archive) && (len(ch.depts) > 0 || len(ch.articles) > 0 || ch.groups):
+		case dept(pg.Kind) && touchesDepartment(pg, ch.depts):
+		case pg.Kind == site.Article && (ch.articles[pg.Article.Slug] || structure):
+		case pg.Kind == site.Group && (structure || listsDepartment(pg, ch.depts)):
+		case pg.Kind == site.Articles && (structure || len(ch.articles) > 0):
 		default:
 			continue
 		}
@@ -326,11 +397,9 @@ func (b *Builder) affected(allPages, structure bool, kinds map[site.Kind]bool, c
 }
 
 // showing lists the pages that show the departments: their own, their
-// neighbours', their group's listing page, the page across editions, the
-// summaries and the archive, which count every pledge, and the pages of the
-// departments whose pledges link to theirs, before the change (in old) and
-// after, which name the other end.
-func (b *Builder) showing(depts map[deptKey]bool, old *content.Site) []*site.Page {
+// neighbours', their group's listing page, the page across editions, and the
+// summaries and the archive, which count every pledge.
+func showing(plan *site.Plan, langs []string, depts map[deptKey]bool) []*site.Page {
 	seen := map[*site.Page]bool{}
 	var out []*site.Page
 	add := func(pg *site.Page) {
@@ -339,31 +408,31 @@ func (b *Builder) showing(depts map[deptKey]bool, old *content.Site) []*site.Pag
 			out = append(out, pg)
 		}
 	}
-	for _, l := range b.cfg.Codes() {
-		add(b.plan.Lookup(l, ""))
+	for _, l := range langs {
+		add(plan.Lookup(l, ""))
 	}
 	for k := range depts {
-		for _, pg := range b.plan.Showing(k.edition, k.slug) {
+		for _, pg := range plan.Showing(k.edition, k.slug) {
 			add(pg)
 		}
 	}
-	return append(out, b.linkedPages(depts, old, out)...)
+	return out
 }
 
 // linkedPages lists the pages, not among have, of the departments at the other
 // end of a changed department's links whose sentences about it changed: a link
-// made, dropped or moved, or the name or status they show. (old is the site
-// the output was made from.)
-func (b *Builder) linkedPages(depts map[deptKey]bool, old *content.Site, have []*site.Page) []*site.Page {
+// made, dropped or moved, or the name or status they show. old is the site the
+// output was made from, now the site as it is.
+func linkedPages(plan *site.Plan, langs []string, depts map[deptKey]bool, old, now *content.Site, have []*site.Page) []*site.Page {
+	ox, nx := old.Index(), now.Index()
+	if !ox.HasLinks() && !nx.HasLinks() {
+		return nil
+	}
 	seen := make(map[*site.Page]bool, len(have))
 	for _, pg := range have {
 		seen[pg] = true
 	}
 	var out []*site.Page
-	ox, nx := old.Index(), b.site.Index()
-	if !ox.HasLinks() && !nx.HasLinks() {
-		return nil
-	}
 	for k := range depts {
 		o, n := ox.Appearance(k.edition, k.slug), nx.Appearance(k.edition, k.slug)
 		others := map[deptKey]bool{}
@@ -380,14 +449,14 @@ func (b *Builder) linkedPages(depts map[deptKey]bool, old *content.Site, have []
 		}
 		for ok := range others {
 			if linkSignature(ox, o, ok) == linkSignature(nx, n, ok) {
-				continue // what its pages say of d is what they said
+				continue // what its pages say of the department is what they said
 			}
 			x := nx.Appearance(ok.edition, ok.slug)
 			if x == nil {
 				continue // gone: a structural change renders what it must
 			}
-			for _, l := range b.cfg.Codes() {
-				for _, pg := range []*site.Page{b.plan.DepartmentPage(l, x), b.plan.CrossPage(l, x.Slug)} {
+			for _, l := range langs {
+				for _, pg := range []*site.Page{plan.DepartmentPage(l, x), plan.CrossPage(l, x.Slug)} {
 					if pg != nil && !seen[pg] {
 						seen[pg] = true
 						out = append(out, pg)
@@ -430,9 +499,9 @@ func linkSignature(x *content.Index, d *content.Department, other deptKey) strin
 	return b.String()
 }
 
-// render renders pages into staged and records their problems.
-func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
+// render renders pages of plan into staged and records their problems.
+func (b *Builder) render(plan *site.Plan, pages []*site.Page, staged *Memory) []string {
+	r := render.New(b.theme, b.cfg, b.site, plan)
 	written := make([]string, 0, len(pages))
 	for _, pg := range pages {
 		delete(b.pageProblems, pg.Path)
@@ -440,7 +509,7 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 	}
 	perPage, err := renderPages(r, pages, staged)
 	if err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
+		b.renderProblems.Errorf(diag.Pos{File: "templates"}, "fix the template; the message names the file", "%v", err)
 	}
 	for i, l := range perPage {
 		if len(l) > 0 {
@@ -453,11 +522,11 @@ func (b *Builder) render(pages []*site.Page, staged *Memory) []string {
 
 // writeExtras writes the files that are not pages into staged, and remembers
 // their paths.
-func (b *Builder) writeExtras(staged *Memory) {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
+func (b *Builder) writeExtras(plan *site.Plan, staged *Memory) {
+	r := render.New(b.theme, b.cfg, b.site, plan)
 	rec := &recordingSink{Sink: staged}
-	if _, err := writeExtras(r, b.plan, b.site, b.theme, rec); err != nil {
-		b.themeProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
+	if _, err := writeExtras(r, plan, b.site, b.theme, rec); err != nil {
+		b.renderProblems.Errorf(diag.Pos{File: "build"}, "", "writing data files: %v", err)
 	}
 	b.extras = rec.paths
 }
@@ -465,9 +534,9 @@ func (b *Builder) writeExtras(staged *Memory) {
 // deferExtras leaves the files that are not pages to be written when first
 // asked for, from the site as it is now. Only content changed, which validation
 // has checked, so they are written by the same code from valid input.
-func (b *Builder) deferExtras() {
-	r := render.New(b.theme, b.cfg, b.site, b.plan)
-	plan, s, th := b.plan, b.site, b.theme
+func (b *Builder) deferExtras(plan *site.Plan) {
+	r := render.New(b.theme, b.cfg, b.site, plan)
+	s, th := b.site, b.theme
 	b.out.deferWrite(b.extras, func(m *Memory) error {
 		_, err := writeExtras(r, plan, s, th, m)
 		return err
@@ -497,6 +566,7 @@ func (r *recordingSink) Stream(rel string, write func(io.Writer) error) error {
 func (b *Builder) validate() {
 	o := content.ValidateOptions{Langs: b.cfg.Codes(), PendingTranslations: b.cfg.PendingTranslations, EventDate: b.cfg.EventDate}
 	b.siteProblems = content.ValidateSite(b.site, o)
+	b.siteProblems.Append(opendata.CheckGroups(b.site.Groups))
 	if b.deptProblems == nil {
 		b.deptProblems = make(map[*content.Department]diag.List, len(b.site.Departments))
 	}
@@ -504,6 +574,7 @@ func (b *Builder) validate() {
 		l, ok := b.deptProblems[d]
 		if !ok {
 			l = content.ValidateDepartment(b.site, d, o)
+			l.Append(opendata.CheckDepartment(d))
 			b.deptProblems[d] = l
 		}
 		b.siteProblems.Append(l)
@@ -524,6 +595,8 @@ func (b *Builder) problems() diag.List {
 	all.Append(b.configProblems)
 	all.Append(b.themeProblems)
 	all.Append(b.siteProblems)
+	all.Append(b.linkProblems)
+	all.Append(b.renderProblems)
 	for _, l := range b.fileProblems {
 		all.Append(l)
 	}
@@ -542,13 +615,17 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel, edition string) {
 	if old := s.FindDepartment(edition, slug); old != nil {
 		delete(b.deptProblems, old)
 	}
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		s.RemoveDepartment(edition, slug)
 		return
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		s.RemoveDepartment(edition, slug)
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		s.RemoveDepartment(edition, slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
@@ -565,10 +642,8 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel, edition string) {
 // reloadArticle returns the article's slug, or "" when the file name says none.
 //
 // The departments the article covers, before and after, go into covers: their
-// pages cite it.
-//
-// An article whose slug another edition's article has is left to a full load,
-// which reports it.
+// pages cite it. An article whose slug another edition's article has is left
+// to a full load, which reports it.
 func (b *Builder) reloadArticle(s *content.Site, path, rel, edition string, covers map[deptKey]bool) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".md")
 	dot := strings.LastIndexByte(base, '.')
@@ -597,12 +672,15 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel, edition string, cove
 	cover()
 	defer cover()
 	s.RemoveArticle(slug, lang)
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return slug
 	}
 	var problems diag.List
-	if err != nil {
+	var outside *sitefs.Outside
+	if errors.As(err, &outside) {
+		problems.Add(sitefs.Problem(rel, err))
+	} else if err != nil {
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
 		a.EditionID = edition
@@ -616,9 +694,9 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel, edition string, cove
 
 // reloadGroups reports false when the file is gone, which a full load explains.
 func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
-	data, err := os.ReadFile(path)
+	data, err := b.read(path)
 	if err != nil {
-		return false
+		return false // a full load reports why
 	}
 	var problems diag.List
 	s.Groups = content.DecodeGroups(rel, data, b.cfg.Codes(), &problems)
@@ -629,21 +707,31 @@ func (b *Builder) reloadGroups(s *content.Site, path, rel string) bool {
 	return true
 }
 
-// pageKindOf says which kind of page a layout file renders, when it renders one
-// kind only: department.html affects department pages; baseof.html, partials,
-// strings and assets affect all.
-func pageKindOf(p string, cfg *config.Config) (site.Kind, bool) {
+// read reads a content file as content.Load would: never through a link out
+// of the site's folder (a *sitefs.Outside error).
+func (b *Builder) read(path string) ([]byte, error) {
+	if err := sitefs.New(b.cfg.Root).Check(path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+}
+
+// pageKindsOf says which kinds of page a layout file renders, when it renders
+// those only: department.html affects the pages of departments, in an edition
+// and across editions; baseof.html, partials, strings and assets affect all.
+func pageKindsOf(p string, cfg *config.Config) ([]site.Kind, bool) {
 	dir := filepath.Dir(p)
 	if dir != cfg.Dir("layouts") && dir != filepath.Join(cfg.ThemeDir(), "layouts") {
-		return "", false
+		return nil, false
 	}
 	k := site.Kind(strings.TrimSuffix(filepath.Base(p), ".html"))
-	for _, known := range []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound, site.Search} {
-		if k == known {
-			return k, true
-		}
+	switch k {
+	case site.Department:
+		return []site.Kind{site.Department, site.Appearance}, true
+	case site.Home, site.Summary, site.Article, site.NotFound, site.Search, site.Archive, site.Redirect:
+		return []site.Kind{k}, true
 	}
-	return "", false
+	return nil, false
 }
 
 // touchesDepartment reports whether a department page shows one of the changed

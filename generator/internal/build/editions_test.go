@@ -27,7 +27,7 @@ import (
 func buildEditions(t *testing.T) map[string][]byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := Run(Options{Config: filepath.Join(testsite.Editions(), "config.yaml"), Overrides: config.Overrides{Destination: out}})
+	res, err := Run(Options{Config: testsite.EditionsSite(t), Overrides: config.Overrides{Destination: out}})
 	if err != nil {
 		for _, p := range res.Problems {
 			t.Log(p.Format())
@@ -349,7 +349,7 @@ func TestEditionsSitemapAndFeed(t *testing.T) {
 // encodes to, byte for byte, in JSON and CSV.
 func TestEditionsDataFilesAreTheEditionsOwn(t *testing.T) {
 	files := buildEditions(t)
-	cfg, problems := config.Load(filepath.Join(testsite.Editions(), "config.yaml"), config.Overrides{})
+	cfg, problems := config.Load(testsite.EditionsSite(t), config.Overrides{})
 	if cfg == nil {
 		t.Fatal(problems)
 	}

@@ -230,17 +230,28 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 		return nil, problems
 	}
 	if _, err := os.Stat(c.ThemeDir()); err != nil {
-		problems.Errorf(doc.Pos(root), "create the folder, or set theme: to one under themes/", "theme folder %s does not exist", c.ThemeDir())
+		// At the theme: line; without one, the default theme is missing, which
+		// is the file's business as a whole.
+		if n := m.Get("theme"); n != nil {
+			doc.Errorf(n, "create the folder, or set theme: to one under themes/", "theme folder %s does not exist", c.ThemeDir())
+		} else {
+			problems.Errorf(diag.Pos{File: path}, "add “theme: <name>” naming a folder under themes/", "theme folder %s does not exist", c.ThemeDir())
+		}
 		return nil, problems
 	}
 	return c, problems
 }
 
-// ParseBaseURL accepts an absolute http(s) URL and makes its path end in "/".
+// ParseBaseURL accepts an absolute http(s) URL without a user name or password
+// and makes its path end in "/".
 func ParseBaseURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("baseURL %q must be an absolute http or https URL", s)
+	}
+	if u.User != nil {
+		// Not repeated in the message: the password would be printed, and in CI logs.
+		return nil, fmt.Errorf("baseURL must not hold a user name or password (it would be published in every link, feed and sitemap); give %s://%s%s", u.Scheme, u.Host, u.EscapedPath())
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("baseURL %q must not have a query or fragment", s)

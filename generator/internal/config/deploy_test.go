@@ -14,16 +14,26 @@ languages:
   - {code: en, lang: en, name: English}
 `
 
+// writeConfig writes yaml as config.yaml beside a theme folder, in a fresh
+// folder, and returns its path.
+func writeConfig(t *testing.T, yaml string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "themes", "default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // load writes config.yaml (the base config plus extra) beside a theme folder
 // and loads it.
 func load(t *testing.T, extra string) (*Config, []string) {
 	t.Helper()
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "themes", "default"), 0o755)
-	p := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(p, []byte(baseConfig+extra), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	p := writeConfig(t, baseConfig+extra)
 	c, problems := Load(p, Overrides{})
 	var out []string
 	for _, pr := range problems {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/yamldoc"
 )
@@ -157,20 +159,29 @@ func decodeLink(doc *yamldoc.Doc, m yamldoc.Map, path string) *PledgeLink {
 	if !ok {
 		return nil
 	}
+	// Each part is an id, or a number: what the file can say wrong on its own.
+	id := func(v *yaml.Node, key, example string) string {
+		s, ok := doc.String(v, path+"."+key)
+		if ok && !SlugPattern.MatchString(s) {
+			doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. "+example, "%s.%s %q is not an id", path, key, s)
+			return ""
+		}
+		return s
+	}
 	if v := lm.Get("edition"); v != nil {
-		l.Edition, _ = doc.String(v, path+".edition")
-		l.EditionPos = doc.Pos(v)
+		l.Edition, l.EditionPos = id(v, "edition", "4"), doc.Pos(v)
 	}
 	if v := lm.Get("department"); v != nil {
-		l.Department, _ = doc.String(v, path+".department")
-		l.DepartmentPos = doc.Pos(v)
+		l.Department, l.DepartmentPos = id(v, "department", "finance"), doc.Pos(v)
 	}
 	if v := lm.Get("pledge"); v != nil {
 		l.PledgePos = doc.Pos(v)
 		if v.Tag == "!!int" {
-			l.Number, _ = doc.Int(v, path+".pledge")
+			if l.Number, _ = doc.Int(v, path+".pledge"); l.Number < 1 {
+				doc.Errorf(v, "pledges are numbered from 1, as they stand in their department's file", "%s.pledge must be 1 or more", path)
+			}
 		} else {
-			l.Pledge, _ = doc.String(v, path+".pledge")
+			l.Pledge = id(v, "pledge", "new-bonds, or the pledge's number")
 		}
 	}
 	return l

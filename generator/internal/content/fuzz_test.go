@@ -1,6 +1,8 @@
 package content
 
 import (
+	"bytes"
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,6 +33,14 @@ func FuzzDecodeDepartment(f *testing.F) {
 		for _, p := range d.Pledges {
 			if !oneOf(p.Status, Statuses) {
 				t.Fatalf("accepted status %q", p.Status)
+			}
+			if p.Target != nil {
+				checkValue(t, p.Target.Value)
+			}
+		}
+		for _, a := range d.Record {
+			for _, m := range a.Metrics {
+				checkValue(t, m.Value)
 			}
 		}
 		d.eachText(func(txt *Text) {
@@ -63,10 +73,23 @@ func FuzzDecodeArticle(f *testing.F) {
 		if !utf8.Valid(a.Body) {
 			t.Fatal("accepted a body that is not UTF-8")
 		}
+		if i := bytes.IndexFunc(a.Body, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f
+		}); i >= 0 {
+			t.Fatalf("accepted a body with the control character %q", a.Body[i:i+1])
+		}
 		if a.BodyLine < 3 {
 			t.Fatalf("body starts on line %d", a.BodyLine)
 		}
 	})
+}
+
+// checkValue asserts that an accepted value is one a page can show.
+func checkValue(t *testing.T, v float64) {
+	t.Helper()
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxQuantity {
+		t.Fatalf("accepted the value %v", v)
+	}
 }
 
 // checkProblems asserts what every report must be: in the file, at a line that

@@ -96,7 +96,25 @@ func TestHostileDepartment(t *testing.T) {
 		{
 			name:    "beyond the parser's own limit",
 			data:    strings.Repeat("[", 20000) + strings.Repeat("]", 20000),
-			want:    "x.yaml: lists or keys are nested more than 10000 levels deep",
+			want:    "x.yaml:1:65: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "flow maps beyond the parser's own limit",
+			data:    strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000),
+			want:    "x.yaml:1:254: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "block lists beyond the parser's own limit",
+			data:    "order: 1\nachievements:\n  " + strings.Repeat("- ", 20000) + "x\n",
+			want:    "x.yaml:3:129: lists or keys are nested more than 64 levels deep",
+			maxHeap: 64 << 20,
+		},
+		{
+			name:    "flow lists in a key beyond the parser's own limit",
+			data:    "order: 1\nstatement:\n  zh: " + strings.Repeat("[", 20000) + "\n",
+			want:    "x.yaml:3:69: lists or keys are nested more than 64 levels deep",
 			maxHeap: 64 << 20,
 		},
 		{
@@ -114,7 +132,7 @@ func TestHostileDepartment(t *testing.T) {
 		{
 			name:    "NUL bytes",
 			data:    "order: 1\x00\x00\n",
-			want:    "x.yaml:1:9: YAML syntax: control characters are not allowed",
+			want:    "x.yaml:1:9: a control character (NUL, U+0000) no reader can see; 1 more follows in the file",
 			maxHeap: 1 << 20,
 		},
 	}
@@ -148,6 +166,13 @@ func TestHostileArticle(t *testing.T) {
 		{"50 MB body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n" + strings.Repeat("正文", 10<<20), "x.zh.md: file is 60.0 MB; a content file may hold at most 1.0 MB"},
 		{"flow nesting in front matter", "---\ntitle: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n---\n", "x.zh.md:2:71: lists or keys are nested more than 64 levels deep"},
 		{"invalid UTF-8 in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n正文\xff\n", "x.zh.md:7:3: file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)"},
+		{"ESC in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n正文\x1b]0;owned\x07\n", "x.zh.md:7:3: a control character (ESC, U+001B) no reader can see; 1 more follows in the file"},
+		{"BEL in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\nding\a\n", "x.zh.md:7:5: a control character (BEL, U+0007) no reader can see"},
+		{"vertical tab in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\na\vb\n", "x.zh.md:7:2: a control character (vertical tab, U+000B) no reader can see"},
+		{"form feed in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n\f\n", "x.zh.md:7:1: a control character (form feed, U+000C) no reader can see"},
+		{"DEL in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n# 标题\x7f\n", "x.zh.md:7:5: a control character (DEL, U+007F) no reader can see"},
+		{"U+009B in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n正文\u009b31m红\n", "x.zh.md:7:3: a control character (U+009B) no reader can see"},
+		{"NUL in the body", "---\ntitle: t\ndate: 2022-11-25\nlead: l\n---\n\n正\x00文\n", "x.zh.md:7:2: a control character (NUL, U+0000) no reader can see"},
 		{"front matter never closed", "---\ntitle: t\n" + strings.Repeat("x\n", 100000), "x.zh.md:1:1: article has no front matter"},
 	}
 	for _, c := range cases {

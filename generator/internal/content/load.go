@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/fileio"
+	"leitai/generator/internal/sitefs"
 	"leitai/generator/internal/units"
 	"leitai/generator/internal/yamldoc"
 )
@@ -31,41 +33,53 @@ var SlugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads every file under dir (the site's content/ folder). langs are the
 // site's language codes; they are the keys of every bilingual text. Problems are
 // collected, never returned early: an editor sees them all in one run.
+//
+// Every file is read from inside the site's folder (dir's parent): a symbolic
+// link that leads out of it is reported, never followed.
 func Load(dir string, langs []string) (*Site, diag.List) {
 	var problems diag.List
 	s := &Site{Articles: map[string]map[string]*Article{}}
 	rel := relativeTo(filepath.Dir(dir))
+	root := sitefs.New(filepath.Dir(dir))
+	if err := root.Check(dir); err != nil {
+		problems.Add(sitefs.Problem(rel(dir), err))
+		return s, problems
+	}
 
 	groupsFile := filepath.Join(dir, "groups.yaml")
-	if data, err := os.ReadFile(groupsFile); err != nil {
+	if err := root.Check(groupsFile); err != nil {
+		problems.Add(sitefs.Problem(rel(groupsFile), err))
+	} else if data, err := os.ReadFile(groupsFile); err != nil {
 		problems.Errorf(diag.Pos{File: rel(groupsFile)}, "create it with the groups the summary shows (see docs/content-format.md)", "cannot read groups: %v", pathErr(err))
 	} else {
 		s.Groups = DecodeGroups(rel(groupsFile), data, langs, &problems)
 	}
 
 	unitsFile := filepath.Join(dir, "units.yaml")
-	if data, err := os.ReadFile(unitsFile); err == nil {
+	if err := root.Check(unitsFile); err != nil {
+		problems.Add(sitefs.Problem(rel(unitsFile), err))
+	} else if data, err := os.ReadFile(unitsFile); err == nil {
 		s.Units = units.Load(rel(unitsFile), data, langs, &problems)
 	} else if !os.IsNotExist(err) {
 		problems.Errorf(diag.Pos{File: rel(unitsFile)}, "", "cannot read units: %v", pathErr(err))
 	}
 
-	folders, more := editionFolders(dir, rel)
+	folders, more := editionFolders(root, dir, rel)
 	problems.Append(more)
 	s.Layered = len(folders) != 1 || folders[0].id != ""
 	var deptFiles, artFiles []string
 	var deptEdition, artEdition []*Edition
 	for _, f := range folders {
-		e, more := loadEdition(f, s.Layered, langs, rel)
+		e, more := loadEdition(root, f, s.Layered, langs, rel)
 		problems.Append(more)
 		s.Editions = append(s.Editions, e)
-		files, more := listFiles(filepath.Join(f.dir, "departments"), ".yaml", rel)
+		files, more := listFiles(root, filepath.Join(f.dir, "departments"), ".yaml", rel)
 		problems.Append(more)
 		deptFiles = append(deptFiles, files...)
 		for range files {
 			deptEdition = append(deptEdition, e)
 		}
-		files, more = listFiles(filepath.Join(f.dir, "articles"), ".md", rel)
+		files, more = listFiles(root, filepath.Join(f.dir, "articles"), ".md", rel)
 		problems.Append(more)
 		artFiles = append(artFiles, files...)
 		for range files {
@@ -128,8 +142,12 @@ func relativeTo(root string) func(string) string {
 // listFiles returns the files in dir ending in ext, sorted. Hidden files and editor
 // backups are skipped; anything else that does not belong is a problem, since an
 // editor who saved finance.yml expects it to be published.
-func listFiles(dir, ext string, rel func(string) string) ([]string, diag.List) {
+func listFiles(root sitefs.Root, dir, ext string, rel func(string) string) ([]string, diag.List) {
 	var problems diag.List
+	if err := root.Check(dir); err != nil {
+		problems.Add(sitefs.Problem(rel(dir), err))
+		return nil, problems
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		if os.IsNotExist(err) {
@@ -147,6 +165,10 @@ func listFiles(dir, ext string, rel func(string) string) ([]string, diag.List) {
 		p := filepath.Join(dir, name)
 		if e.IsDir() || !strings.HasSuffix(name, ext) {
 			problems.Errorf(diag.Pos{File: rel(p)}, fmt.Sprintf("files here end in %s; rename or move it", ext), "unexpected %s in %s", kind(e.IsDir()), rel(dir))
+			continue
+		}
+		if err := root.CheckEntry(p, e); err != nil {
+			problems.Add(sitefs.Problem(rel(p), err))
 			continue
 		}
 		files = append(files, p)
@@ -490,13 +512,33 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKe
 	return a
 }
 
+// MaxQuantity bounds the value of a target or a figure, in its unit: a
+// thousand trillion is far beyond any pledge (China's GDP is about 1.3 × 10¹⁴
+// yuan), and within it every whole number a float64 holds exactly.
+const MaxQuantity = 1e15
+
+// maxDigits is how many significant digits a value may have: a float64 keeps
+// fifteen exactly, and a sixteenth would be shown changed.
+const maxDigits = 15
+
 // decodeFigure reads the value, unit and noun of a target, a scope or a
 // metric. Whether the unit is known, and whether it needs a noun, is
 // Validate's business, which has the unit table.
 func decodeFigure(doc *yamldoc.Doc, m yamldoc.Map, path string, langs []string) Figure {
 	var f Figure
 	if y := m.Get("value"); y != nil {
-		f.Value, _ = doc.Number(y, path+".value")
+		if value, ok := doc.Number(y, path+".value"); ok {
+			switch {
+			case math.Abs(value) > MaxQuantity:
+				doc.Errorf(y, "state it in a larger unit (亿元, 万亿元) so the number is smaller",
+					"%s.value %s is beyond ±10¹⁵, the largest a target or figure may be", path, y.Value)
+			case significantDigits(y.Value) > maxDigits:
+				doc.Errorf(y, fmt.Sprintf("round it to %d significant digits, as the source would print it", maxDigits),
+					"%s.value %s has more digits than can be kept exactly", path, y.Value)
+			default:
+				f.Value = value
+			}
+		}
 	}
 	if y := m.Get("unit"); y != nil {
 		f.Unit, _ = doc.String(y, path+".unit")
@@ -542,6 +584,17 @@ func decodeNoun(doc *yamldoc.Doc, n *yaml.Node, path string, langs []string) Nou
 		out.Langs = append(out.Langs, f)
 	}
 	return out
+}
+
+// significantDigits counts the significant digits of a number as written:
+// 2541 has four, 0.00012 two, 1.50e3 two.
+func significantDigits(lit string) int {
+	lit = strings.ReplaceAll(strings.TrimLeft(lit, "+-"), "_", "")
+	if i := strings.IndexAny(lit, "eE"); i >= 0 {
+		lit = lit[:i]
+	}
+	digits := strings.Trim(strings.Replace(lit, ".", "", 1), "0")
+	return len(digits)
 }
 
 func decodeUpdate(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) (Update, bool) {
@@ -981,9 +1034,13 @@ type editionFolder struct {
 // of content/editions/, when there is one, or else content/ itself, the
 // one-edition layout. On a site with editions, what belongs in an edition's
 // folder but sits in content/ is a problem, with where it goes.
-func editionFolders(dir string, rel func(string) string) ([]editionFolder, diag.List) {
+func editionFolders(site sitefs.Root, dir string, rel func(string) string) ([]editionFolder, diag.List) {
 	var problems diag.List
 	root := filepath.Join(dir, "editions")
+	if err := site.Check(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(sitefs.Problem(rel(root), err))
+		return nil, problems
+	}
 	entries, err := os.ReadDir(root)
 	if errors.Is(err, fs.ErrNotExist) {
 		return []editionFolder{{dir: dir}}, nil
@@ -999,6 +1056,10 @@ func editionFolders(dir string, rel func(string) string) ([]editionFolder, diag.
 			continue
 		}
 		p := filepath.Join(root, name)
+		if err := site.CheckEntry(p, e); err != nil {
+			problems.Add(sitefs.Problem(rel(p), err))
+			continue
+		}
 		switch {
 		case !e.IsDir():
 			problems.Errorf(diag.Pos{File: rel(p)}, "content/editions/ holds one folder per edition, named by its id (e.g. 4/), with edition.yaml, departments/ and articles/ in it",
@@ -1047,9 +1108,13 @@ func editionFolders(dir string, rel func(string) string) ([]editionFolder, diag.
 
 // loadEdition reads an edition's file. A site in the one-edition layout may
 // go without one; each folder of content/editions/ needs its own.
-func loadEdition(f editionFolder, layered bool, langs []string, rel func(string) string) (*Edition, diag.List) {
+func loadEdition(site sitefs.Root, f editionFolder, layered bool, langs []string, rel func(string) string) (*Edition, diag.List) {
 	var problems diag.List
 	path := filepath.Join(f.dir, EditionFile)
+	if err := site.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(sitefs.Problem(rel(path), err))
+		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+	}
 	_, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && !layered:

@@ -61,6 +61,25 @@ func ValidateDepartment(s *Site, d *Department, o ValidateOptions) diag.List {
 // unique, groups are translated, and every article has every language.
 func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	var problems diag.List
+	// An empty site would build: a summary of nothing, and feeds and a sitemap
+	// dated year 1, since their dates come from the reports.
+	switch {
+	case len(s.Departments) > 0:
+	case s.Layered:
+		problems.Errorf(diag.Pos{File: "content/editions"}, "start one with `go run ./generator new department <slug> --edition <id>`",
+			"the site has no departments: no edition's departments/ folder holds a department file")
+	default:
+		problems.Errorf(diag.Pos{File: "content/departments"}, "start one with `go run ./generator new department <slug>`",
+			"the site has no departments: content/departments/ holds no department file")
+	}
+	dated := !o.EventDate.IsZero()
+	if e := s.Newest(); e != nil && !e.Date.IsZero() {
+		dated = true // the newest edition's date stands for the event's
+	}
+	if len(s.ArticleSlugs) == 0 && !dated {
+		problems.Errorf(diag.Pos{File: "content/articles"}, "add the report (`go run ./generator new article <slug>`), or set “event: {date: YYYY-MM-DD}” in config.yaml",
+			"the site has no report and config.yaml gives no event date: its feeds and sitemap would have no date")
+	}
 	groupAt := map[string]diag.Pos{}
 	for _, g := range s.Groups {
 		if g.ID == "" {

@@ -161,11 +161,65 @@ func TestHugoSite(t *testing.T) {
 			t.Errorf("no %s", need)
 		}
 	}
+	for _, set := range []struct {
+		dir    string
+		expert bool
+	}{{"layouts/", true}, {HugoPlainLayouts + "/", false}} {
+		layouts, err := HugoLayouts(set.expert)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, b := range layouts {
+			if !bytes.Equal(files[set.dir+name], b) {
+				t.Errorf("%s%s is not the template of that name", set.dir, name)
+			}
+		}
+	}
 	if bytes.Contains(files["i18n/en.yaml"], []byte("{name}")) {
 		t.Error("Leitai placeholders left in Hugo's i18n")
 	}
 	if !bytes.Contains(files["hugo.yaml"], []byte("ogLocale: en_GB")) {
 		t.Error("hugo.yaml lacks the English og:locale from the theme's strings")
+	}
+}
+
+// TestHugoLayouts: the expert's set of Hugo templates is the plain set with
+// the expert's files in place of some and beside them, and in each set every
+// partial a template calls exists.
+func TestHugoLayouts(t *testing.T) {
+	plain, err := HugoLayouts(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expert, err := HugoLayouts(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for name, b := range plain {
+		if expert[name] == nil {
+			t.Errorf("the expert's set has no %s", name)
+		} else if !bytes.Equal(expert[name], b) {
+			changed++
+		}
+	}
+	if changed == 0 || len(expert) <= len(plain) {
+		t.Errorf("the expert's set changes %d of the plain set's %d templates and has %d in all", changed, len(plain), len(expert))
+	}
+	call := regexp.MustCompile(`\bpartial(?:Cached)? "([^"]+)"`)
+	for setName, set := range map[string]map[string][]byte{"plain": plain, "expert": expert} {
+		calls := 0
+		for name, b := range set {
+			for _, m := range call.FindAllSubmatch(b, -1) {
+				calls++
+				if set["_partials/"+string(m[1])] == nil {
+					t.Errorf("%s set: %s calls partial %q, which the set does not have", setName, name, m[1])
+				}
+			}
+		}
+		if calls < 10 {
+			t.Errorf("%s set: %d partial calls found", setName, calls)
+		}
 	}
 }
 

@@ -16,10 +16,17 @@ import (
 )
 
 // hugoLayouts are Hugo templates that produce the pages Leitai's default theme
-// does, with the same markup, so the two builds do the same work.
+// does, with the same markup, so the two builds do the same work. hugo/layouts
+// follows the theme line by line (the earlier, plain site); hugo/expert holds
+// the files a Hugo expert changes or adds for speed, over the plain ones (see
+// WriteHugo).
 //
-//go:embed all:hugo/layouts
+//go:embed all:hugo/layouts all:hugo/expert
 var hugoLayouts embed.FS
+
+// HugoPlainLayouts is the folder of the Hugo site that holds the plain
+// templates: hugo --layoutDir layouts-plain builds with them.
+const HugoPlainLayouts = "layouts-plain"
 
 // The page budget, as Leitai's site package plans it; the Hugo site paginates the
 // same way so both produce the same pages.
@@ -34,7 +41,8 @@ const (
 // Markdown pages with front matter in content/<lang>/, groups as a taxonomy whose
 // term pages are the group pages, the Leitai theme's interface strings, CSS,
 // script and favicon, the unit table, the open data's schema, and the templates
-// in hugo/layouts.
+// in layouts/ (the expert's: hugo/layouts with hugo/expert over it) and in
+// layouts-plain/ (hugo/layouts alone).
 func (s *Site) WriteHugo(dir, themeDir string) error {
 	if len(s.Editions) > 0 {
 		return fmt.Errorf("a publication of several editions has no Hugo equivalent; write it with Editions 0")
@@ -59,19 +67,18 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 	// cannot look up from this language: it is a language parameter.
 	w.file("hugo.yaml", fmt.Sprintf(hugoConfig, hugoPerPage, paged, hugoPerPage, hugoArticlesOnSummary, hugoFeedEntries,
 		strings.Join(content.Statuses, ", "), strs["zh"]["og_locale"], strs["en"]["og_locale"]))
-	err := fs.WalkDir(hugoLayouts, "hugo/layouts", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := hugoLayouts.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		w.file(strings.TrimPrefix(p, "hugo/"), string(b))
-		return nil
-	})
+	layouts, err := HugoLayouts(false)
 	if err != nil {
 		return err
+	}
+	for name, b := range layouts {
+		w.file(HugoPlainLayouts+"/"+name, string(b))
+	}
+	if layouts, err = HugoLayouts(true); err != nil {
+		return err
+	}
+	for name, b := range layouts {
+		w.file("layouts/"+name, string(b))
 	}
 	// Leitai serves its theme's static files under their names, the CSS and
 	// the script fingerprinted; the Hugo site takes them through its asset
@@ -122,6 +129,31 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 		w.file("content/"+l+"/search/index.md", "---\ntitle: search\ntype: search\n---\n")
 	}
 	return w.err()
+}
+
+// HugoLayouts is the Hugo site's set of templates by name (baseof.html,
+// _partials/card.html, …): the plain set, or with expert, the plain set with
+// the expert's files in place of those of the same name and beside them.
+func HugoLayouts(expert bool) (map[string][]byte, error) {
+	set := map[string][]byte{}
+	roots := []string{"hugo/layouts"}
+	if expert {
+		roots = append(roots, "hugo/expert")
+	}
+	for _, root := range roots {
+		err := fs.WalkDir(hugoLayouts, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := hugoLayouts.ReadFile(p)
+			set[strings.TrimPrefix(p, root+"/")] = b
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
 }
 
 var placeholder = regexp.MustCompile(`\{([a-z]+)\}`)

@@ -9,10 +9,10 @@ import (
 
 // writer writes many files from many goroutines and keeps the first error.
 type writer struct {
-	root  string
-	mu    sync.Mutex
-	dirs  map[string]bool
-	first error
+	root string
+	mu   sync.Mutex
+	dirs map[string]bool
+	errs firstError
 }
 
 func newWriter(root string) *writer { return &writer{root: root, dirs: map[string]bool{}} }
@@ -25,30 +25,36 @@ func (w *writer) file(rel, data string) {
 	w.mu.Unlock()
 	if !made {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			w.fail(err)
+			w.errs.keep(err)
 			return
 		}
 		w.mu.Lock()
 		w.dirs[dir] = true
 		w.mu.Unlock()
 	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		w.fail(err)
-	}
+	w.errs.keep(os.WriteFile(p, []byte(data), 0o644))
 }
 
-func (w *writer) fail(err error) {
-	w.mu.Lock()
-	if w.first == nil {
-		w.first = err
-	}
-	w.mu.Unlock()
+func (w *writer) err() error { return w.errs.get() }
+
+// firstError keeps the first error of many goroutines.
+type firstError struct {
+	mu  sync.Mutex
+	err error
 }
 
-func (w *writer) err() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.first
+func (f *firstError) keep(err error) {
+	f.mu.Lock()
+	if f.err == nil {
+		f.err = err
+	}
+	f.mu.Unlock()
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
 }
 
 // parallel runs f(0..n-1) on all cores; each call touches only its own item.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a problem stops the build.
@@ -38,13 +39,14 @@ type Pos struct {
 }
 
 func (p Pos) String() string {
+	file := Visible(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 }
 
 // Problem is one thing wrong with the input.
@@ -57,22 +59,23 @@ type Problem struct {
 	Source string `json:"-"`
 }
 
-func (p Problem) Error() string { return p.Pos.String() + ": " + p.Msg }
+func (p Problem) Error() string { return p.Pos.String() + ": " + Visible(p.Msg) }
 
 // Format renders the problem for a terminal: position, message, the source line
-// with a caret under the column, and the hint.
+// with a caret under the column, and the hint. What came from a file is shown
+// with its control characters written out (see Visible).
 func (p Problem) Format() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s\n", p.Pos, p.Severity, p.Msg)
+	fmt.Fprintf(&b, "%s: %s: %s\n", p.Pos, p.Severity, Visible(p.Msg))
 	if p.Source != "" {
-		src, col := excerpt(strings.TrimRight(p.Source, "\r\n"), p.Col)
-		fmt.Fprintf(&b, "    %s\n", src)
+		src, col := excerpt(shown(strings.TrimRight(p.Source, "\r\n")), p.Col)
+		fmt.Fprintf(&b, "    %s\n", src.text())
 		if col > 0 {
-			fmt.Fprintf(&b, "    %s^\n", caretPad(src, col))
+			fmt.Fprintf(&b, "    %s^\n", src.caretPad(col))
 		}
 	}
 	if p.Hint != "" {
-		fmt.Fprintf(&b, "    hint: %s\n", p.Hint)
+		fmt.Fprintf(&b, "    hint: %s\n", Visible(p.Hint))
 	}
 	return b.String()
 }
@@ -82,67 +85,96 @@ func (p Problem) Format() string {
 // the caret no longer points at anything.
 const excerptWidth = 100
 
-// excerpt cuts line to about excerptWidth cells around column col (1-based, in
-// characters; 0 for none), marking cuts with “…”, and returns the column in the
-// excerpt.
-func excerpt(line string, col int) (string, int) {
-	r := []rune(line)
-	if cells(r) <= excerptWidth {
-		return line, col
-	}
-	// Start a quarter of the width before the column, so the caret has context.
-	start := 0
-	if col > 0 {
-		start = col - 1
-		for w := 0; start > 0 && w < excerptWidth/4; start-- {
-			w += cells(r[start-1 : start])
-		}
-	}
-	end := start
-	for w := 0; end < len(r) && w+cells(r[end:end+1]) <= excerptWidth; end++ {
-		w += cells(r[end : end+1])
-	}
-	out := string(r[start:end])
-	if start > 0 {
-		out = "…" + out
-		col = col - start + 1
-	}
-	if end < len(r) {
-		out += "…"
-	}
-	return out, col
+// glyph is how one character of a source line is shown: itself, or written out
+// when it is a control character, and the terminal cells that takes.
+type glyph struct {
+	text  string
+	cells int
 }
 
-func cells(r []rune) int {
-	n := 0
-	for _, c := range r {
-		if isWide(c) {
-			n += 2
-		} else {
-			n++
+// line is a source line as shown, one glyph per character, so a column counted
+// in characters (as yaml.v3 counts) is an index.
+type line []glyph
+
+func shown(s string) line {
+	out := make(line, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		g := glyph{text: s[i : i+size], cells: 1}
+		switch {
+		case r == utf8.RuneError && size == 1:
+			g.text = fmt.Sprintf(`\x%02x`, s[i])
+			g.cells = len(g.text)
+		case hidden(r):
+			g.text = escaped(r)
+			g.cells = len(g.text)
+		case isWide(r):
+			g.cells = 2
 		}
+		out = append(out, g)
+		i += size
+	}
+	return out
+}
+
+func (l line) text() string {
+	var b strings.Builder
+	for _, g := range l {
+		b.WriteString(g.text)
+	}
+	return b.String()
+}
+
+func (l line) cells() int {
+	n := 0
+	for _, g := range l {
+		n += g.cells
 	}
 	return n
 }
 
+// excerpt cuts l to about excerptWidth cells around column col (1-based, in
+// characters; 0 for none), marking cuts with “…”, and returns the column in the
+// excerpt.
+func excerpt(l line, col int) (line, int) {
+	if l.cells() <= excerptWidth {
+		return l, col
+	}
+	// Start a quarter of the width before the column, so the caret has context.
+	start := 0
+	if col > 0 {
+		start = min(col-1, len(l))
+		for w := 0; start > 0 && w < excerptWidth/4; start-- {
+			w += l[start-1].cells
+		}
+	}
+	end := start
+	for w := 0; end < len(l) && w+l[end].cells <= excerptWidth; end++ {
+		w += l[end].cells
+	}
+	out := append(line{}, l[start:end]...)
+	if start > 0 {
+		out = append(line{{"…", 1}}, out...)
+		col = col - start + 1
+	}
+	if end < len(l) {
+		out = append(out, glyph{"…", 1})
+	}
+	return out, col
+}
+
 // caretPad returns the whitespace that puts a caret under column col (counted in
-// runes, as yaml.v3 counts). Wide CJK characters take two cells in a terminal.
-func caretPad(line string, col int) string {
+// characters, as yaml.v3 counts). Wide CJK characters take two cells in a
+// terminal, a written-out control character as many as it is long, and a tab
+// stays a tab.
+func (l line) caretPad(col int) string {
 	var b strings.Builder
-	i := 1
-	for _, r := range line {
-		if i >= col {
-			break
-		}
-		switch {
-		case r == '\t':
+	for i := 0; i < col-1 && i < len(l); i++ {
+		if l[i].text == "\t" {
 			b.WriteByte('\t')
-		case isWide(r):
-			b.WriteString("  ")
-		default:
-			b.WriteByte(' ')
+			continue
 		}
-		i++
+		b.WriteString(strings.Repeat(" ", l[i].cells))
 	}
 	return b.String()
 }
@@ -155,16 +187,17 @@ func isWide(r rune) bool {
 }
 
 // GitHubAnnotation renders the problem as a workflow command, so it shows on the
-// pull request's diff.
+// pull request's diff. Control characters are written out as in Format; then
+// GitHub's own escapes apply: %25, %0D and %0A in the message, and %3A and %2C
+// besides in a property, whose value ends at “:” or “,”.
 func (p Problem) GitHubAnnotation() string {
 	msg := p.Msg
 	if p.Hint != "" {
 		msg += " (" + p.Hint + ")"
 	}
-	// Workflow commands end at a newline and treat % specially.
-	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	data := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", p.Severity, prop.Replace(p.File), p.Line, p.Col, esc.Replace(msg))
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", p.Severity, prop.Replace(visible(p.File, true)), p.Line, p.Col, data.Replace(visible(msg, true)))
 }
 
 // List collects problems from every stage.
@@ -267,5 +300,6 @@ func (l List) JSON() ([]byte, error) {
 	if l == nil {
 		l = List{}
 	}
-	return json.MarshalIndent(l, "", "  ")
+	b, err := json.MarshalIndent(l, "", "  ")
+	return jsonEscape(b), err
 }

@@ -16,10 +16,13 @@ import (
 // that document, and documents must not see each other's.
 type headingIDs struct {
 	used map[string]bool
+	// next is the suffix to try first for a repeated slug: counting up from 2
+	// each time made a document of n equal headings cost n².
+	next map[string]int
 }
 
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{}}
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
 }
 
 // Generate returns a slug of value not used before in this document, adding
@@ -27,8 +30,12 @@ func newHeadingIDs() *headingIDs {
 func (s *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := slug(string(value))
 	id := base
-	for n := 2; s.used[id]; n++ {
-		id = base + "-" + strconv.Itoa(n)
+	if s.used[id] {
+		n := max(s.next[base], 2)
+		for id = base + "-" + strconv.Itoa(n); s.used[id]; id = base + "-" + strconv.Itoa(n) {
+			n++
+		}
+		s.next[base] = n + 1
 	}
 	s.used[id] = true
 	return []byte(id)

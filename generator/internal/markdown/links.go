@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -66,7 +67,12 @@ func escapeDestination(url string) []byte {
 // `data:image/png` through, which is right for <img> but not for <a>) and
 // applies whether or not Options.Unsafe is set, since Unsafe is about raw
 // HTML, not about Markdown links.
-func neutralise(n ast.Node) {
+//
+// An autolink (<javascript:…>) holds its URL as its text and cannot lose one
+// without the other: it is returned, to be replaced by a link with no target
+// and the same text once the tree is walked (replacing it during the walk
+// would end the walk of its siblings).
+func neutralise(n ast.Node, src []byte) (autolink *ast.AutoLink) {
 	switch n := n.(type) {
 	case *ast.Link:
 		if isDangerousURL(n.Destination, false) {
@@ -76,7 +82,19 @@ func neutralise(n ast.Node) {
 		if isDangerousURL(n.Destination, true) {
 			n.Destination = nil
 		}
+	case *ast.AutoLink:
+		if isDangerousURL(n.URL(src), false) {
+			return n
+		}
 	}
+	return nil
+}
+
+// disarm replaces an autolink by a link with no target and the autolink's text.
+func disarm(a *ast.AutoLink, src []byte) {
+	l := ast.NewLink()
+	l.AppendChild(l, ast.NewString(a.Label(src)))
+	a.Parent().ReplaceChild(a.Parent(), a, l)
 }
 
 // isDangerousURL judges dest as the browser will see it: after goldmark has
@@ -92,21 +110,47 @@ func isDangerousURL(dest []byte, image bool) bool {
 	return !image && len(u) >= 5 && bytes.EqualFold(u[:5], []byte("data:"))
 }
 
-// brokenLink places a link that leads nowhere at the line and column in src
-// where n starts; both are 0 when it cannot tell. goldmark records the offset
-// of a link's "[" as its Pos; when a node has none, the first text inside it
-// or the first line of its enclosing block stands in.
-func brokenLink(dest string, n ast.Node, src []byte) BrokenLink {
-	b := BrokenLink{Dest: dest}
-	off := offsetOf(n)
-	if off < 0 || off > len(src) {
-		return b
-	}
-	b.Line = bytes.Count(src[:off], []byte{'\n'}) + 1
-	b.Col = utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
-	return b
+// brokenAt is a link that leads nowhere and its offset in the source (-1 when
+// it cannot tell).
+type brokenAt struct {
+	dest string
+	off  int
 }
 
+// placeLinks gives each broken link its line and column, in source order. The
+// footnote extension moves footnote bodies to the end of the tree; sorting by
+// offset puts their links back where the editor wrote them. The lines are
+// counted in one pass over the source: counting from the start for each link
+// made a text of many broken links cost the square of its length.
+func placeLinks(links []brokenAt, src []byte) []BrokenLink {
+	if len(links) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(links, func(a, b brokenAt) int { return a.off - b.off })
+	out := make([]BrokenLink, len(links))
+	line, col, counted := 1, 1, 0 // the line and column of src[counted]
+	for i, l := range links {
+		out[i].Dest = l.dest
+		if l.off < 0 || l.off > len(src) {
+			continue
+		}
+		for counted < l.off {
+			switch c := src[counted]; {
+			case c == '\n':
+				line, col = line+1, 1
+			case utf8.RuneStart(c):
+				col++
+			}
+			counted++
+		}
+		out[i].Line, out[i].Col = line, col
+	}
+	return out
+}
+
+// offsetOf is where n starts in the source, or -1. goldmark records the offset
+// of a link's "[" as its Pos; when a node has none, the first text inside it or
+// the first line of its enclosing block stands in.
 func offsetOf(n ast.Node) int {
 	if p := n.Pos(); p >= 0 {
 		return p

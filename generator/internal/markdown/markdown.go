@@ -3,7 +3,6 @@ package markdown
 import (
 	"bufio"
 	"bytes"
-	"slices"
 	"strings"
 	"sync"
 
@@ -60,6 +59,9 @@ type Result struct {
 	HTML        string
 	Headings    []Heading    // in document order
 	BrokenLinks []BrokenLink // in source order
+	// Refused lists constructs that would take goldmark minutes (see
+	// checkLimits); when it is not empty nothing was rendered.
+	Refused []Refusal
 }
 
 // Renderer renders Markdown for one language. It is safe for concurrent use
@@ -105,13 +107,21 @@ func New(opts Options) *Renderer {
 }
 
 // Render converts src to HTML, collecting its headings and broken internal
-// links.
+// links. A text that holds a construct goldmark would take minutes over is not
+// rendered: Result.Refused says where and why.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	if refused := checkLimits(src); len(refused) > 0 {
+		return Result{Refused: refused}, nil
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	var res Result
+	var (
+		res       Result
+		broken    []brokenAt
+		autolinks []*ast.AutoLink
+	)
 	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -122,7 +132,7 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		case *ast.Link:
 			if r.resolveLink != nil {
 				if dest, ok := resolveLink(n, r.resolveLink); !ok {
-					res.BrokenLinks = append(res.BrokenLinks, brokenLink(dest, n, src))
+					broken = append(broken, brokenAt{dest, offsetOf(n)})
 				}
 			}
 		case *ast.Image:
@@ -136,15 +146,18 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 		case *extast.TableCell:
 			alignTableCell(n)
 		}
-		neutralise(n)
+		if a := neutralise(n, src); a != nil {
+			autolinks = append(autolinks, a)
+		}
 		return ast.WalkContinue, nil
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	// The footnote extension moves footnote bodies to the end of the tree;
-	// sorting by line puts their links back where the editor wrote them.
-	slices.SortStableFunc(res.BrokenLinks, func(a, b BrokenLink) int { return a.Line - b.Line })
+	for _, a := range autolinks {
+		disarm(a, src)
+	}
+	res.BrokenLinks = placeLinks(broken, src)
 
 	w, _ := r.writers.Get().(*writer)
 	if w == nil {

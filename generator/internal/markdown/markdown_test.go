@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -117,10 +118,24 @@ func TestRenderUnsafe(t *testing.T) {
 		// Unsafe is about raw HTML; Markdown links stay neutralised.
 		{"javascript link still dropped", "[a](javascript:alert(1))", "<p><a href=\"\">a</a></p>\n"},
 		{"data link still dropped", "[a](data:text/html,x)", "<p><a href=\"\">a</a></p>\n"},
+		// Autolinks too: their text stays, their target goes.
+		{"javascript autolink dropped", "<javascript:alert(1)>", "<p><a href=\"\">javascript:alert(1)</a></p>\n"},
+		{"mixed-case javascript autolink dropped", "<JaVaScRiPt:alert(1)>", "<p><a href=\"\">JaVaScRiPt:alert(1)</a></p>\n"},
+		{"vbscript autolink dropped", "<vbscript:msgbox(1)>", "<p><a href=\"\">vbscript:msgbox(1)</a></p>\n"},
+		{"data autolink dropped", "<data:text/html,x>", "<p><a href=\"\">data:text/html,x</a></p>\n"},
+		{"data image autolink dropped", "<data:image/png;base64,AAAA>", "<p><a href=\"\">data:image/png;base64,AAAA</a></p>\n"},
+		{"ordinary autolinks kept", "<https://example.com/a?b=1&c=2> <x@example.com>", "<p><a href=\"https://example.com/a?b=1&amp;c=2\">https://example.com/a?b=1&amp;c=2</a> <a href=\"mailto:x@example.com\">x@example.com</a></p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := render(t, Options{Lang: "en", Unsafe: true}, tt.src).HTML
+			if got != tt.want {
+				t.Errorf("Render(%q)\n got %q\nwant %q", tt.src, got, tt.want)
+			}
+			if strings.Contains(tt.src, "<b>") || strings.Contains(tt.src, "<div") {
+				return // raw HTML: the one thing Unsafe changes
+			}
+			got = render(t, Options{Lang: "en"}, tt.src).HTML
 			if got != tt.want {
 				t.Errorf("Render(%q)\n got %q\nwant %q", tt.src, got, tt.want)
 			}

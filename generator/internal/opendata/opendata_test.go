@@ -7,20 +7,21 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
+	"leitai/generator/internal/diag"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/testsite"
 )
 
 // fixture loads the build package's fixture site, whose content holds text
 // that needs escaping (a <script> pledge) and a pledge with a target and a date.
 func fixture(t *testing.T) (*site.Plan, *content.Site) {
 	t.Helper()
-	cfg, problems := config.Load(filepath.Join("..", "build", "testdata", "site", "config.yaml"), config.Overrides{})
+	cfg, problems := config.Load(testsite.Fixture(t), config.Overrides{})
 	if cfg == nil || problems.HasErrors() {
 		t.Fatalf("config: %v", problems)
 	}
@@ -243,5 +244,70 @@ func TestAppendIndentedIsJSONIndent(t *testing.T) {
 		if got := appendIndented(nil, src, "    ", "  "); !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("appendIndented(%s):\n got %s\nwant %s", src, got, want.Bytes())
 		}
+	}
+}
+
+// A text cell a spreadsheet would run as a formula is written with an
+// apostrophe before it (OWASP's guidance on CSV injection); numbers, and the
+// JSON, keep what was written.
+func TestCSVGuardsFormulas(t *testing.T) {
+	plan, s := fixture(t)
+	d := New(plan, s, plan.Config().Languages[0], nil)
+	dep := &d.Departments[0]
+	dep.Name, dep.Leader.Name, dep.Leader.Title, dep.Group.Title = "=HYPERLINK(\"https://evil.example/\",\"看\")", "+86 532", "@局长", "\t组"
+	dep.Pledges[0].Text = "-5% 能耗"
+	dep.Pledges[0].Target.Value, dep.Pledges[0].Target.Unit = -5, "\r%"
+	dep.Pledges[1].Text = "降低=能耗" // only a first character counts
+	b, err := d.CSV()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, bom))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (encoding/csv drops a lone CR from a cell written with CRLF line ends;
+	// the cell is guarded all the same.)
+	want := map[int]string{3: "'\t组", 4: `'=HYPERLINK("https://evil.example/","看")`, 5: "'+86 532", 6: "'@局长", 8: "'-5% 能耗", 9: "-5", 10: "'%"}
+	for col, cell := range want {
+		if rows[1][col] != cell {
+			t.Errorf("%s = %q, want %q", CSVHeader[col], rows[1][col], cell)
+		}
+	}
+	if rows[2][8] != "降低=能耗" {
+		t.Errorf("a text with = inside was changed: %q", rows[2][8])
+	}
+	js, err := d.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(js, []byte(`"name": "=HYPERLINK(\"https://evil.example/\",\"看\")"`)) || !bytes.Contains(js, []byte(`"value": -5`)) {
+		t.Errorf("the JSON does not keep the text as written:\n%s", js)
+	}
+}
+
+// check warns, at its place, of each text the CSV guards.
+func TestCheckWarnsOfFormulas(t *testing.T) {
+	var problems diag.List
+	d := content.DecodeDepartment("content/departments/x.yaml", []byte("order: 1\ngroup: g\nname: {zh: \"=1+1\", en: A}\nleader:\n  name: {zh: 张, en: \"@zhang\"}\n  title: {zh: 局长, en: Director}\n"+
+		"achievements:\n  - {zh: 完成, en: Done}\npledges:\n  - zh: \"-5%能耗\"\n    en: Cut 5%\n    target: {value: -5, unit: \"+%\"}\nstatement: {zh: 干, en: Do}\n"), []string{"zh", "en"}, &problems)
+	if problems.HasErrors() {
+		t.Fatal(problems)
+	}
+	var got []string
+	for _, p := range CheckDepartment(d) {
+		if p.Severity != diag.Warning || p.Hint == "" {
+			t.Errorf("not a warning with a hint: %v", p)
+		}
+		got = append(got, p.Pos.String()+": "+p.Msg)
+	}
+	want := []string{
+		`content/departments/x.yaml:3:13: name.zh starts with "=", which a spreadsheet opening pledges.csv would run as a formula`,
+		`content/departments/x.yaml:5:22: leader.name.en starts with "@", which a spreadsheet opening pledges.csv would run as a formula`,
+		`content/departments/x.yaml:10:10: pledges[1].zh starts with "-", which a spreadsheet opening pledges.csv would run as a formula`,
+		`content/departments/x.yaml:12:31: pledges[1].target.unit starts with "+", which a spreadsheet opening pledges.csv would run as a formula`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -350,10 +350,12 @@ func (d *Dataset) csvPart() func(i int) ([]byte, error) {
 				scopeValue = strconv.FormatFloat(p.Scope.Value, 'f', -1, 64)
 				scopeUnit, scopeFig = p.Scope.Unit, p.Scope.Figure
 			}
+			// Text cells are guarded against spreadsheets' formulas; slugs,
+			// numbers, dates, statuses and URLs cannot start like one.
 			row := []string{
-				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, dep.Group.Title, dep.Name, dep.Leader.Name, dep.Leader.Title,
-				strconv.Itoa(p.Number), p.Text, value, unit, compare, p.Due, p.Status, dep.URL,
-				fig, scopeValue, scopeUnit, scopeFig, p.DueBasis, p.DueWords,
+				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, guard(dep.Group.Title), guard(dep.Name), guard(dep.Leader.Name), guard(dep.Leader.Title),
+				strconv.Itoa(p.Number), guard(p.Text), value, guard(unit), compare, p.Due, p.Status, dep.URL,
+				guard(fig), scopeValue, guard(scopeUnit), guard(scopeFig), p.DueBasis, guard(p.DueWords),
 			}
 			if editions {
 				row = append(row, editionCells(p)...)

@@ -27,6 +27,9 @@ import (
 type Tx struct {
 	dest string // the live output folder
 	tmp  string // where this build writes
+	// lock holds tmp, so that another build, sweeping up what interrupted
+	// builds left, knows this one is alive (see sweep).
+	lock *os.File
 
 	// live is whether dest existed when the build began: when it did not, no file
 	// can keep an old modification time, and a build skips looking.
@@ -37,7 +40,16 @@ type Tx struct {
 }
 
 // Begin starts writing a new version of dest. The caller must Commit or Abort.
+//
+// dest may be a symbolic link to a folder: the link is kept, and the folder it
+// leads to is replaced. Temporary folders that earlier builds of dest left
+// behind (killed before they could clean up) are removed; a build still running
+// keeps its own.
 func Begin(dest string) (*Tx, error) {
+	dest, err := followLink(dest)
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -46,13 +58,64 @@ func Begin(dest string) (*Tx, error) {
 	if _, err := rand.Read(b[:]); err != nil {
 		return nil, err
 	}
-	tmp := filepath.Join(parent, "."+filepath.Base(dest)+".tmp-"+hex.EncodeToString(b[:]))
+	tmp := filepath.Join(parent, tmpPrefix(dest)+hex.EncodeToString(b[:]))
 	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return nil, err
 	}
+	// Without a lock (a filesystem without them), sweeps cannot take this
+	// folder for a dead build's: they cannot lock it either.
+	lock, _ := hold(tmp)
+	sweep(dest, tmp)
 	st, err := os.Stat(dest)
 	live := err == nil && st.IsDir()
-	return &Tx{dest: dest, tmp: tmp, live: live, dirs: map[string]bool{tmp: true}}, nil
+	return &Tx{dest: dest, tmp: tmp, lock: lock, live: live, dirs: map[string]bool{tmp: true}}, nil
+}
+
+// tmpPrefix starts the name of a temporary folder of dest's builds, beside
+// dest: public gives .public.tmp-<12 hex digits>.
+func tmpPrefix(dest string) string { return "." + filepath.Base(dest) + ".tmp-" }
+
+// sweep removes the temporary folders earlier builds of dest left beside it:
+// named as Begin names them (or with the .old of a swap by renames), and not
+// held by a build still running. Anything else is left alone.
+func sweep(dest, own string) {
+	parent, prefix := filepath.Dir(dest), tmpPrefix(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		suffix, ok := strings.CutPrefix(name, prefix)
+		suffix = strings.TrimSuffix(suffix, ".old")
+		if !ok || !e.IsDir() || len(suffix) != 12 || strings.Trim(suffix, "0123456789abcdef") != "" {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if p == own {
+			continue
+		}
+		if lock, err := hold(p); err == nil {
+			_ = os.RemoveAll(p)
+			release(lock)
+		}
+	}
+}
+
+// followLink returns the folder dest leads to when dest is a symbolic link, so
+// the build replaces the folder and keeps the link. A link that leads nowhere
+// is refused: replacing it with a folder would break what set it up.
+func followLink(dest string) (string, error) {
+	st, err := os.Lstat(dest)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return dest, nil
+	}
+	real, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		target, _ := os.Readlink(dest)
+		return "", fmt.Errorf("refusing to use %s as the output folder: it is a symbolic link to %s, which does not exist; create that folder, or remove the link", dest, target)
+	}
+	return real, nil
 }
 
 // Dir is the temporary folder, for tests and for reading back what was written.
@@ -220,6 +283,7 @@ func (t *Tx) keepTime(rel, p string, data []byte) {
 
 // Commit puts the new output in place of the old one and removes the old one.
 func (t *Tx) Commit() error {
+	defer release(t.lock)
 	if _, err := os.Lstat(t.dest); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(t.tmp, t.dest)
 	}
@@ -232,7 +296,10 @@ func (t *Tx) Commit() error {
 }
 
 // Abort throws the new output away; the live output is untouched.
-func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
+func (t *Tx) Abort() {
+	_ = os.RemoveAll(t.tmp)
+	release(t.lock)
+}
 
 // CheckDest refuses output folders whose replacement would destroy something that
 // is not build output: the filesystem root, the home folder, the site's folder or
@@ -243,13 +310,24 @@ func (t *Tx) Abort() { _ = os.RemoveAll(t.tmp) }
 // It also refuses a folder that holds files but no built site (no index.html
 // and no sitemap.xml at its top): a build replaces the whole folder, so a
 // mistyped --destination docs would otherwise swap the project's documentation
-// for the site.
+// for the site. A file (--destination config.yaml) is refused, and so is a git
+// work tree (a folder holding .git), built site or not: its history would go
+// with the folder.
 func CheckDest(dest, siteRoot string) error {
 	shown := dest
 	dest = resolve(dest)
 	siteRoot = resolve(siteRoot)
 	refuse := func(why string) error {
 		return fmt.Errorf("refusing to use %s as the output folder: %s; choose a folder of its own, such as public/", shown, why)
+	}
+	if _, err := followLink(shown); err != nil {
+		return err
+	}
+	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
+		return refuse("it is a file, not a folder, and a build would replace it")
+	}
+	if _, err := os.Lstat(filepath.Join(dest, ".git")); err == nil {
+		return refuse("it is a git work tree (it holds .git), whose history a build would delete")
 	}
 	if dest == filepath.Dir(dest) {
 		return refuse("it is the filesystem root")

@@ -21,7 +21,12 @@ type File struct {
 // that no article covers. Zero when the site has no article.
 func (r *Renderer) contentDate() time.Time {
 	if len(r.content.ArticleSlugs) == 0 {
-		return time.Time{}
+		// Validation requires a report or the event's date: the newest
+		// edition's, when the site names its editions, else config.yaml's.
+		if e := r.content.Newest(); e != nil && !e.Date.IsZero() {
+			return e.Date
+		}
+		return r.cfg.EventDate
 	}
 	// ArticleSlugs is newest first.
 	return r.articleDate(r.content.ArticleSlugs[0])

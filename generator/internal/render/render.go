@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"leitai/generator/internal/i18n"
 	"leitai/generator/internal/markdown"
 	"leitai/generator/internal/site"
+	"leitai/generator/internal/sitefs"
 )
 
 // Theme is what a site's look is made of: parsed templates, interface strings and
@@ -39,6 +41,16 @@ func LoadTheme(cfg *config.Config) (*Theme, diag.List) {
 		return p
 	}
 	th := &Theme{}
+	// Nothing is read through a link out of the site's folder, or a link to a
+	// folder (sitefs): every file of the theme and the site's own layouts/ and
+	// static/ is looked at first.
+	root := sitefs.New(cfg.Root)
+	for _, dir := range []string{cfg.ThemeDir(), cfg.Dir("layouts"), cfg.Dir("static")} {
+		problems.Append(checkLinks(root, dir, rel))
+	}
+	if problems.HasErrors() {
+		return th, problems
+	}
 	var more diag.List
 	th.strings, more = i18n.Load(filepath.Join(cfg.ThemeDir(), "i18n"), cfg.Codes(), rel)
 	problems.Append(more)
@@ -67,6 +79,27 @@ func (th *Theme) asset(basePath string) func(name string) (string, error) {
 		}
 		return basePath + out, nil
 	}
+}
+
+// checkLinks reports the symbolic links under dir (and dir itself) that lead
+// out of the site's folder or to a folder.
+func checkLinks(root sitefs.Root, dir string, rel func(string) string) diag.List {
+	var problems diag.List
+	report := func(p string, err error) { problems.Add(sitefs.Problem(rel(p), err)) }
+	if err := root.Check(dir); err != nil {
+		report(dir, err)
+		return problems
+	}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder that does not exist (no layouts/) is fine
+		}
+		if err := root.CheckEntry(p, d); err != nil {
+			report(p, err)
+		}
+		return nil
+	})
+	return problems
 }
 
 // Assets lists the static files to copy.
@@ -249,12 +282,20 @@ func (r *Renderer) renderMarkdown(lang string, src string, file string, start di
 	if err != nil {
 		return "", err
 	}
-	for _, b := range res.BrokenLinks {
-		pos := diag.Pos{File: file, Line: start.Line + b.Line - 1}
-		if start.Col > 0 && b.Col > 0 {
-			pos.Col = start.Col + b.Col - 1
+	// src's line l, column c is the file's line start.Line+l-1, and on its
+	// first line column start.Col+c-1.
+	at := func(line, col int) diag.Pos {
+		pos := diag.Pos{File: file, Line: start.Line + line - 1}
+		if start.Col > 0 && col > 0 {
+			pos.Col = start.Col + col - 1
 		}
-		problems.Errorf(pos, "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
+		return pos
+	}
+	for _, x := range res.Refused {
+		problems.Errorf(at(x.Line, x.Col), x.Hint, "%s", x.Msg)
+	}
+	for _, b := range res.BrokenLinks {
+		problems.Errorf(at(b.Line, b.Col), "link to /departments/<slug>/ or /articles/<slug>/ without the language; the slug is the file name",
 			"link to %q points to no page", b.Dest)
 	}
 	// The renderer has escaped or dropped raw HTML unless the site allows it.

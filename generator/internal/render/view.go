@@ -88,15 +88,16 @@ type SiteView struct {
 	// pages that let a reader choose (the root page, the not-found page).
 	Languages []LanguageLink
 	// Filing is the site's filing numbers, which the footer shows when the
-	// site is hosted in mainland China; nil otherwise, and then the footer is
-	// as it always was.
+	// site is hosted in mainland China; nil otherwise.
 	Filing *FilingView
 }
 
-// FilingView is a filing number and the public system it is looked up in.
+// FilingView is a site's ICP filing number and, where it has one, its
+// public-security filing number, each with the address where a reader can
+// look it up.
 type FilingView struct {
 	ICP, ICPURL       string
-	Police, PoliceURL string // "" when the site has no public-security number
+	Police, PoliceURL string // "" when the site has none
 }
 
 // LanguageLink is a page in one language.

@@ -371,6 +371,116 @@ func openFiles(t *testing.T) int {
 	return len(entries)
 }
 
+// overlaid reports whether a served page shows the problems overlay. (Before
+// the first good build there is no page: the not-found page shows it.)
+func overlaid(t testing.TB, s *Server, path string) bool {
+	t.Helper()
+	_, page, _ := get(t, s.URL()+path)
+	return strings.Contains(page, `<div id="leitai-overlay"`)
+}
+
+// Started while a department file is broken, the preview serves what it can,
+// and restoring the file clears the overlay: it used to panic (issue 15, 1).
+func TestStartBrokenThenFix(t *testing.T) {
+	dir := testsite.Copy(t)
+	file := filepath.Join(dir, "content", "departments", "health.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte("order: [bad\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, dir, 0)
+	c := connect(t, s)
+	if data := c.next(t, "problems"); !strings.Contains(data, "content/departments/health.yaml") {
+		t.Errorf("problems event = %s", data)
+	}
+	if !overlaid(t, s, "zh/") {
+		t.Error("no overlay while the file is broken")
+	}
+	if err := os.WriteFile(file, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.next(t, "reload")
+	if overlaid(t, s, "zh/") || overlaid(t, s, "en/departments/health/") {
+		t.Error("overlay still shown after the fix")
+	}
+	if code, page, _ := get(t, s.URL()+"zh/departments/health/"); code != 200 || !strings.Contains(page, "市卫生健康委") {
+		t.Errorf("the fixed department's page: %d", code)
+	}
+}
+
+// A broken link, and a department removed and put back, clear their overlay
+// when fixed, as check says the content is fine again (issue 15, 2).
+func TestBrokenLinkOverlayClears(t *testing.T) {
+	article := filepath.Join("content", "articles", "department-arena-2022.en.md")
+	finance := filepath.Join("content", "departments", "finance.yaml")
+	cases := []struct {
+		name        string
+		atStart     bool // break before the server starts
+		break_, fix func(t *testing.T, dir string)
+	}{
+		{"a link broken and put back", false,
+			func(t *testing.T, dir string) {
+				testsite.Edit(t, filepath.Join(dir, article), "(/departments/finance/), said", "(/departments/financ/), said")
+			},
+			func(t *testing.T, dir string) {
+				testsite.Edit(t, filepath.Join(dir, article), "(/departments/financ/), said", "(/departments/finance/), said")
+			}},
+		{"a link broken at the start", true,
+			func(t *testing.T, dir string) {
+				testsite.Edit(t, filepath.Join(dir, article), "(/departments/finance/), said", "(/departments/financ/), said")
+			},
+			func(t *testing.T, dir string) {
+				testsite.Edit(t, filepath.Join(dir, article), "(/departments/financ/), said", "(/departments/finance/), said")
+			}},
+		{"a department removed and put back", false,
+			func(t *testing.T, dir string) {
+				if err := os.Rename(filepath.Join(dir, finance), filepath.Join(t.TempDir(), "finance.yaml")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			func(t *testing.T, dir string) {
+				b, err := os.ReadFile(filepath.Join(testsite.Root(), finance))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, finance), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := testsite.Copy(t)
+			if c.atStart {
+				c.break_(t, dir)
+			}
+			s := start(t, dir, 0)
+			ev := connect(t, s)
+			if !c.atStart {
+				ev.next(t, "reload")
+				c.break_(t, dir)
+			}
+			ev.next(t, "problems")
+			if !overlaid(t, s, "en/") {
+				t.Error("no overlay while the content is broken")
+			}
+			c.fix(t, dir)
+			ev.next(t, "reload")
+			if overlaid(t, s, "en/") {
+				t.Errorf("overlay still shown after the fix: %v", s.Problems())
+			}
+			testsite.Edit(t, filepath.Join(dir, "content", "departments", "health.yaml"), "市卫生健康委", "市卫健委")
+			ev.next(t, "reload")
+			if _, page, _ := get(t, s.URL()+"zh/departments/health/"); !strings.Contains(page, "市卫健委") {
+				t.Error("pages are not rendered again after the fix")
+			}
+		})
+	}
+}
+
 // serve watches what a build reads besides content/: config.yaml, the theme,
 // the site's layouts/ and static/ (which need not exist when it starts). Each
 // edit, in turn, reaches the page that shows it, and undoing one undoes it.

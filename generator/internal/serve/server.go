@@ -156,7 +156,7 @@ func (s *Server) loop() {
 			}
 			s.afterBuild(s.builder.Apply(batch))
 		case err := <-s.watch.Errors():
-			fmt.Fprintf(s.opts.Log, "watch: %v\n", err)
+			fmt.Fprintf(s.opts.Log, "watch: %s\n", diag.Visible(err.Error()))
 		}
 	}
 }

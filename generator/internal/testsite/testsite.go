@@ -25,6 +25,13 @@ func Editions() string {
 	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "editions")
 }
 
+// EditionsSite copies the publication of three editions (Editions) with the
+// repository's themes/, as Fixture does, and returns the copy's config.yaml.
+func EditionsSite(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(CopyFrom(t, Editions()), "config.yaml")
+}
+
 // SecondEdition is the folder of a made-up fifth edition (edition.yaml and
 // departments/), for tests that add a second edition to a copy of the real
 // content. It is never published.
@@ -81,6 +88,15 @@ func WriteFiles(t testing.TB, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// Fixture copies the build package's fixture site (generator/internal/build/
+// testdata/site) with the repository's themes/ and returns the copy's
+// config.yaml. The fixture holds no themes/ of its own: a link to the
+// repository's would lead out of its folder, which a build refuses.
+func Fixture(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(CopyFrom(t, filepath.Join(Root(), "generator", "internal", "build", "testdata", "site")), "config.yaml")
 }
 
 // Edit replaces the first old with new in the file at path; the test fails if the

@@ -190,10 +190,10 @@ func decodeStyle(doc *yamldoc.Doc, n *yaml.Node, path string) Style {
 		return s
 	}
 	if v := m.Get("scale"); v != nil {
-		if x, ok := doc.Number(v, path+".scale"); ok && x > 0 {
+		if x, ok := doc.Number(v, path+".scale"); ok && x > 0 && x <= maxScale {
 			s.Scale = x
 		} else if ok {
-			doc.Errorf(v, "a positive number, e.g. 100000000 for 亿", "%s.scale must be more than 0", path)
+			doc.Errorf(v, "a positive number, e.g. 100000000 for 亿", "%s.scale must be more than 0 and at most 10¹⁵", path)
 		}
 	}
 	str := func(key string) string {
@@ -270,16 +270,25 @@ func (t *Table) magnitude(lang string, x float64, words bool) (Magnitude, bool) 
 	return Magnitude{}, false
 }
 
+// maxScale bounds a unit's scale: 万亿 is 10¹², and a value times its scale
+// stays a number that can be written out.
+const maxScale = 1e15
+
 // trim writes x with at most places decimals, dropping trailing zeros: 254.1,
 // 1.285, 460. A figure that is not zero is never printed as 0: where places
 // decimals would round it away, it gets the decimals its first significant
 // digit needs. Languages scale a unit differently (0.0001万人 is 1 person), and
 // a reader of one must not read 0 where a reader of the other reads a count.
+// Beyond fifteen significant digits a float64's digits are noise, not the
+// number written: a larger x is written with fifteen and zeros after.
 func trim(x float64, places int) string {
 	s := strconv.FormatFloat(x, 'f', places, 64)
 	for x != 0 && places < 20 && strings.Trim(s, "-0.") == "" {
 		places++
 		s = strconv.FormatFloat(x, 'f', places, 64)
+	}
+	if math.Abs(x) >= 1e15 {
+		s = wholeDigits(x)
 	}
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -288,6 +297,23 @@ func trim(x float64, places int) string {
 		s = "0"
 	}
 	return s
+}
+
+// wholeDigits writes a large x as a whole number of fifteen significant digits
+// followed by zeros: 1.23456789012345e22 is 12345678901234500000000.
+func wholeDigits(x float64) string {
+	e := strconv.FormatFloat(x, 'e', 14, 64) // -d.dddddddddddddde+XX
+	sign := ""
+	if e[0] == '-' {
+		sign, e = "-", e[1:]
+	}
+	mant, exp, _ := strings.Cut(e, "e")
+	n, _ := strconv.Atoi(exp)
+	digits := strings.Replace(mant, ".", "", 1) // 15 digits, the point after the first
+	if n+1 < len(digits) {
+		return sign + digits[:n+1] // not reached: |x| ≥ 1e15 has n ≥ 15
+	}
+	return sign + digits + strings.Repeat("0", n+1-len(digits))
 }
 
 // group inserts thousands separators into the integer part: 80000 → 80,000.

@@ -60,6 +60,12 @@ func TestFormatRealUnits(t *testing.T) {
 		{4.8, "倍", "4.8倍", "4.8 times", nil},
 		{100000, "万元", "100000万元", "1 billion yuan", nil},
 		{99.9999, "万元", "100万元", "999,999 yuan", nil},
+		// The largest values a target may have are written out whole, every
+		// digit the editor wrote and zeros after, never a float64's noise or +Inf.
+		{123456789012345, "个", "123456789012345个", "123,456,789,012,345 projects", projects},
+		{1e15, "万元", "1000000000000000万元", "10000000 trillion yuan", nil},
+		{-1e15, "万人", "-1000000000000000万人", "-10000000 trillion people", nil},
+		{987654321012345, "万亿元", "987654321012345万亿元", "987654321012345 trillion yuan", nil},
 	}
 	for _, c := range cases {
 		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
@@ -130,7 +136,8 @@ func TestNoFigurePrintsAsZero(t *testing.T) {
 
 func TestLoadReportsProblems(t *testing.T) {
 	var problems diag.List
-	Load("units.yaml", []byte("units:\n  亿元:\n    zh: {format: \"亿元\"}\n    en: {scale: -1, wrods: true}\n"), []string{"zh", "en"}, &problems)
+	Load("units.yaml", []byte("units:\n  亿元:\n    zh: {format: \"亿元\"}\n    en: {scale: -1, wrods: true}\n"+
+		"  万元:\n    zh: {scale: 1e300}\n    en: {scale: .inf}\n"), []string{"zh", "en"}, &problems)
 	problems.Sort()
 	got := []string{}
 	for _, p := range problems {
@@ -138,10 +145,19 @@ func TestLoadReportsProblems(t *testing.T) {
 	}
 	want := []string{
 		"units.yaml:3:18: units.亿元.zh.format must contain {value}",
-		"units.yaml:4:17: units.亿元.en.scale must be more than 0",
+		"units.yaml:4:17: units.亿元.en.scale must be more than 0 and at most 10¹⁵",
 		"units.yaml:4:21: unknown key \"wrods\" in units.亿元.en",
+		"units.yaml:6:17: units.万元.zh.scale must be more than 0 and at most 10¹⁵",
+		"units.yaml:7:17: units.万元.en.scale must be a finite number, not .inf",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// wholeDigits writes fifteen significant digits and zeros after them.
+func TestWholeDigits(t *testing.T) {
+	if got := wholeDigits(1.23456789012345e22); got != "12345678901234500000000" {
+		t.Errorf("wholeDigits = %s", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -108,12 +109,14 @@ func humanSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// CheckEncoding reports data that is not UTF-8, at the first bad byte, and
-// returns whether it is fine. Articles call it for their Markdown body.
+// CheckEncoding reports data that is not UTF-8, at the first bad byte, line
+// breaks editors do not see, and control characters, and returns whether the
+// file is fine. Articles call it for the whole file, so their Markdown is held
+// to what YAML is.
 func CheckEncoding(file string, data []byte, problems *diag.List) bool {
 	line, col, bad := invalidUTF8(data)
 	if !bad {
-		return checkLineBreaks(file, data, problems)
+		return checkLineBreaks(file, data, problems) && checkControl(file, data, problems)
 	}
 	p := diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: col},
 		Msg:  "file is not valid UTF-8 (it may have been saved as GBK or another legacy encoding)",
@@ -163,6 +166,56 @@ func checkLineBreaks(file string, data []byte, problems *diag.List) bool {
 		return false
 	}
 	return true
+}
+
+// checkControl refuses control characters other than tab and the line breaks:
+// ESC, BEL, NUL, DEL, U+009B and the like. No reader sees them; in a page they
+// are noise, a terminal that prints them obeys them, and Markdown would turn NUL
+// into U+FFFD without a word. The first is reported, with how many follow.
+func checkControl(file string, data []byte, problems *diag.List) bool {
+	first := -1
+	n := 0
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f ||
+			c == 0xc2 && i+1 < len(data) && data[i+1] >= 0x80 && data[i+1] <= 0x9f && data[i+1] != 0x85 {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	if first < 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRune(data[first:])
+	line := bytes.Count(data[:first], []byte{'\n'}) + 1
+	start := bytes.LastIndexByte(data[:first], '\n') + 1
+	end := bytes.IndexByte(data[first:], '\n')
+	if end < 0 {
+		end = len(data) - first
+	}
+	msg := fmt.Sprintf("a control character (%s) no reader can see", controlName(r))
+	switch {
+	case n == 2:
+		msg += "; 1 more follows in the file"
+	case n > 2:
+		msg += fmt.Sprintf("; %d more follow in the file", n-1)
+	}
+	problems.Add(diag.Problem{Pos: diag.Pos{File: file, Line: line, Col: utf8.RuneCount(data[start:first]) + 1},
+		Msg:    msg,
+		Hint:   "delete it; it often comes with text pasted from a PDF, a terminal or a word processor",
+		Source: string(data[start : first+end])})
+	return false
+}
+
+// controlName names a control character as editors' “show invisibles” modes do.
+func controlName(r rune) string {
+	names := map[rune]string{0: "NUL", 7: "BEL", 8: "backspace", 0xb: "vertical tab", 0xc: "form feed", 0x1b: "ESC", 0x7f: "DEL"}
+	if n, ok := names[r]; ok {
+		return fmt.Sprintf("%s, U+%04X", n, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
 }
 
 // documentStart finds the “---” line at or before line, where a document begins.
@@ -246,9 +299,16 @@ func (d *Doc) syntaxError(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if m := maxDepthError.FindStringSubmatch(msg); m != nil {
-		// yaml.v3 gives no position for this one.
-		d.problems.Add(d.problem(0, 0, fmt.Sprintf("lists or keys are nested more than %s levels deep", m[1]),
+	if maxDepthError.MatchString(msg) {
+		// yaml.v3 stops where its own limit is passed, often without a position,
+		// before building the tree checkTree would refuse at maxDepth. The place
+		// checkTree would report is found in the text; failing that, the line
+		// yaml.v3 names, or the file's start.
+		l, c, ok := deepest(d.Lines(), maxDepth)
+		if !ok {
+			l, c = max(line, 1), 1
+		}
+		d.problems.Add(d.problem(l, c, fmt.Sprintf("lists or keys are nested more than %d levels deep", maxDepth),
 			"content nests a few levels deep; this is not a content file, or a bracket [ or { is never closed"))
 		return
 	}
@@ -552,11 +612,17 @@ func (d *Doc) Int(n *yaml.Node, path string) (int, bool) {
 	return 0, false
 }
 
-// Number returns a scalar number, integer or decimal.
+// Number returns a scalar number, integer or decimal. It is always finite:
+// YAML's .inf and .nan, and numbers beyond what a float64 holds, are refused.
 func (d *Doc) Number(n *yaml.Node, path string) (float64, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
-		if v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		switch {
+		case err == nil && !math.IsInf(v, 0) && !math.IsNaN(v):
 			return v, true
+		case errors.Is(err, strconv.ErrRange), strings.Contains(strings.ToLower(n.Value), "inf"), strings.Contains(strings.ToLower(n.Value), "nan"):
+			d.Errorf(n, "write the number a reader should see, e.g. 2541", "%s must be a finite number, not %s", path, n.Value)
+			return 0, false
 		}
 	}
 	d.Errorf(n, "write a number without units or commas, e.g. 2541 or 4.7", "%s must be a number, not %s", path, describe(n))

@@ -9,7 +9,15 @@
 //	go run ./generator/internal/corpus/cmd -compare LEITAI_OUT HUGO_OUT
 //
 // compares what they wrote, by kind of file, and exits 1 if they wrote different
-// files.
+// files. The Hugo site holds two sets of templates: layouts/, the one a Hugo
+// expert would write for speed (the default), and layouts-plain/, the earlier
+// one, line by line Leitai's theme (hugo --layoutDir layouts-plain). And
+//
+//	go run ./generator/internal/corpus/cmd -floor CONTENT BUILT NEW
+//
+// times the floor of a build (see corpus.Floor): rendering every Markdown text
+// of the Leitai content in CONTENT, and writing every file of the built site in
+// BUILT into NEW, a folder that does not exist yet.
 package main
 
 import (
@@ -31,7 +39,19 @@ func main() {
 	theme := flag.String("theme", "themes/default", "the Leitai theme to copy into the site")
 	hugo := flag.Bool("hugo", false, "also write the equivalent Hugo site into <o>/hugo")
 	compare := flag.Bool("compare", false, "compare the Leitai and Hugo outputs given as arguments instead")
+	floor := flag.Bool("floor", false, "time the floor of the content, built site and new folder given as arguments instead")
 	flag.Parse()
+	if *floor {
+		if flag.NArg() != 3 {
+			flag.Usage()
+			os.Exit(2)
+		}
+		if err := corpus.Floor(os.Stdout, flag.Arg(0), flag.Arg(1), flag.Arg(2)); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *compare {
 		if flag.NArg() != 2 {
 			flag.Usage()
