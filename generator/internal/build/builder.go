@@ -81,9 +81,9 @@ type change struct {
 	depts    map[deptKey]bool // departments, in their editions
 	articles map[string]bool  // slugs
 	groups   bool
-	theme           bool
-	kinds           map[site.Kind]bool // page kinds whose layout changed
-	allPages        bool               // a layout every page uses changed
+	theme    bool
+	kinds    map[site.Kind]bool // page kinds whose layout changed
+	allPages bool               // a layout every page uses changed
 }
 
 // deptKey names a department in an edition.
