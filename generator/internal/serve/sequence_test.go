@@ -103,8 +103,8 @@ type editor struct {
 	// reports are in content/editions/<id>/, and links and editions' files
 	// are edited too.
 	editions bool
-	rng *rand.Rand
-	srv *Server
+	rng      *rand.Rand
+	srv      *Server
 	// original holds each file's content before the sequence first changed it
 	// (nil: it did not exist), so that fix can put it back.
 	original map[string][]byte
