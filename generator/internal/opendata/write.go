@@ -97,24 +97,36 @@ func writeShared(w Writer, whole *Dataset, runs []editionRun, lang string) error
 		err := w.Stream(site.DataPathIn(lang, "", format.file), func(out io.Writer) error {
 			own := format.own(whole)
 			r := 0
-			var parts [][]byte
+			// The current edition's departments' bytes, one after the other,
+			// and where each ends: one piece of memory, reused edition after
+			// edition.
+			var arena []byte
+			var ends []int
+			part := func(i int) ([]byte, error) {
+				lo := 0
+				if i > 0 {
+					lo = ends[i-1]
+				}
+				return arena[lo:ends[i]], nil
+			}
 			return format.write(whole, out, len(whole.Departments), func(i int) ([]byte, error) {
 				b, err := own(i)
 				if err != nil {
 					return nil, err
 				}
 				for r < len(runs) && runs[r].hi == runs[r].lo { // an edition of no department
-					if err := writeRun(w, runs[r], nil, format.file, format.write, lang); err != nil {
+					if err := writeRun(w, runs[r], 0, part, format.file, format.write, lang); err != nil {
 						return nil, err
 					}
 					r++
 				}
-				parts = append(parts, bytes.Clone(b))
+				arena = append(arena, b...)
+				ends = append(ends, len(arena))
 				if r < len(runs) && i+1 == runs[r].hi {
-					if err := writeRun(w, runs[r], parts, format.file, format.write, lang); err != nil {
+					if err := writeRun(w, runs[r], len(ends), part, format.file, format.write, lang); err != nil {
 						return nil, err
 					}
-					r, parts = r+1, parts[:0]
+					r, arena, ends = r+1, arena[:0], ends[:0]
 				}
 				return b, nil
 			})
@@ -140,12 +152,10 @@ func runPrefixes(runs []editionRun) []string {
 }
 
 // writeRun writes an edition's file of one format from its departments' bytes.
-func writeRun(w Writer, run editionRun, parts [][]byte, file string, write func(d *Dataset, out io.Writer, n int, part func(i int) ([]byte, error)) error, lang string) error {
-	var buf bytes.Buffer
-	if err := write(run.head, &buf, len(parts), func(i int) ([]byte, error) { return parts[i], nil }); err != nil {
-		return err
-	}
-	return w.WriteFile(site.DataPathIn(lang, run.prefix, file), buf.Bytes())
+func writeRun(w Writer, run editionRun, n int, part func(i int) ([]byte, error), file string, write func(d *Dataset, out io.Writer, n int, part func(i int) ([]byte, error)) error, lang string) error {
+	return w.Stream(site.DataPathIn(lang, run.prefix, file), func(out io.Writer) error {
+		return write(run.head, out, n, part)
+	})
 }
 
 // JSON encodes the dataset, indented so that a diff between two builds reads well.
