@@ -1,8 +1,6 @@
 package main
 
 import (
-	"slices"
-	"strings"
 	"testing"
 
 	"leitai/generator/internal/testsite"
@@ -20,12 +18,7 @@ func TestCheckEditions(t *testing.T) {
 		beta3  = "content/editions/3/departments/beta.yaml"
 		ed3    = "content/editions/3/edition.yaml"
 	)
-	cases := []struct {
-		name  string
-		edits []edit
-		want  []string
-		hint  string // a part of the first problem's hint
-	}{
+	cases := []checkCase{
 		{name: "the publication is fine"},
 		{
 			name:  "a link to a pledge that is not there",
@@ -128,30 +121,5 @@ func TestCheckEditions(t *testing.T) {
 			want:  []string{"content/editions/4/departments/delta.yaml:1:8: error: order 1 is already used by content/editions/4/departments/alpha.yaml"},
 		},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			cfg := copySite(t, testsite.Editions())
-			root := cfg[:len(cfg)-len("config.yaml")]
-			applyEdits(t, root, c.edits)
-			code, problems := checkJSON(t, cfg)
-			var got []string
-			for _, p := range problems {
-				got = append(got, p.String())
-			}
-			if !slices.Equal(got, c.want) {
-				t.Errorf("problems:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
-			}
-			if want := min(len(c.want), 1); code != want {
-				t.Errorf("exit status %d, want %d", code, want)
-			}
-			if c.hint != "" && (len(problems) == 0 || !strings.Contains(problems[0].Hint, c.hint)) {
-				t.Errorf("hint does not contain %q: %+v", c.hint, problems)
-			}
-			for _, p := range problems {
-				if p.Hint == "" {
-					t.Errorf("%s: no hint", p)
-				}
-			}
-		})
-	}
+	runCheckCases(t, testsite.Editions(), cases)
 }

@@ -22,13 +22,7 @@ func TestCheckBrokenContent(t *testing.T) {
 		reportEN = "content/articles/report.en.md"
 	)
 	statement := "statement:\n  zh: |\n    要抓落实，见[乙局](/departments/beta/)。\n  en: |\n    We will deliver; see [Beta](/departments/beta/).\n"
-	cases := []struct {
-		name  string
-		edits []edit
-		want  []string // file:line:col: severity: message, in the order printed
-		hint  string   // a part of the first problem's hint
-		code  int      // exit status; 1 unless said
-	}{
+	cases := []checkCase{
 		{name: "base site is fine", code: 0},
 		{
 			name:  "misspelt key suggests the right one",
@@ -407,9 +401,26 @@ func TestCheckBrokenContent(t *testing.T) {
 			},
 		},
 	}
+	runCheckCases(t, checkSite, cases)
+}
+
+// checkCase is a way to break a site and what `check` must say of it.
+type checkCase struct {
+	name  string
+	edits []edit
+	want  []string // file:line:col: severity: message, in the order printed
+	hint  string   // a part of the first problem's hint
+	code  int      // exit status; 1 unless said
+}
+
+// runCheckCases applies each case's edits to a copy of the site in src and
+// checks what `check` reports: exactly want, the hint, an exit status, and a
+// hint for every problem.
+func runCheckCases(t *testing.T, src string, cases []checkCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cfg := copySite(t, checkSite)
+			cfg := copySite(t, src)
 			applyEdits(t, filepath.Dir(cfg), c.edits)
 			code, problems := checkJSON(t, cfg)
 			var got []string

@@ -119,23 +119,7 @@ func TestOpenDataMatchesContent(t *testing.T) {
 
 	for _, lang := range []string{"zh", "en"} {
 		dir := filepath.Join(out, lang, "data")
-		raw, err := os.ReadFile(filepath.Join(dir, "pledges.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := schema.Validate(inst); err != nil {
-			t.Errorf("%s/data/pledges.json does not match its schema: %v", lang, err)
-		}
-		var ds dataset
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&ds); err != nil {
-			t.Fatalf("%s: %v", lang, err)
-		}
+		ds := readDataset(t, schema, out, lang+"/data/pledges.json")
 		if ds.SchemaVersion != 1 || ds.Language != lang || ds.Lang != langAttr[lang] || ds.URL != "https://example.org/"+lang+"/" {
 			t.Errorf("%s: header = %d %q %q %q", lang, ds.SchemaVersion, ds.Language, ds.Lang, ds.URL)
 		}
@@ -253,6 +237,30 @@ func TestOpenDataMatchesContent(t *testing.T) {
 			t.Errorf("%s: pledges.csv has %d rows, the content %d pledges", lang, len(rows), row)
 		}
 	}
+}
+
+// readDataset reads the data file name of the site built into out: it must
+// match the schema and hold nothing the test's mirror of the docs lacks.
+func readDataset(t *testing.T, schema *jsonschema.Schema, out, name string) dataset {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("%s does not match its schema: %v", name, err)
+	}
+	var ds dataset
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ds); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return ds
 }
 
 // pledgeFromYAML formats a pledge as the test compares it: text|due|status[|target].
@@ -459,23 +467,7 @@ func TestOpenDataOfEditions(t *testing.T) {
 	dates := map[string]string{"2": "2021-06-10", "3": "2021-11-20", "4": "2022-11-24"}
 	for _, f := range files {
 		name := f.lang + "/" + f.prefix + "data/pledges.json"
-		raw, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := schema.Validate(inst); err != nil {
-			t.Errorf("%s does not match its schema: %v", name, err)
-		}
-		var ds dataset
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&ds); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+		ds := readDataset(t, schema, out, name)
 		if want := "https://example.org/pledges/" + f.lang + "/" + f.prefix; ds.URL != want {
 			t.Errorf("%s: url = %q, want %q", name, ds.URL, want)
 		}

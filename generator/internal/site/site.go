@@ -249,14 +249,21 @@ func (p *Plan) groupPages(l config.Language, s *content.Site, e *content.Edition
 func (p *Plan) departmentPages(l config.Language, kind Kind, prefix string, e *content.Edition, depts []*content.Department) {
 	for i, d := range depts {
 		pg := &Page{Kind: kind, Lang: l, Key: prefix + "departments/" + d.Slug + "/", Department: d, Edition: e}
-		if i > 0 {
-			pg.Prev = depts[i-1]
-		}
-		if i+1 < len(depts) {
-			pg.Next = depts[i+1]
-		}
+		pg.Prev, pg.Next = neighbours(depts, i)
 		p.add(pg)
 	}
+}
+
+// neighbours are the departments before and after the i-th of depts, nil at
+// either end.
+func neighbours(depts []*content.Department, i int) (prev, next *content.Department) {
+	if i > 0 {
+		prev = depts[i-1]
+	}
+	if i+1 < len(depts) {
+		next = depts[i+1]
+	}
+	return prev, next
 }
 
 // crossPages plans each department's page across editions, in the order of
@@ -275,12 +282,7 @@ func (p *Plan) crossPages(l config.Language, s *content.Site) {
 			seen[d.Slug] = true
 			pg := &Page{Kind: Department, Lang: l, Key: "departments/" + d.Slug + "/", Department: d, Edition: e,
 				Appearances: x.Appearances(d.Slug)}
-			if j > 0 {
-				pg.Prev = depts[j-1]
-			}
-			if j+1 < len(depts) {
-				pg.Next = depts[j+1]
-			}
+			pg.Prev, pg.Next = neighbours(depts, j)
 			p.add(pg)
 		}
 	}
