@@ -129,6 +129,14 @@ func (r *Renderer) editions(dv *DepartmentView, lc *locale, pg *site.Page) error
 		if e.Pledges, err = r.pledges(lc, pg, a, false, e.ID+"-"); err != nil {
 			return err
 		}
+		// What was pledged, what became of it and what it led to: the
+		// terms and the updates are on the edition's page, one tap away, so
+		// a department that stood in many editions still has a page a
+		// phone opens quickly.
+		for i := range e.Pledges {
+			p := &e.Pledges[i]
+			p.Target, p.Scope, p.Due, p.Updates = "", "", nil, nil
+		}
 		if e.More, err = lc.tf("edition_record", "edition", aev.Number); err != nil {
 			return err
 		}

@@ -175,7 +175,7 @@ type EarlierView struct {
 	Edition     EditionView
 	Leader      template.HTML
 	LeaderTitle template.HTML
-	Pledges     []PledgeView // anchors "edition-2-pledge-1"…
+	Pledges     []PledgeView // anchors "edition-2-pledge-1"…, each its status, text and links only
 	URL         string       // its page in that edition
 	More        string       // the link's text
 }
