@@ -76,7 +76,8 @@ var probes = map[string]string{
 	"csp.html": `<!DOCTYPE html><html lang="en"><title>probe</title><p style="color:red">x</p><script>document.title="ran"</script><img src="data:,">`,
 	"probe.css": `.wide { width: 600px; height: 1px; }
 .tiny { display: inline-block; width: 20px; height: 20px; overflow: hidden; }
-.skip:focus, .skip:focus-visible { outline: none; }`,
+.skip:focus, .skip:focus-visible { outline: none; }
+.narrow { width: 60px; white-space: nowrap; overflow: hidden; }`,
 	// 600 px wide on a 360-px phone.
 	"overflow.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><h1>Wide</h1><div class="wide"></div>`,
 	// A 20-px link in the header.
@@ -85,6 +86,10 @@ var probes = map[string]string{
 	"focus.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><a class="skip" href="#main">Skip</a><main id="main"><h1>Focus</h1></main>`,
 	// Navigation with no print rules, and no .back link at all.
 	"print.html": `<!DOCTYPE html><html lang="en"><title>probe</title><a class="skip" href="#main">Skip</a><nav><a href="#main">Nav</a></nav><main id="main"><h1>Print</h1></main><footer class="site">Footer</footer>`,
+	// A chart label that runs past its drawing, and a tile's word past its box.
+	"clip.html": `<!DOCTYPE html><html lang="en"><title>probe</title><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="probe.css"><h1>Clipped</h1>` +
+		`<svg viewBox="0 0 100 20" width="100" height="20"><text x="60" y="14">57.7 billion yuan</text></svg>` +
+		`<ul class="tiles"><li class="narrow">Unbreakablyverylongword</li></ul>`,
 }
 
 // siteHandler serves the built site under prefix the way a static host does: a
@@ -482,6 +487,15 @@ func TestBrowser(t *testing.T) {
 			f = b.tab(t)
 			says(t, "focus", func(tb testing.TB) { checkFocus(tb, f) }, "skip link focused false")
 		})
+		t.Run("clipping", func(t *testing.T) {
+			visit(t, "clip.html")
+			c := b.clipped(t)
+			says(t, "clipping", func(tb testing.TB) { checkClipped(tb, c) }, `SVG text “57.7 billion yuan”`)
+			says(t, "clipping", func(tb testing.TB) { checkClipped(tb, c) }, `text “Unbreakablyverylongword” runs out of its box`)
+			visit(t, "overflow.html") // no chart at all
+			c = b.clipped(t)
+			says(t, "clipping", func(tb testing.TB) { checkClipped(tb, c) }, "no chart text found")
+		})
 		t.Run("print", func(t *testing.T) {
 			visit(t, "print.html")
 			b.media(t, "print")
@@ -514,6 +528,44 @@ func TestBrowser(t *testing.T) {
 	})
 
 	checkEveryPage(t, b, axeSrc, shots, "", out, base, &hold)
+
+	// No text of a chart is cut off at any width from 320 px up: every page
+	// with a chart, at the narrowest phone, a common one and a desktop, with a
+	// screenshot of each for people to look at.
+	var charted []string
+	for _, rel := range htmlPages(t, out) {
+		if html := read(t, filepath.Join(out, rel)); strings.Contains(html, `<svg class="chart"`) || strings.Contains(html, `<ul class="tiles">`) || strings.Contains(html, `<figure class="bars">`) {
+			charted = append(charted, strings.TrimSuffix(rel, "index.html"))
+		}
+	}
+	if len(charted) == 0 {
+		t.Error("no page of the site has a chart: the clipping check checks nothing")
+	}
+	for _, vp := range chartViewports {
+		b.emulate(t, vp)
+		for _, rel := range charted {
+			name := "charts/" + vp.name + "/" + rel
+			t.Run(name, func(t *testing.T) {
+				b.console.setPage(name)
+				if err := b.run(30*time.Second, chromedp.Navigate(base+rel)); err != nil {
+					t.Fatal(err)
+				}
+				checkClipped(t, b.clipped(t))
+				png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				file := strings.ReplaceAll(strings.Trim(rel, "/"), "/", "_")
+				if file == "" {
+					file = "index"
+				}
+				if err := os.WriteFile(filepath.Join(shots, file+".chart-"+vp.name+".png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	}
+	t.Logf("screenshots of %d pages with charts at %d widths are in %s", len(charted), len(chartViewports), shots)
 
 	t.Run("print", func(t *testing.T) {
 		b.media(t, "print")
@@ -743,6 +795,81 @@ func TestBrowserEditions(t *testing.T) {
 			return rel == "zh/groups/factors/" || rel == "en/groups/factors/" || rel == "en/editions/"
 		})
 	})
+}
+
+// chartViewports are the widths no chart text may be cut at: the narrowest
+// phone the site serves, a common phone and a desktop.
+var chartViewports = []viewport{
+	{name: "320", width: 320, height: 640, mobile: true},
+	{name: "360", width: 360, height: 740, mobile: true},
+	{name: "1280", width: 1280, height: 800},
+}
+
+// chartBoxes are the boxes of a chart drawn in HTML: a figure's tile, a bar's
+// row. Their text must stay inside them.
+const chartBoxes = ".tiles > li, .bars li"
+
+// clipReport is what clipCheck found: how many texts it measured, and those
+// cut off.
+type clipReport struct {
+	Checked int      `json:"checked"`
+	Clipped []string `json:"clipped"`
+}
+
+// clipCheck measures every chart text on the page: each SVG text's box must lie
+// inside its SVG's viewBox (outside it, the SVG cuts it off), and each line of
+// text of an HTML chart inside its box.
+var clipCheck = `(() => {
+  const r = {checked: 0, clipped: []};
+  const round = a => a.map(x => Math.round(x * 10) / 10).join(' ');
+  for (const svg of document.querySelectorAll('svg[viewBox]')) {
+    const v = svg.viewBox.baseVal;
+    for (const t of svg.querySelectorAll('text')) {
+      r.checked++;
+      const b = t.getBBox();
+      if (b.x < v.x - 0.5 || b.y < v.y - 0.5 || b.x + b.width > v.x + v.width + 0.5 || b.y + b.height > v.y + v.height + 0.5) {
+        r.clipped.push('SVG text “' + t.textContent + '” at ' + round([b.x, b.y, b.width, b.height]) + ' lies outside the viewBox ' + round([v.x, v.y, v.width, v.height]));
+      }
+    }
+  }
+  for (const box of document.querySelectorAll('` + chartBoxes + `')) {
+    const o = box.getBoundingClientRect();
+    const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.textContent.trim()) continue;
+      r.checked++;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const q of range.getClientRects()) {
+        if (q.left < o.left - 0.5 || q.right > o.right + 0.5 || q.top < o.top - 0.5 || q.bottom > o.bottom + 0.5) {
+          r.clipped.push('text “' + n.textContent.trim() + '” runs out of its box: ' + round([q.left, q.top, q.right, q.bottom]) + ' beyond ' + round([o.left, o.top, o.right, o.bottom]));
+          break;
+        }
+      }
+    }
+  }
+  return r;
+})()`
+
+func (b *browser) clipped(t testing.TB) clipReport {
+	t.Helper()
+	var r clipReport
+	if err := b.eval(clipCheck, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// checkClipped requires some chart text to have been measured, and none of it
+// cut off.
+func checkClipped(t testing.TB, r clipReport) {
+	t.Helper()
+	if r.Checked == 0 {
+		t.Errorf("no chart text found: selectors svg[viewBox] text and %s match nothing", chartBoxes)
+	}
+	for _, c := range r.Clipped {
+		t.Errorf("clipped: %s", c)
+	}
 }
 
 // media emulates a media type: "print", or "" for the screen.

@@ -119,6 +119,53 @@ func TestCheckBrokenContent(t *testing.T) {
 			want:  []string{alpha + `:6:7: error: name.en is not filled in yet`},
 		},
 		{
+			name: "bars declared over different units",
+			edits: []edit{{alpha, "    en: Completed 254.1 billion yuan of investment\n", "    en: Completed 254.1 billion yuan of investment\n" +
+				"    metrics:\n" +
+				"      - {value: 2541, unit: 亿元, series: s, label: {zh: 投资, en: Investment}}\n" +
+				"      - {value: 60, unit: \"%\", series: s, label: {zh: 占比, en: Share}}\n" +
+				"series:\n  - {id: s, title: {zh: 甲, en: A}}\n"}},
+			want: []string{alpha + `:15:27: error: achievements[1].metrics[2] is in %, but series "s" is in 亿元 (achievements[1].metrics[1])`},
+			hint: "bars compare figures in one unit",
+		},
+		{
+			name: "a bar of a series that is not defined",
+			edits: []edit{{alpha, "    en: Completed 254.1 billion yuan of investment\n", "    en: Completed 254.1 billion yuan of investment\n" +
+				"    metrics: [{value: 2541, unit: 亿元, series: s, label: {zh: 投资, en: Investment}}]\n"}},
+			want: []string{alpha + `:13:47: error: achievements[1].metrics[1].series "s" is not defined`},
+			hint: "define it under series:",
+		},
+		{
+			name: "a series of one figure",
+			edits: []edit{{alpha, "    en: Completed 254.1 billion yuan of investment\n", "    en: Completed 254.1 billion yuan of investment\n" +
+				"    metrics: [{value: 2541, unit: 亿元, series: s, label: {zh: 投资, en: Investment}}]\n" +
+				"series:\n  - {id: s, title: {zh: 甲, en: A}}\n"}},
+			want: []string{alpha + `:15:10: error: series "s" has one figure, achievements[1].metrics[1]; bars compare two or more`},
+			hint: "a figure of its own is shown as a tile",
+		},
+		{
+			name: "a part more than its whole, and a part in another unit",
+			edits: []edit{{alpha, "    en: Completed 254.1 billion yuan of investment\n", "    en: Completed 254.1 billion yuan of investment\n" +
+				"    metrics:\n" +
+				"      - value: 577\n        unit: 亿元\n        label: {zh: 退减缓降税费, en: Tax relief}\n        parts:\n" +
+				"          - {value: 600, unit: 亿元, label: {zh: 留抵退税, en: VAT credit refunds}}\n" +
+				"          - {value: 5, unit: \"%\", label: {zh: 丙, en: C}}\n"}},
+			want: []string{
+				alpha + `:18:13: error: achievements[1].metrics[1].parts[1] (600亿元) is more than its whole (577亿元)`,
+				alpha + `:19:30: error: achievements[1].metrics[1].parts[2] is in %, its whole in 亿元: a part is drawn inside its whole`,
+			},
+			hint: "a part (其中) is no more than its whole",
+		},
+		{
+			name: "parts that add up to more than their whole",
+			edits: []edit{{alpha, "    en: Completed 254.1 billion yuan of investment\n", "    en: Completed 254.1 billion yuan of investment\n" +
+				"    metrics:\n" +
+				"      - value: 577\n        unit: 亿元\n        label: {zh: 退减缓降税费, en: Tax relief}\n        parts:\n" +
+				"          - {value: 415, unit: 亿元, label: {zh: 留抵退税, en: VAT credit refunds}}\n" +
+				"          - {value: 200, unit: 亿元, label: {zh: 丙, en: C}}\n"}},
+			want: []string{alpha + `:14:9: error: the parts of achievements[1].metrics[1] add up to 615亿元, more than the whole (577亿元)`},
+		},
+		{
 			name:  "unknown status",
 			edits: []edit{{alpha, "status: not-rated", "status: done"}},
 			want:  []string{alpha + `:18:13: error: pledges[1].status "done" is not a known status`},
@@ -521,8 +568,22 @@ func TestSiteDescriptionAndIntro(t *testing.T) {
 		t.Error("the English feed's subtitle is not config.yaml's description")
 	}
 
-	applyEdits(t, root, []edit{{"config.yaml", `, en: "Alpha City's pledges"`, ""}})
+	// The intro may count the site's departments; a placeholder it does not
+	// fill in is an error at its line, not a page that prints it.
+	applyEdits(t, root, []edit{{"config.yaml", "intro: {zh: 三个部门立下军令状。, en: Three departments made pledges.}", "intro: {zh: \"{departments}个部门立下军令状。\", en: \"{departments} departments made pledges.\"}"}})
+	out = build()
+	if en := readFile(t, filepath.Join(out, "en", "index.html")); !strings.Contains(en, `<p class="intro">2 departments made pledges.</p>`) {
+		t.Error("the English intro does not count the site's two departments")
+	}
+	applyEdits(t, root, []edit{{"config.yaml", "{departments} departments made", "{departmets} departments made"}})
 	code, problems := checkJSON(t, cfg)
+	if code != 1 || len(problems) != 1 || problems[0].Message != "intro.en: {departmets} is not filled in" || !strings.Contains(problems[0].Hint, "{departments}") {
+		t.Errorf("a misspelt placeholder: exit %d, problems %v; want one error naming intro.en and {departmets}", code, problems)
+	}
+	applyEdits(t, root, []edit{{"config.yaml", "{departmets} departments made", "{departments} departments made"}})
+
+	applyEdits(t, root, []edit{{"config.yaml", `, en: "Alpha City's pledges"`, ""}})
+	code, problems = checkJSON(t, cfg)
 	if code != 1 || len(problems) != 1 || !strings.HasSuffix(problems[0].File, "config.yaml") || !strings.Contains(problems[0].Message, `"en"`) || !strings.Contains(problems[0].Message, "description") {
 		t.Errorf("description without en: exit %d, problems %v; want one error in config.yaml naming description and en", code, problems)
 	}

@@ -90,3 +90,32 @@ func applyEdits(t *testing.T, root string, edits []edit) {
 		}
 	}
 }
+
+// pages reads the pages of a site built into out, and reports on t what they
+// lack or should not have.
+type pages struct {
+	t   *testing.T
+	out string
+}
+
+// page is the file at the slash-separated path rel of the built site.
+func (c pages) page(rel string) string {
+	c.t.Helper()
+	return read(c.t, filepath.Join(c.out, filepath.FromSlash(rel)))
+}
+
+// has reports s, the text of where, when it lacks want.
+func (c pages) has(where, s, want string) {
+	c.t.Helper()
+	if !strings.Contains(s, want) {
+		c.t.Errorf("%s lacks %q", where, want)
+	}
+}
+
+// hasNot reports s, the text of where, when it has unwanted.
+func (c pages) hasNot(where, s, unwanted string) {
+	c.t.Helper()
+	if strings.Contains(s, unwanted) {
+		c.t.Errorf("%s has %q", where, unwanted)
+	}
+}

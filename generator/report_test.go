@@ -56,7 +56,7 @@ func TestCheckGitHubAnnotations(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
-	want := `::error file=content/departments/alpha.yaml,line=13,col=1::unknown key "pledge" in the file (did you mean "pledges"? (valid keys here: order, group, name, leader, achievements, pledges, statement, corrections))
+	want := `::error file=content/departments/alpha.yaml,line=13,col=1::unknown key "pledge" in the file (did you mean "pledges"? (valid keys here: order, group, name, leader, achievements, pledges, statement, corrections, series))
 ::error file=content/departments/beta.yaml,line=2,col=8::order 1 is already used by content/departments/alpha.yaml (each department needs its own order; the next free one is 2)
 `
 	if stdout != want {
@@ -82,7 +82,7 @@ func TestBuildGitHubAnnotations(t *testing.T) {
 	root := filepath.Dir(cfg)
 	out := filepath.Join(t.TempDir(), "public")
 	applyEdits(t, root, []edit{{"content/departments/alpha.yaml", "pledges:", "pledge:"}})
-	const annotation = `::error file=content/departments/alpha.yaml,line=13,col=1::unknown key "pledge" in the file (did you mean "pledges"? (valid keys here: order, group, name, leader, achievements, pledges, statement, corrections))` + "\n"
+	const annotation = `::error file=content/departments/alpha.yaml,line=13,col=1::unknown key "pledge" in the file (did you mean "pledges"? (valid keys here: order, group, name, leader, achievements, pledges, statement, corrections, series))` + "\n"
 
 	t.Setenv("GITHUB_ACTIONS", "true")
 	code, stdout, stderr := runCmd("build", "--config", cfg, "--destination", out)

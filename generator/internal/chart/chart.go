@@ -1,14 +1,14 @@
 // Package chart draws small charts as inline SVG at build time: no script, no
-// chart library for the reader to download. Each chart carries a title and a
-// description for screen readers, and its caller shows the same numbers in a
-// table. Colours come from the stylesheet through class names, so the SVG holds
-// no style attributes and a strict Content-Security-Policy holds.
+// chart library for the reader to download. Stacked is a chart with its own
+// labels, a title and a description for screen readers, and its caller shows
+// the same numbers in a table; Share is a bare bar that the page's own text
+// explains. Colours come from the stylesheet through class names, so the SVG
+// holds no style attributes and a strict Content-Security-Policy holds.
 package chart
 
 import (
 	"fmt"
 	"html/template"
-	"math"
 	"strings"
 )
 
@@ -30,9 +30,14 @@ type Row struct {
 const Width = 320
 
 const (
-	rowLabel = 16 // height of a label line
+	// rowLabel is the height of a label's line. Its baseline sits 14 units
+	// down: a Chinese face's ascent is more than its 11-unit size, and the
+	// viewBox would cut off the top of a label set higher.
+	rowLabel = 18
+	baseline = 14
 	barH     = 14
-	rowGap   = 10
+	rowGap   = 8
+	overhang = 2
 )
 
 // Stacked draws one stacked bar per row, all on the same scale (the largest
@@ -52,7 +57,7 @@ func Stacked(id, title, desc string, rows []Row) template.HTML {
 	y := 0
 	for _, r := range rows {
 		// Labels are plain text: the table beside the chart carries the links.
-		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(fit(r.Label, Width)))
+		fmt.Fprintf(&b, `<text y="%d">%s</text>`, y+baseline, esc(fit(r.Label, Width)))
 		x := 0.0
 		total := 0
 		for _, s := range r.Segments {
@@ -65,51 +70,34 @@ func Stacked(id, title, desc string, rows []Row) template.HTML {
 			w := float64(Width-40) * float64(s.Value) / float64(maxTotal)
 			// No tooltip per segment: the description and the table beside the
 			// chart carry every number, and pages have a size budget.
-			fmt.Fprintf(&b, `<rect class="%s" x="%s" y="%d" width="%s" height="%d"/>`,
-				esc(s.Class), num(x), y+rowLabel, num(w), barH)
+			fmt.Fprintf(&b, `<rect class="%s"%s y="%d" width="%s" height="%d"/>`,
+				esc(s.Class), xAttr(x), y+rowLabel, num(w), barH)
 			x += w
 		}
-		fmt.Fprintf(&b, `<text class="chart-value" x="%s" y="%d">%d</text>`, num(x+4), y+rowLabel+11, total)
+		fmt.Fprintf(&b, `<text x="%s" y="%d">%d</text>`, num(x+4), y+rowLabel+11, total)
 		y += rowLabel + barH + rowGap
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
 }
 
-// Bar is one bar of a simple bar chart.
-type Bar struct {
-	Label   string
-	Value   float64
-	Display string // the value as the reader's language writes it
-}
-
-// Bars draws horizontal bars on one scale. Values must share a unit; mixing units
-// on one axis would mislead.
-func Bars(id, title, desc string, bars []Bar) template.HTML {
-	maxV := 0.0
-	for _, x := range bars {
-		maxV = math.Max(maxV, math.Abs(x.Value))
+// Share draws value as the filled part of whole: a bar as wide as its
+// container, filled value/whole of the way. It holds no text (the page writes
+// the figures beside it, in HTML that wraps), so screen readers skip it and no
+// width can cut anything off. The stylesheet gives it its height and colours.
+func Share(value, whole float64) template.HTML {
+	w := 0.0
+	if whole > 0 {
+		w = 100 * min(max(value, 0), whole) / whole
 	}
-	h := len(bars)*(rowLabel+barH+rowGap) + 4
-	var b strings.Builder
-	open(&b, id, title, desc, h)
-	y := 0
-	for _, x := range bars {
-		fmt.Fprintf(&b, `<text class="chart-label" x="0" y="%d">%s</text>`, y+12, esc(fit(x.Label, Width)))
-		w := 0.0
-		if maxV > 0 {
-			w = float64(Width-90) * math.Abs(x.Value) / maxV
-		}
-		fmt.Fprintf(&b, `<rect class="chart-bar" x="0" y="%d" width="%s" height="%d"/>`, y+rowLabel, num(w), barH)
-		fmt.Fprintf(&b, `<text class="chart-value" x="%s" y="%d">%s</text>`, num(w+4), y+rowLabel+11, esc(x.Display))
-		y += rowLabel + barH + rowGap
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return template.HTML(`<svg class="share" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="1"/><rect class="fill" width="` + num(w) + `" height="1"/></svg>`)
 }
 
 func open(b *strings.Builder, id, title, desc string, h int) {
-	fmt.Fprintf(b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, Width, h, esc(id), esc(id))
+	// The drawing starts two units left of its labels: a glyph such as T
+	// reaches a little left of where its text starts, and the viewBox would
+	// cut that off.
+	fmt.Fprintf(b, `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="-%d 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, overhang, Width+overhang, h, esc(id), esc(id))
 	fmt.Fprintf(b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
 }
 
@@ -145,6 +133,15 @@ func fit(label string, width int) string {
 		used += em(r)
 	}
 	return strings.TrimRight(string(out), " ") + "…"
+}
+
+// xAttr is an x attribute, or nothing for 0, which SVG assumes: a summary
+// draws ten bars and more, and every byte of it counts against its budget.
+func xAttr(x float64) string {
+	if x == 0 {
+		return ""
+	}
+	return ` x="` + num(x) + `"`
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }

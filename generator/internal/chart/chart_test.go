@@ -45,6 +45,11 @@ func TestStacked(t *testing.T) {
 	if attr(root, "role") != "img" || attr(root, "aria-labelledby") != "c1-t c1-d" {
 		t.Errorf("svg lacks its accessible name: %v", root.Attr)
 	}
+	// Two rows of 40 units; room on the left for a glyph that reaches past
+	// its text's start.
+	if attr(root, "viewBox") != "-2 0 322 84" {
+		t.Errorf("viewBox %q", attr(root, "viewBox"))
+	}
 	if len(els["title"]) != 1 || len(els["desc"]) != 1 {
 		t.Errorf("titles %d, descs %d", len(els["title"]), len(els["desc"]))
 	}
@@ -67,12 +72,31 @@ func TestStacked(t *testing.T) {
 	}
 }
 
-func TestBars(t *testing.T) {
-	svg := string(Bars("b", "Growth", "Growth rates", []Bar{{"A", 176, "176%"}, {"B", 4.7, "4.7%"}, {"C", 0, "0%"}}))
-	els := parse(t, svg)
-	rects := els["rect"]
-	if len(rects) != 3 || attr(rects[0], "width") != "230" || attr(rects[1], "width") != "6.1" || attr(rects[2], "width") != "0" {
-		t.Errorf("bars: %v", rects)
+func TestShare(t *testing.T) {
+	for _, c := range []struct {
+		value, whole float64
+		fill         string
+	}{
+		{415, 577, "71.9"}, // a part inside its whole
+		{60, 100, "60"},
+		{0, 100, "0"},
+		{120, 100, "100"}, // never past the whole
+		{-5, 100, "0"},
+		{3, 0, "0"},
+	} {
+		svg := string(Share(c.value, c.whole))
+		els := parse(t, svg)
+		root := els["svg"][0]
+		if attr(root, "aria-hidden") != "true" || len(els["text"]) != 0 {
+			t.Errorf("Share(%v, %v) is not a bare, hidden drawing: %s", c.value, c.whole, svg)
+		}
+		rects := els["rect"]
+		if len(rects) != 2 || attr(rects[0], "width") != "100" || attr(rects[1], "class") != "fill" || attr(rects[1], "width") != c.fill {
+			t.Errorf("Share(%v, %v) = %s; want the whole, then %s filled", c.value, c.whole, svg, c.fill)
+		}
+		if strings.Contains(svg, "style=") {
+			t.Error("inline style in the SVG breaks a strict CSP")
+		}
 	}
 }
 

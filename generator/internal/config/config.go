@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"leitai/generator/internal/diag"
 	"leitai/generator/internal/yamldoc"
 )
@@ -34,7 +36,9 @@ type Config struct {
 	// Description and Intro say what this publication is, per language: the
 	// summary's meta description (and the feeds' subtitle), and the paragraph
 	// under its heading. Optional; without them the theme's general wording is
-	// used, which names no city and no number of departments.
+	// used, which names no city and no number of departments. The intro may
+	// say how many departments the site has with {departments}, which the
+	// summary fills in; a number written out goes stale when one is added.
 	Description map[string]string
 	Intro       map[string]string
 	Languages   []Language // the first is the default language
@@ -167,6 +171,8 @@ func Load(path string, o Overrides) (*Config, diag.List) {
 	c.Title = perLanguage(doc, m, "title", c.Codes())
 	c.Description = perLanguage(doc, m, "description", c.Codes())
 	c.Intro = perLanguage(doc, m, "intro", c.Codes())
+	checkPlaceholders(doc, m, "description", "")
+	checkPlaceholders(doc, m, "intro", "{departments}")
 	base := o.BaseURL
 	baseNode := m.Get("baseURL")
 	if base == "" && baseNode != nil {
@@ -293,6 +299,47 @@ func unwrapPathError(err error) error {
 
 // perLanguage reads key as a text in every language ("title: {zh: …, en: …}").
 // It is nil when the key is absent; a missing language is reported.
+// checkPlaceholders reports a {word} in each language's text of key that the
+// summary does not fill in: the one it may hold is allowed ("" for none).
+func checkPlaceholders(doc *yamldoc.Doc, m yamldoc.Map, key, allowed string) {
+	n := m.Get(key)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		v := n.Content[i+1]
+		for _, p := range placeholders(v.Value) {
+			if p == allowed {
+				continue
+			}
+			hint := "write the text out; nothing is filled in here"
+			if allowed != "" {
+				hint = "write " + allowed + " for the number of departments, or write the text out"
+			}
+			doc.Errorf(v, hint, "%s.%s: %s is not filled in", key, n.Content[i].Value, p)
+		}
+	}
+}
+
+// placeholders are the {words} in s.
+func placeholders(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexAny(s[i+1:], "{} \t\n")
+		if j < 0 {
+			return out
+		}
+		if s[i+1+j] == '}' {
+			out = append(out, s[i:i+j+2])
+		}
+		s = s[i+1+j:]
+	}
+}
+
 func perLanguage(doc *yamldoc.Doc, m yamldoc.Map, key string, codes []string) map[string]string {
 	n := m.Get(key)
 	if n == nil {

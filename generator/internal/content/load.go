@@ -217,12 +217,14 @@ func pathErr(err error) error {
 
 var (
 	groupKeys      = []string{"id", "title"}
-	deptKeys       = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement", "corrections"}
-	deptRequired   = deptKeys[:len(deptKeys)-1] // corrections are optional
+	deptKeys       = []string{"order", "group", "name", "leader", "achievements", "pledges", "statement", "corrections", "series"}
+	deptRequired   = deptKeys[:7] // corrections and series are optional
 	leaderKeys     = []string{"name", "title"}
 	targetKeys     = []string{"value", "unit", "noun", "compare"}
 	scopeKeys      = []string{"value", "unit", "noun"}
-	metricKeys     = []string{"value", "unit", "noun", "label"}
+	metricKeys     = []string{"value", "unit", "noun", "label", "series", "parts"}
+	partKeys       = []string{"value", "unit", "noun", "label"}
+	seriesKeys     = []string{"id", "title", "max"}
 	figureRequired = []string{"value", "unit"}
 	dueKeys        = []string{"date", "stated", "inferred"}
 	formKeys       = []string{"one", "other"}
@@ -390,6 +392,9 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 	if n := m.Get("statement"); n != nil {
 		d.Statement = decodeText(doc, n, "statement", langs)
 	}
+	if n := m.Get("series"); n != nil {
+		d.Series = decodeSeries(doc, n, langs)
+	}
 	if n := m.Get("corrections"); n != nil {
 		d.Corrections = decodeCorrections(doc, n, langs)
 		var texts []passage
@@ -495,21 +500,83 @@ func decodeAchievement(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKe
 		return a
 	}
 	if v := m.Get("metrics"); v != nil {
-		items, _ := doc.Seq(v, path+".metrics")
-		for i, it := range items {
-			p := fmt.Sprintf("%s.metrics[%d]", path, i+1)
-			mm, ok := doc.Fields(it, p, metricKeys, figureRequired)
-			if !ok {
-				continue
-			}
-			x := Metric{Figure: decodeFigure(doc, mm, p, langs)}
-			if y := mm.Get("label"); y != nil {
-				x.Label = decodeText(doc, y, p+".label", langs)
-			}
-			a.Metrics = append(a.Metrics, x)
-		}
+		a.Metrics = decodeMetrics(doc, v, path+".metrics", langs, metricKeys)
 	}
 	return a
+}
+
+// decodeMetrics reads a list of figures: an achievement's metrics, with keys,
+// or a metric's parts, with fewer.
+func decodeMetrics(doc *yamldoc.Doc, n *yaml.Node, path string, langs, keys []string) []Metric {
+	items, _ := doc.Seq(n, path)
+	var out []Metric
+	for i, it := range items {
+		p := fmt.Sprintf("%s[%d]", path, i+1)
+		mm, ok := doc.Fields(it, p, keys, figureRequired)
+		if !ok {
+			continue
+		}
+		x := Metric{Figure: decodeFigure(doc, mm, p, langs), Pos: doc.Pos(it)}
+		if y := mm.Get("label"); y != nil {
+			x.Label = decodeText(doc, y, p+".label", langs)
+		}
+		if y := mm.Get("series"); y != nil {
+			x.Series, _ = doc.String(y, p+".series")
+			x.SeriesPos = doc.Pos(y)
+		}
+		if y := mm.Get("parts"); y != nil {
+			x.Parts = decodeMetrics(doc, y, p+".parts", langs, partKeys)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// decodeID reads the id at path: lower-case letters, digits and single
+// hyphens, as a slug is; example is one for the hint. ok is false when it is
+// not text (reported).
+func decodeID(doc *yamldoc.Doc, v *yaml.Node, path, example string) (string, diag.Pos, bool) {
+	id, ok := doc.String(v, path)
+	if !ok {
+		return "", diag.Pos{}, false
+	}
+	if !SlugPattern.MatchString(id) {
+		doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. "+example, "%s %q is not a valid id", path, id)
+	}
+	return id, doc.Pos(v), true
+}
+
+// decodeSeries reads the department's series: the sets of figures its editors
+// declare comparable.
+func decodeSeries(doc *yamldoc.Doc, n *yaml.Node, langs []string) []Series {
+	items, _ := doc.Seq(n, "series")
+	var out []Series
+	for i, it := range items {
+		p := fmt.Sprintf("series[%d]", i+1)
+		m, ok := doc.Fields(it, p, seriesKeys, seriesKeys[:2])
+		if !ok {
+			continue
+		}
+		s := Series{Pos: doc.Pos(it)}
+		if v := m.Get("id"); v != nil {
+			if id, pos, ok := decodeID(doc, v, p+".id", "provincial-share"); ok {
+				s.ID, s.Pos = id, pos
+			}
+		}
+		if v := m.Get("title"); v != nil {
+			s.Title = decodeText(doc, v, p+".title", langs)
+		}
+		if v := m.Get("max"); v != nil {
+			if x, ok := doc.Number(v, p+".max"); ok {
+				if x <= 0 {
+					doc.Errorf(v, "what a full bar stands for, e.g. 100 for shares in %", "%s.max must be more than 0", p)
+				}
+				s.Max, s.MaxPos = x, doc.Pos(v)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // MaxQuantity bounds the value of a target or a figure, in its unit: a
@@ -646,11 +713,8 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 		return p
 	}
 	if v := m.Get("id"); v != nil {
-		if id, ok := doc.String(v, path+".id"); ok {
-			if !SlugPattern.MatchString(id) {
-				doc.Errorf(v, "lower-case letters, digits and single hyphens, e.g. new-loans", "%s.id %q is not a valid id", path, id)
-			}
-			p.ID, p.IDPos = id, doc.Pos(v)
+		if id, pos, ok := decodeID(doc, v, path+".id", "new-loans"); ok {
+			p.ID, p.IDPos = id, pos
 		}
 	}
 	if v := m.Get("target"); v != nil {

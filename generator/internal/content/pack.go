@@ -34,6 +34,9 @@ func (d *Department) eachFileString(f func(*string)) {
 			d.Record[i].Metrics[j].eachFileString(f)
 		}
 	}
+	for i := range d.Series {
+		f(&d.Series[i].ID)
+	}
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
 		f(&p.ID)
@@ -61,6 +64,14 @@ func (d *Department) eachFileString(f func(*string)) {
 	for i := range d.Corrections {
 		f(&d.Corrections[i].Printed)
 		f(&d.Corrections[i].Corrected)
+	}
+}
+
+func (m *Metric) eachFileString(f func(*string)) {
+	m.Figure.eachFileString(f)
+	f(&m.Series)
+	for i := range m.Parts {
+		m.Parts[i].eachFileString(f)
 	}
 }
 

@@ -75,6 +75,9 @@ type Department struct {
 	Statement Text // Markdown
 	// Corrections are the changes made to the source's text in this file.
 	Corrections []Correction
+	// Series are the sets of record figures the editors declare comparable,
+	// which the page draws as bars; nil when none.
+	Series []Series
 
 	counts     sync.Once
 	countsMemo []int
@@ -165,11 +168,37 @@ func (n Noun) In(lang string) units.Noun {
 	return units.Noun{One: f.One, Other: f.Other}
 }
 
-// Metric is a figure stated in a claim: 2541 with unit 亿元.
+// Metric is a figure stated in a claim: 2541 with unit 亿元. The page shows a
+// labelled metric as a tile of its own (number, unit, label), unless the
+// editors declare it one of a series of comparable figures, drawn as bars on
+// one scale: figures of different kinds never share a scale by default.
 type Metric struct {
 	Figure
-	// Label names the figure for charts; optional.
+	Pos diag.Pos // where the item starts
+	// Label names the figure on the page; a metric without one is not shown.
 	Label Text
+	// Series is the id of the department's series the figure is a bar of; ""
+	// for a tile.
+	Series    string
+	SeriesPos diag.Pos
+	// Parts are figures the source gives as parts of this one (其中): 415亿元
+	// of VAT credit refunds within 577亿元 of tax relief. A part is in its
+	// whole's unit and has no parts or series of its own; the page draws it
+	// inside its whole.
+	Parts []Metric
+}
+
+// Series is a set of record figures the editors declare comparable: of one
+// kind and one unit, such as shares of the provincial total in %. Only the
+// figures of a series are drawn as bars on one scale.
+type Series struct {
+	ID    string
+	Pos   diag.Pos
+	Title Text
+	// Max is what a full bar stands for: 100 for shares in %. 0 when not
+	// given: the largest figure of the series fills the bar.
+	Max    float64
+	MaxPos diag.Pos
 }
 
 // Pledge is one commitment of the 军令状.

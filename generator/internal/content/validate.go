@@ -162,10 +162,11 @@ func (d *Department) eachText(f func(*Text)) {
 		a := &d.Record[i]
 		f(&a.Text)
 		for j := range a.Metrics {
-			if a.Metrics[j].Label.Decoded {
-				f(&a.Metrics[j].Label)
-			}
+			a.Metrics[j].eachLabel(f)
 		}
+	}
+	for i := range d.Series {
+		f(&d.Series[i].Title)
 	}
 	for i := range d.Pledges {
 		p := &d.Pledges[i]
@@ -177,6 +178,16 @@ func (d *Department) eachText(f func(*Text)) {
 	f(&d.Statement)
 	for i := range d.Corrections {
 		f(&d.Corrections[i].Note)
+	}
+}
+
+// eachLabel calls f with the metric's label and its parts', those given.
+func (m *Metric) eachLabel(f func(*Text)) {
+	if m.Label.Decoded {
+		f(&m.Label)
+	}
+	for i := range m.Parts {
+		m.Parts[i].eachLabel(f)
 	}
 }
 
@@ -226,11 +237,7 @@ func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOption
 		checkNoun(problems, s, f, path, o)
 	}
 	event := o.EventDate.Format("2006-01-02")
-	for i, a := range d.Record {
-		for j, m := range a.Metrics {
-			figure(m.Figure, fmt.Sprintf("achievements[%d].metrics[%d]", i+1, j+1))
-		}
-	}
+	checkRecord(problems, d, figure)
 	for _, p := range d.Pledges {
 		field := p.Text.Field // "pledges[2]"
 		if p.Target != nil {
@@ -262,6 +269,164 @@ func checkTracking(problems *diag.List, s *Site, d *Department, o ValidateOption
 			problems.Errorf(pos, fmt.Sprintf("set status: %s, as the newest update says, or add an update for the change", latest), "%s has status %q but its newest update says %q", field, p.Status, latest)
 		}
 	}
+}
+
+// checkRecord checks the record's figures as the page draws them: a part
+// inside its whole, and bars only for a declared series of figures of one
+// kind and one unit. figure checks each figure's unit and noun.
+func checkRecord(problems *diag.List, d *Department, figure func(Figure, string)) {
+	type member struct {
+		m    Metric
+		path string
+	}
+	bySeries := map[string][]member{}
+	for i, a := range d.Record {
+		for j, m := range a.Metrics {
+			path := fmt.Sprintf("achievements[%d].metrics[%d]", i+1, j+1)
+			figure(m.Figure, path)
+			checkParts(problems, m, path, figure)
+			if m.Series != "" {
+				bySeries[m.Series] = append(bySeries[m.Series], member{m, path})
+			}
+		}
+	}
+	ids := make([]string, 0, len(d.Series))
+	defined := map[string]*Series{}
+	for i := range d.Series {
+		s := &d.Series[i]
+		if s.ID == "" {
+			continue
+		}
+		if _, dup := defined[s.ID]; dup {
+			problems.Errorf(s.Pos, "give each series its own id", "series %q is defined twice", s.ID)
+			continue
+		}
+		defined[s.ID] = s
+		ids = append(ids, s.ID)
+	}
+	for i, a := range d.Record {
+		for j, m := range a.Metrics {
+			if m.Series == "" || defined[m.Series] != nil {
+				continue
+			}
+			hint := "define it under series: with its id and title, e.g. series: [{id: " + m.Series + ", title: {zh: …, en: …}}]"
+			if len(ids) > 0 {
+				hint = "use a series defined under series: (" + strings.Join(ids, ", ") + "), or define this one there"
+			}
+			problems.Errorf(m.SeriesPos, hint, "achievements[%d].metrics[%d].series %q is not defined", i+1, j+1, m.Series)
+		}
+	}
+	for _, id := range ids {
+		s, members := defined[id], bySeries[id]
+		if len(members) < 2 {
+			has := "no figure"
+			if len(members) == 1 {
+				has = "one figure, " + members[0].path
+			}
+			problems.Errorf(s.Pos, "give series: "+id+" to each figure it compares, or remove the series: a figure of its own is shown as a tile",
+				"series %q has %s; bars compare two or more", id, has)
+		}
+		for k, x := range members {
+			m := x.m
+			switch {
+			case !m.Label.Decoded:
+				problems.Errorf(m.Pos, "add label: {zh: …, en: …}: a bar says what it measures", "%s is a bar of series %q and has no label", x.path, id)
+			case len(m.Parts) > 0:
+				problems.Errorf(m.SeriesPos, "remove series: (a figure with parts is a tile, its parts drawn inside it), or remove its parts",
+					"%s has parts, so it cannot also be a bar of series %q", x.path, id)
+			case m.Value < 0:
+				problems.Errorf(m.Pos, "bars measure from zero; show a fall as a tile, with a label that says it is a fall",
+					"%s is negative (%s), and a bar of series %q", x.path, units.String(m.Value, m.Unit), id)
+			}
+			if s.Max > 0 && m.Value > s.Max {
+				problems.Errorf(s.MaxPos, fmt.Sprintf("raise max to at least %s, or leave it out to fill the bar with the largest figure", units.String(m.Value, "")),
+					"series %q: max %s is less than %s (%s)", id, units.String(s.Max, ""), x.path, units.String(m.Value, m.Unit))
+			}
+			if k == 0 {
+				continue
+			}
+			f := members[0]
+			switch {
+			case m.Unit != f.m.Unit:
+				problems.Errorf(m.UnitPos, "bars compare figures in one unit: show this one as a tile (remove series:), or give it a series of its own unit",
+					"%s is in %s, but series %q is in %s (%s)", x.path, m.Unit, id, f.m.Unit, f.path)
+			case !sameNoun(m.Noun, f.m.Noun):
+				problems.Errorf(nounPos(m), "bars compare figures of one kind: show this one as a tile (remove series:), or give it a series of its own",
+					"%s counts %s, but series %q counts %s (%s)", x.path, nounWords(m.Noun), id, nounWords(f.m.Noun), f.path)
+			}
+		}
+	}
+}
+
+// checkParts checks the parts of a figure (其中): each in its whole's unit,
+// labelled, and together no more than the whole.
+func checkParts(problems *diag.List, whole Metric, path string, figure func(Figure, string)) {
+	sum, over := 0.0, false
+	for k, p := range whole.Parts {
+		pp := fmt.Sprintf("%s.parts[%d]", path, k+1)
+		figure(p.Figure, pp)
+		if p.Unit == whole.Unit {
+			sum += p.Value
+		}
+		switch {
+		case p.Unit != whole.Unit:
+			problems.Errorf(p.UnitPos, "give the part in its whole's unit, "+whole.Unit,
+				"%s is in %s, its whole in %s: a part is drawn inside its whole", pp, p.Unit, whole.Unit)
+		case !sameNoun(p.Noun, whole.Noun):
+			problems.Errorf(nounPos(p), "a part counts what its whole counts",
+				"%s counts %s, its whole %s", pp, nounWords(p.Noun), nounWords(whole.Noun))
+		case p.Value > whole.Value:
+			over = true
+			problems.Errorf(p.Pos, "check the figures against the source: a part (其中) is no more than its whole",
+				"%s (%s) is more than its whole (%s)", pp, units.String(p.Value, p.Unit), units.String(whole.Value, whole.Unit))
+		case p.Value < 0:
+			problems.Errorf(p.Pos, "check the figure against the source: a part (其中) is a share of its whole",
+				"%s is negative (%s)", pp, units.String(p.Value, p.Unit))
+		}
+		if !p.Label.Decoded {
+			problems.Errorf(p.Pos, "add label: {zh: …, en: …}: the page says “of which” and this label", "%s has no label", pp)
+		}
+	}
+	if !over && sum > whole.Value {
+		problems.Errorf(whole.Pos, "check the figures against the source: parts (其中) add up to no more than their whole",
+			"the parts of %s add up to %s, more than the whole (%s)", path, units.String(sum, whole.Unit), units.String(whole.Value, whole.Unit))
+	}
+}
+
+// sameNoun reports whether two figures count the same thing: the same noun in
+// every language, or none.
+func sameNoun(a, b Noun) bool {
+	if len(a.Langs) != len(b.Langs) {
+		return false
+	}
+	for _, f := range a.Langs {
+		g, ok := b.Lookup(f.Lang)
+		if !ok || g.Other != f.Other {
+			return false
+		}
+	}
+	return true
+}
+
+// nounPos is where a figure's noun is, or its unit when it has none.
+func nounPos(m Metric) diag.Pos {
+	if m.Noun.Pos.Line > 0 {
+		return m.Noun.Pos
+	}
+	return m.UnitPos
+}
+
+// nounWords is a noun for messages: its forms after other numbers, “企业 /
+// companies”; “no noun” when none.
+func nounWords(n Noun) string {
+	if len(n.Langs) == 0 {
+		return "no noun"
+	}
+	words := make([]string, len(n.Langs))
+	for i, f := range n.Langs {
+		words[i] = f.Other
+	}
+	return strings.Join(words, " / ")
 }
 
 // checkNoun checks what a figure counts. A figure in a bare measure word (项,

@@ -123,15 +123,21 @@ func (lc *locale) status(s string) (label, class string, err error) {
 // figure writes a figure in its unit the language's way: 2541亿元, 254.1
 // billion yuan, 1,500 projects.
 func (lc *locale) figure(f content.Figure) (string, error) {
+	w, err := lc.written(f)
+	return w.String(), err
+}
+
+// written is figure in parts: the number apart from the words around it.
+func (lc *locale) written(f content.Figure) (units.Written, error) {
 	if lc.units == nil {
-		return "", fmt.Errorf("no content/units.yaml to format %v %s", f.Value, f.Unit)
+		return units.Written{}, fmt.Errorf("no content/units.yaml to format %v %s", f.Value, f.Unit)
 	}
-	s, ok := lc.units.Format(f.Value, f.Unit, lc.lang.Code, f.Noun.In(lc.lang.Code))
+	w, ok := lc.units.Write(f.Value, f.Unit, lc.lang.Code, f.Noun.In(lc.lang.Code))
 	if !ok {
 		// Validate refuses unknown units, so this is a theme or table mistake.
-		return "", fmt.Errorf("unit %q has no %s style in content/units.yaml", f.Unit, lc.lang.Code)
+		return units.Written{}, fmt.Errorf("unit %q has no %s style in content/units.yaml", f.Unit, lc.lang.Code)
 	}
-	return s, nil
+	return w, nil
 }
 
 // target writes a pledge's target: "超过2500亿元", "more than 250 billion

@@ -117,7 +117,7 @@ func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) 
 			return "", nil, err
 		}
 	}
-	if dv.Charts, err = lc.recordCharts(d); err != nil {
+	if dv.Figures, dv.Series, err = lc.recordFigures(d); err != nil {
 		return "", nil, err
 	}
 	if dv.Pledges, err = r.pledges(lc, from, d, false, ""); err != nil {
@@ -307,7 +307,7 @@ func (r *Renderer) teasers(lc *locale, list []*content.Article) ([]Teaser, error
 func (r *Renderer) articlePage(v *View, lc *locale, pg *site.Page, problems *diag.List) error {
 	a := pg.Article
 	av := &ArticleView{Title: a.Title, Subtitle: a.Subtitle, Lead: a.Lead, Source: a.Source, Credits: a.Credits,
-		LastPart: pg.Pager == nil || pg.Pager.Next == nil}
+		FirstPart: pg.Pager == nil || pg.Pager.Number == 1, LastPart: pg.Pager == nil || pg.Pager.Next == nil}
 	var err error
 	if p := pg.Pager; p != nil && p.Number > 1 {
 		if av.Part, err = lc.tf("part_n", "n", strconv.Itoa(p.Number)); err != nil {

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -123,7 +122,7 @@ func (lc *locale) scoreboard(depts []*content.Department, pledges int) (template
 	rows := make([]chart.Row, 0, len(depts))
 	// The description carries every number, so a screen reader hears the whole
 	// chart without opening the table.
-	lines := []string{desc}
+	var lines []string
 	for _, d := range depts {
 		counts, err := lc.tally(d.StatusCounts())
 		if err != nil {
@@ -144,58 +143,12 @@ func (lc *locale) scoreboard(depts []*content.Department, pledges int) (template
 		lines = append(lines, row.Label+": "+joined)
 		rows = append(rows, row)
 	}
-	return chart.Stacked("scoreboard", title, strings.Join(lines, "; "), rows), nil
-}
-
-// recordCharts draws a department's stated figures, one chart per unit that at
-// least two labelled figures share: figures in different units on one axis
-// would mislead.
-func (lc *locale) recordCharts(d *content.Department) ([]FigureChart, error) {
-	byUnit := map[string][]content.Metric{}
-	for _, a := range d.Record {
-		for _, m := range a.Metrics {
-			if m.Label.Decoded {
-				byUnit[m.Unit] = append(byUnit[m.Unit], m)
-			}
-		}
-	}
-	unitsUsed := make([]string, 0, len(byUnit))
-	for u, ms := range byUnit {
-		if len(ms) >= 2 {
-			unitsUsed = append(unitsUsed, u)
-		}
-	}
-	if len(unitsUsed) == 0 {
-		return nil, nil
-	}
-	sort.Strings(unitsUsed)
-	title, err := lc.tf("figures_title", "name", lc.text(d.Name))
-	if err != nil {
-		return nil, err
-	}
-	out := make([]FigureChart, 0, len(unitsUsed))
-	for i, u := range unitsUsed {
-		var fc FigureChart
-		var bars []chart.Bar
-		for _, m := range byUnit[u] {
-			disp, err := lc.figure(m.Figure)
-			if err != nil {
-				return nil, err
-			}
-			label := lc.text(m.Label)
-			bars = append(bars, chart.Bar{Label: label, Value: m.Value, Display: disp})
-			fc.Values = append(fc.Values, FigureRow{Label: label, Display: disp})
-		}
-		parts := make([]string, len(fc.Values))
-		for j, r := range fc.Values {
-			parts[j] = r.Label + " " + r.Display
-		}
-		desc, err := lc.join(parts)
+	if len(lines) > 0 {
+		more, err := lc.tf("next_sentence", "sentence", strings.Join(lines, "; "))
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		fc.Chart = chart.Bars("figures-"+strconv.Itoa(i+1), title, desc, bars)
-		out = append(out, fc)
+		desc += more
 	}
-	return out, nil
+	return chart.Stacked("scoreboard", title, desc, rows), nil
 }

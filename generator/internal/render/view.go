@@ -130,9 +130,13 @@ type DepartmentView struct {
 	// Body is the record, figures, pledges, statement and corrections, drawn
 	// by partials/department-body.html from the fields below, which only it
 	// reads.
-	Body      template.HTML
-	Record    []template.HTML // the achievements' texts
-	Charts    []FigureChart
+	Body   template.HTML
+	Record []template.HTML // the achievements' texts
+	// Figures are the record's headline figures, each a tile of its own;
+	// Series the sets the editors declare comparable, each drawn as bars on
+	// one scale.
+	Figures   []FigureTile
+	Series    []SeriesView
 	Pledges   []PledgeView
 	Statement template.HTML // Markdown, rendered
 	// Corrections are the changes made to the source's text, one sentence
@@ -192,15 +196,34 @@ type Neighbour struct {
 	Name template.HTML
 }
 
-// FigureChart is a chart of a department's record figures that share a unit.
-type FigureChart struct {
-	Chart  template.HTML
-	Values []FigureRow
+// FigureTile is a headline figure: its number set apart from the words
+// around it (.Before, .Number, .Gap, .Words: "", "57.7", " ", "billion
+// yuan"; Chinese has no .Gap: "577", "亿元"), what it is (.Label), and the
+// parts the source gives of it (其中).
+type FigureTile struct {
+	Before, Number, Gap, Words string
+	Label                      string
+	Parts                      []FigurePart
 }
 
-// FigureRow is one figure, for the table beside the chart.
-type FigureRow struct {
+// FigurePart is a part of a figure: .Text says it ("Of which VAT credit
+// refunds: 41.5 billion yuan") and .Bar draws it inside its whole.
+type FigurePart struct {
+	Text string
+	Bar  template.HTML
+}
+
+// SeriesView is a set of comparable figures, one bar each, on one scale.
+type SeriesView struct {
+	Title string
+	Bars  []BarView
+}
+
+// BarView is a figure of a series: .Label, the figure as the language writes
+// it (.Display) and its .Bar.
+type BarView struct {
 	Label, Display string
+	Bar            template.HTML
 }
 
 // PledgeView is a pledge as a page shows it:
@@ -323,8 +346,10 @@ type ArticleView struct {
 	Date                          DateView
 	Reporters                     string // joined with the language's separator
 	Body                          template.HTML
-	LastPart                      bool // the credits are shown once, at the end
-	Credits                       content.Credits
+	// The lead opens the report, on its first part; the credits close it,
+	// on its last.
+	FirstPart, LastPart bool
+	Credits             content.Credits
 	// Corrections are the changes made to the source's text, in every
 	// language's file of the report, one sentence each; every part lists
 	// them. nil when none.

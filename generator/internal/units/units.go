@@ -228,18 +228,34 @@ func decodeStyle(doc *yamldoc.Doc, n *yaml.Node, path string) Style {
 // Format writes value in unit for lang. A measure word's words are noun's; other
 // units ignore noun. ok is false for an unknown unit.
 func (t *Table) Format(value float64, unit, lang string, noun Noun) (string, bool) {
+	w, ok := t.Write(value, unit, lang, noun)
+	return w.String(), ok
+}
+
+// Written is a figure as a language writes it, in parts, for a layout that sets
+// the number apart from its words: Number is the digits (254.1, 1,500), Before
+// and After what the unit puts around them (" billion yuan", "亿元", "%").
+type Written struct {
+	Before, Number, After string
+}
+
+// String is the figure as one text: 254.1 billion yuan.
+func (w Written) String() string { return strings.TrimSpace(w.Before + w.Number + w.After) }
+
+// Write is Format in parts.
+func (t *Table) Write(value float64, unit, lang string, noun Noun) (Written, bool) {
 	styles, ok := t.units[unit]
 	if !ok {
-		return "", false
+		return Written{}, false
 	}
 	s, ok := styles[lang]
 	if !ok {
-		return "", false
+		return Written{}, false
 	}
 	x := value * s.Scale
-	num := ""
-	if mag, ok := t.magnitude(lang, x, s.Words); ok {
-		num = trim(x/mag.Value, 3) + " " + mag.Word
+	var num, mag string
+	if m, ok := t.magnitude(lang, x, s.Words); ok {
+		num, mag = trim(x/m.Value, 3), m.Word
 	} else if s.Group {
 		num = group(trim(x, 2))
 	} else {
@@ -253,9 +269,17 @@ func (t *Table) Format(value float64, unit, lang string, noun Noun) (string, boo
 	if x == 1 {
 		word = one
 	}
-	out := strings.ReplaceAll(s.Format, "{value}", num)
-	out = strings.ReplaceAll(out, "{unit}", word)
-	return strings.TrimSpace(out), true
+	before, after, _ := strings.Cut(s.Format, "{value}")
+	if mag != "" {
+		// The magnitude belongs to the words: 254.1 | billion yuan, as
+		// Chinese writes 2541 | 亿元.
+		after = " " + mag + after
+	}
+	return Written{
+		Before: strings.TrimLeft(strings.ReplaceAll(before, "{unit}", word), " "),
+		Number: num,
+		After:  strings.TrimRight(strings.ReplaceAll(after, "{unit}", word), " "),
+	}, true
 }
 
 func (t *Table) magnitude(lang string, x float64, words bool) (Magnitude, bool) {

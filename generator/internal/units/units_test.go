@@ -80,6 +80,37 @@ func TestFormatRealUnits(t *testing.T) {
 	}
 }
 
+// A tile sets the number apart from its words, and the parts joined are the
+// figure as Format writes it.
+func TestWriteInParts(t *testing.T) {
+	tab := realTable(t)
+	companies := Noun{"company", "companies"}
+	cases := []struct {
+		value        float64
+		unit, lang   string
+		noun         Noun
+		before, num  string
+		after, whole string
+	}{
+		{577, "亿元", "zh", Noun{}, "", "577", "亿元", "577亿元"},
+		{577, "亿元", "en", Noun{}, "", "57.7", " billion yuan", "57.7 billion yuan"},
+		{4.6, "亿元", "en", Noun{}, "", "460", " million yuan", "460 million yuan"},
+		{6.2, "%", "en", Noun{}, "", "6.2", "%", "6.2%"},
+		{12, "家", "en", companies, "", "12", " companies", "12 companies"},
+		{285, "天", "en", Noun{}, "", "285", " days", "285 days"},
+		{8, "万人", "en", Noun{}, "", "80,000", " people", "80,000 people"},
+	}
+	for _, c := range cases {
+		w, ok := tab.Write(c.value, c.unit, c.lang, c.noun)
+		if !ok || w.Before != c.before || w.Number != c.num || w.After != c.after {
+			t.Errorf("Write(%v, %s, %s) = %q, %v; want %q %q %q", c.value, c.unit, c.lang, w, ok, c.before, c.num, c.after)
+		}
+		if f, _ := tab.Format(c.value, c.unit, c.lang, c.noun); w.String() != c.whole || f != c.whole {
+			t.Errorf("%v %s in %s: parts join as %q, Format writes %q; want %q", c.value, c.unit, c.lang, w.String(), f, c.whole)
+		}
+	}
+}
+
 // The bare measure words of the real table are marked, and only English writes
 // their noun after the number.
 func TestMeasureWords(t *testing.T) {
