@@ -11,8 +11,15 @@ import (
 // (site.ArticlePartBytes), so every page of it keeps to the budget too.
 const pageBudget = 30 << 10
 
-func TestRealContentPageBudget(t *testing.T) {
-	out := buildReal(t)
+func TestRealContentPageBudget(t *testing.T) { checkBudget(t, buildReal(t)) }
+
+// TestEditionsPageBudget holds the pages a publication of several editions
+// adds to the same budget: its home page, the archive, each edition's summary
+// and department pages, the pages across editions.
+func TestEditionsPageBudget(t *testing.T) { checkBudget(t, buildEditions(t)) }
+
+func checkBudget(t *testing.T, out string) {
+	t.Helper()
 	sheets, err := filepath.Glob(filepath.Join(out, "style.*.css"))
 	if err != nil || len(sheets) != 1 {
 		t.Fatalf("want one stylesheet, got %v (%v)", sheets, err)

@@ -22,13 +22,7 @@ func TestCheckBrokenContent(t *testing.T) {
 		reportEN = "content/articles/report.en.md"
 	)
 	statement := "statement:\n  zh: |\n    要抓落实，见[乙局](/departments/beta/)。\n  en: |\n    We will deliver; see [Beta](/departments/beta/).\n"
-	cases := []struct {
-		name  string
-		edits []edit
-		want  []string // file:line:col: severity: message, in the order printed
-		hint  string   // a part of the first problem's hint
-		code  int      // exit status; 1 unless said
-	}{
+	cases := []checkCase{
 		{name: "base site is fine", code: 0},
 		{
 			name:  "misspelt key suggests the right one",
@@ -194,6 +188,12 @@ func TestCheckBrokenContent(t *testing.T) {
 			edits: []edit{{alpha, "    status: not-rated\n", "    status: achieved\n    updates:\n      - {date: 2022-12-20, zh: 推进中, en: Under way, source: \"https://example.org/n\", status: in-progress}\n"}},
 			want:  []string{alpha + `:18:13: error: pledges[1] has status "achieved" but its newest update says "in-progress"`},
 			hint:  "set status: in-progress",
+		},
+		{
+			name:  "a link to an earlier edition on a site of one",
+			edits: []edit{{alpha, "    status: not-rated\n", "    status: not-rated\n    again: {edition: 3, pledge: 1}\n"}},
+			want:  []string{alpha + `:19:22: error: pledges[1].again.edition "3" does not exist`},
+			hint:  "none: this is the first edition",
 		},
 		{
 			name:  "due before the event",
@@ -448,9 +448,26 @@ func TestCheckBrokenContent(t *testing.T) {
 			},
 		},
 	}
+	runCheckCases(t, checkSite, cases)
+}
+
+// checkCase is a way to break a site and what `check` must say of it.
+type checkCase struct {
+	name  string
+	edits []edit
+	want  []string // file:line:col: severity: message, in the order printed
+	hint  string   // a part of the first problem's hint
+	code  int      // exit status; 1 unless said
+}
+
+// runCheckCases applies each case's edits to a copy of the site in src and
+// checks what `check` reports: exactly want, the hint, an exit status, and a
+// hint for every problem.
+func runCheckCases(t *testing.T, src string, cases []checkCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cfg := copySite(t, checkSite)
+			cfg := copySite(t, src)
 			applyEdits(t, filepath.Dir(cfg), c.edits)
 			code, problems := checkJSON(t, cfg)
 			var got []string

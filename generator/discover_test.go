@@ -435,7 +435,18 @@ func TestRealContentAtomFeeds(t *testing.T) {
 			}
 		}
 		var seen []string
+		editions := 0
 		for _, e := range f.Entries {
+			// The edition the content is (content/edition.yaml) is announced
+			// on its day, with a link to the summary that shows it.
+			if strings.HasSuffix(e.ID, "#edition-4") {
+				editions++
+				if e.Link.Href != realBase+lang+"/" || e.ID != e.Link.Href+"#edition-4" || e.Updated != "2022-11-24T00:00:00Z" ||
+					!strings.Contains(e.Title, map[string]string{"zh": "第四期", "en": "Session 4"}[lang]) || e.Summary == "" {
+					t.Errorf("%s feed: the edition's entry %+v", lang, e)
+				}
+				continue
+			}
 			if e.Title == "" || e.Summary == "" || e.ID != e.Link.Href || e.Updated != "2022-11-25T00:00:00Z" {
 				t.Errorf("%s feed: entry %+v", lang, e)
 			}
@@ -450,6 +461,9 @@ func TestRealContentAtomFeeds(t *testing.T) {
 		}
 		if !slices.Equal(seen, want) {
 			t.Errorf("%s feed lists %v, want %v", lang, seen, want)
+		}
+		if editions != 1 {
+			t.Errorf("%s feed: %d entries announce the edition, want 1", lang, editions)
 		}
 	}
 }

@@ -58,8 +58,12 @@ type dataset struct {
 	Lang          string `json:"lang"`
 	Title         string `json:"title"`
 	URL           string `json:"url"`
-	Groups        []struct{ ID, Title string }
-	Departments   []struct {
+	Editions      []struct {
+		ID, Date, Title, Series, URL string
+		Number                       int
+	}
+	Groups      []struct{ ID, Title string }
+	Departments []struct {
 		Slug         string
 		Order        int
 		URL          string
@@ -88,6 +92,15 @@ type dataset struct {
 			DueBasis string `json:"due_basis"`
 			DueWords string `json:"due_words"`
 			Status   string
+			Updates  []struct{ Date, Text, Source, Status string }
+			Edition  *struct {
+				ID, Date string
+				Number   int
+			}
+			Again, Follows *struct {
+				Edition, Department, ID string
+				Number                  int
+			}
 		}
 		Statement   string
 		Corrections []struct{ Printed, Corrected, Note string }
@@ -106,23 +119,7 @@ func TestOpenDataMatchesContent(t *testing.T) {
 
 	for _, lang := range []string{"zh", "en"} {
 		dir := filepath.Join(out, lang, "data")
-		raw, err := os.ReadFile(filepath.Join(dir, "pledges.json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := schema.Validate(inst); err != nil {
-			t.Errorf("%s/data/pledges.json does not match its schema: %v", lang, err)
-		}
-		var ds dataset
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&ds); err != nil {
-			t.Fatalf("%s: %v", lang, err)
-		}
+		ds := readDataset(t, schema, out, lang+"/data/pledges.json")
 		if ds.SchemaVersion != 1 || ds.Language != lang || ds.Lang != langAttr[lang] || ds.URL != "https://example.org/"+lang+"/" {
 			t.Errorf("%s: header = %d %q %q %q", lang, ds.SchemaVersion, ds.Language, ds.Lang, ds.URL)
 		}
@@ -131,6 +128,20 @@ func TestOpenDataMatchesContent(t *testing.T) {
 		}
 		if len(ds.Groups) != len(groups) {
 			t.Errorf("%s: %d groups, want %d", lang, len(ds.Groups), len(groups))
+		}
+		// The real content is one edition, named by content/edition.yaml.
+		var edition struct {
+			Number        int
+			Date          time.Time
+			Title, Series map[string]string
+		}
+		readYAML(t, filepath.Join("..", "content", "edition.yaml"), &edition)
+		if len(ds.Editions) != 1 {
+			t.Fatalf("%s: editions = %+v, want the one of content/edition.yaml", lang, ds.Editions)
+		}
+		if e := ds.Editions[0]; e.ID != strconv.Itoa(edition.Number) || e.Number != edition.Number || e.Date != edition.Date.Format("2006-01-02") ||
+			e.Title != edition.Title[lang] || e.Series != edition.Series[lang] || e.URL != ds.URL {
+			t.Errorf("%s: edition = %+v, want that of content/edition.yaml", lang, e)
 		}
 		if len(ds.Departments) != len(departments) {
 			t.Fatalf("%s: %d departments, want %d", lang, len(ds.Departments), len(departments))
@@ -194,6 +205,9 @@ func TestOpenDataMatchesContent(t *testing.T) {
 				if got != fmt.Sprintf("%d|%s", j+1, want) {
 					t.Errorf("%s pledge %d:\n got  %s\n want %d|%s", where, j+1, got, j+1, want)
 				}
+				if e := p.Edition; e == nil || e.ID != ds.Editions[0].ID || e.Number != edition.Number || e.Date != ds.Editions[0].Date {
+					t.Errorf("%s pledge %d: edition = %+v, want %+v", where, j+1, e, ds.Editions[0])
+				}
 
 				// The CSV row of the same pledge.
 				if row >= len(rows) {
@@ -205,7 +219,8 @@ func TestOpenDataMatchesContent(t *testing.T) {
 				if cell("department_slug") != slug || cell("pledge_number") != strconv.Itoa(j+1) || cell("pledge") != p.Text ||
 					cell("department") != src.Name[lang] || cell("group_title") != groupTitle[src.Group][lang] ||
 					cell("leader_name") != src.Leader.Name[lang] || cell("due") != p.Due || cell("status") != p.Status ||
-					cell("due_basis") != p.DueBasis || cell("due_words") != p.DueWords {
+					cell("due_basis") != p.DueBasis || cell("due_words") != p.DueWords ||
+					cell("edition_id") != p.Edition.ID || cell("edition_number") != strconv.Itoa(p.Edition.Number) || cell("edition_date") != p.Edition.Date {
 					t.Errorf("%s: CSV row %d does not match pledge %d: %q", where, row, j+1, r)
 				}
 				if p.Target != nil && (cell("target_value") != strconv.FormatFloat(p.Target.Value, 'f', -1, 64) || cell("target_unit") != p.Target.Unit ||
@@ -222,6 +237,30 @@ func TestOpenDataMatchesContent(t *testing.T) {
 			t.Errorf("%s: pledges.csv has %d rows, the content %d pledges", lang, len(rows), row)
 		}
 	}
+}
+
+// readDataset reads the data file name of the site built into out: it must
+// match the schema and hold nothing the test's mirror of the docs lacks.
+func readDataset(t *testing.T, schema *jsonschema.Schema, out, name string) dataset {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("%s does not match its schema: %v", name, err)
+	}
+	var ds dataset
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ds); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return ds
 }
 
 // pledgeFromYAML formats a pledge as the test compares it: text|due|status[|target].
@@ -400,6 +439,112 @@ func TestOpenDataCSVColumnsAreTheDocumented(t *testing.T) {
 		header := readCSV(t, filepath.Join(out, lang, "data", "pledges.csv"))[0]
 		if !slices.Equal(header, documented) {
 			t.Errorf("%s/data/pledges.csv columns:\n %q\ndocs/open-data.md:\n %q", lang, header, documented)
+		}
+	}
+}
+
+// TestOpenDataOfEditions reads the open data of the publication of three
+// editions: the publication's files and each edition's validate against the
+// schema, every pledge names its edition, the publication's file holds every
+// edition's departments in the editions' order, and a pledge that renews or
+// follows an earlier one names it.
+func TestOpenDataOfEditions(t *testing.T) {
+	out := buildEditions(t)
+	schema := compileSchema(t, filepath.Join(out, "zh", "data", "pledges.schema.json"))
+	type file struct {
+		lang, prefix string
+		editions     []string
+		depts        []string // edition/slug, in order
+	}
+	all := []string{"2/alpha", "2/beta", "3/beta", "3/gamma", "4/alpha", "4/delta"}
+	var files []file
+	for _, lang := range []string{"zh", "en"} {
+		files = append(files, file{lang, "", []string{"2", "3", "4"}, all},
+			file{lang, "editions/2/", []string{"2"}, all[:2]},
+			file{lang, "editions/3/", []string{"3"}, all[2:4]},
+			file{lang, "editions/4/", []string{"4"}, all[4:]})
+	}
+	dates := map[string]string{"2": "2021-06-10", "3": "2021-11-20", "4": "2022-11-24"}
+	for _, f := range files {
+		name := f.lang + "/" + f.prefix + "data/pledges.json"
+		ds := readDataset(t, schema, out, name)
+		if want := "https://example.org/pledges/" + f.lang + "/" + f.prefix; ds.URL != want {
+			t.Errorf("%s: url = %q, want %q", name, ds.URL, want)
+		}
+		if want := "https://example.org/pledges/" + f.lang + "/" + f.prefix + "data/pledges.schema.json"; ds.Schema != want {
+			t.Errorf("%s: $schema = %q, want %q", name, ds.Schema, want)
+		}
+		var ids []string
+		for _, e := range ds.Editions {
+			ids = append(ids, e.ID)
+			if e.Date != dates[e.ID] || e.URL != "https://example.org/pledges/"+f.lang+"/editions/"+e.ID+"/" {
+				t.Errorf("%s: edition %+v", name, e)
+			}
+		}
+		if !slices.Equal(ids, f.editions) {
+			t.Errorf("%s: editions %v, want %v", name, ids, f.editions)
+		}
+		var depts []string
+		rows := readCSV(t, filepath.Join(out, filepath.FromSlash(f.lang+"/"+f.prefix+"data/pledges.csv")))
+		col := map[string]int{}
+		for i, h := range rows[0] {
+			col[h] = i
+		}
+		row := 1
+		for _, d := range ds.Departments {
+			if len(d.Pledges) == 0 {
+				t.Fatalf("%s: %s has no pledges", name, d.Slug)
+			}
+			ed := d.Pledges[0].Edition
+			if ed == nil {
+				t.Fatalf("%s: %s pledge 1 names no edition", name, d.Slug)
+			}
+			depts = append(depts, ed.ID+"/"+d.Slug)
+			if want := "https://example.org/pledges/" + f.lang + "/editions/" + ed.ID + "/departments/" + d.Slug + "/"; d.URL != want {
+				t.Errorf("%s: %s url = %q, want %q", name, d.Slug, d.URL, want)
+			}
+			for _, p := range d.Pledges {
+				if p.Edition == nil || p.Edition.ID != ed.ID || p.Edition.Date != dates[ed.ID] || strconv.Itoa(p.Edition.Number) != ed.ID {
+					t.Errorf("%s: %s pledge %d edition = %+v", name, d.Slug, p.Number, p.Edition)
+				}
+				r := rows[row]
+				row++
+				if r[col["department_slug"]] != d.Slug || r[col["edition_id"]] != ed.ID || r[col["edition_date"]] != dates[ed.ID] {
+					t.Errorf("%s: CSV row %d = %q, want %s in edition %s", name, row, r, d.Slug, ed.ID)
+				}
+				link, kind := p.Again, "again"
+				if link == nil {
+					link, kind = p.Follows, "follows"
+				}
+				if link == nil {
+					kind = ""
+				}
+				if r[col["link"]] != kind {
+					t.Errorf("%s: CSV row %d link = %q, want %q", name, row, r[col["link"]], kind)
+				}
+			}
+		}
+		if !slices.Equal(depts, f.depts) {
+			t.Errorf("%s: departments %v, want %v", name, depts, f.depts)
+		}
+		// Alpha's first pledge of edition 4 makes edition 2's "loans" again;
+		// Beta's of edition 3 follows up its pledge of edition 2.
+		for _, d := range ds.Departments {
+			p := d.Pledges[0]
+			switch ed := p.Edition.ID + "/" + d.Slug; ed {
+			case "4/alpha":
+				if a := p.Again; a == nil || a.Edition != "2" || a.Department != "alpha" || a.Number != 1 || a.ID != "loans" || p.Follows != nil {
+					t.Errorf("%s: %s pledge 1 again = %+v, follows = %+v", name, ed, p.Again, p.Follows)
+				}
+			case "3/beta":
+				if fl := p.Follows; fl == nil || fl.Edition != "2" || fl.Department != "beta" || fl.Number != 1 || p.Again != nil {
+					t.Errorf("%s: %s pledge 1 follows = %+v", name, ed, p.Follows)
+				}
+			default:
+				if p.Again != nil || p.Follows != nil {
+					t.Errorf("%s: %s pledge 1 links to %+v %+v", name, ed, p.Again, p.Follows)
+				}
+			}
 		}
 	}
 }

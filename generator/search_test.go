@@ -432,6 +432,7 @@ func TestPagesNeedNoInlineCode(t *testing.T) {
 	}{
 		{"real content", buildReal(t), 26},
 		{"every Markdown construct", buildSite(t, constructsSite(t)), 10},
+		{"three editions", buildEditions(t, "--baseURL", "https://example.org/"), 38},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pages := 0
@@ -512,6 +513,73 @@ func TestInlineCodeCheckFindsEachKind(t *testing.T) {
 	} {
 		if got := inlineCode(clean + probe); len(got) == 0 {
 			t.Errorf("not found: %s", probe)
+		}
+	}
+}
+
+// TestSearchSaysWhichEdition searches the publication of three editions: a
+// pledge made in editions 2 and 4 is found on each edition's page of the
+// department, each result titled with its edition, and not on the page
+// across editions, which repeats them; the index can be filtered by edition.
+func TestSearchSaysWhichEdition(t *testing.T) {
+	pagefind := pagefindBin(t)
+	b := searchBrowser(t)
+	base := "/pledges/"
+	out := buildEditions(t)
+	indexSite(t, pagefind, out)
+	srv := serveSite(t, out, base)
+	for _, c := range []struct {
+		lang, q string
+		want    map[string]string // result address → the title it shows
+	}{
+		{"zh", "新增贷款", map[string]string{
+			base + "zh/editions/4/departments/alpha/": "甲局 · 第四期",
+			base + "zh/editions/2/departments/alpha/": "甲局 · 第二期",
+		}},
+		{"en", "loans", map[string]string{
+			base + "en/editions/4/departments/alpha/": "Alpha Bureau · Session 4",
+			base + "en/editions/2/departments/alpha/": "Alpha Bureau · Session 2",
+		}},
+		{"zh", "乙号公园", map[string]string{
+			base + "zh/editions/2/departments/beta/": "乙局 · 第二期",
+			base + "zh/editions/3/departments/beta/": "乙局 · 第三期",
+		}},
+	} {
+		r := b.search(t, srv.URL, base+c.lang+"/search/", c.q)
+		for u, title := range c.want {
+			if !slices.Contains(r.links, u) {
+				t.Errorf("%s %q: results %v lack %s", c.lang, c.q, r.links, u)
+			}
+			if !strings.Contains(r.html, `href="`+u+`">`+title+`</a>`) {
+				t.Errorf("%s %q: the result %s is not titled %q:\n%s", c.lang, c.q, u, title, r.html)
+			}
+		}
+		for _, l := range r.links {
+			if strings.Contains(l, "/departments/") && !strings.Contains(l, "/editions/") {
+				t.Errorf("%s %q: the page across editions %s is a result; its editions' pages are", c.lang, c.q, l)
+			}
+		}
+		if len(r.csp) > 0 || len(r.console) > 0 {
+			t.Errorf("%s %q: policy violations %v, console errors %v", c.lang, c.q, r.csp, r.console)
+		}
+	}
+	// The index holds the edition as a filter: a search can be narrowed to
+	// one, and each edition has its pages (its departments and reports).
+	for _, c := range []struct {
+		lang string
+		want map[string]int
+	}{
+		{"zh", map[string]int{"第二期": 3, "第三期": 2, "第四期": 3}},
+		{"en", map[string]int{"Session 2": 3, "Session 3": 2, "Session 4": 3}},
+	} {
+		b.browse(t, srv.URL+base+c.lang+"/search/?q=x")
+		var got map[string]map[string]int
+		if err := b.eval(`import("`+base+`pagefind/pagefind.js").then(pf => pf.options({baseUrl: "`+base+`", noWorker: true}).then(() => pf.filters()))`,
+			&got, chromedp.EvalAwaitPromise); err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(got["edition"], c.want) {
+			t.Errorf("%s: the edition filter counts %v, want %v", c.lang, got["edition"], c.want)
 		}
 	}
 }

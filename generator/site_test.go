@@ -40,6 +40,19 @@ func buildReal(t *testing.T, extra ...string) string {
 	return out
 }
 
+// buildEditions builds the synthetic publication of three editions
+// (testsite.Editions) into a temporary folder and returns the folder.
+func buildEditions(t *testing.T, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	args := append([]string{"build", "--config", testsite.EditionsSite(t), "--destination", out}, extra...)
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("build exited %d:\n%s%s", code, stdout.String(), stderr.String())
+	}
+	return out
+}
+
 func read(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -8,6 +8,10 @@
 #       so both sizes hold departments of the same kind (corpus.Options.From)
 #   LEITAI="/tmp/leitai-old /tmp/leitai-new" scripts/bench-scaling.sh
 #       times those binaries instead of the tree's, interleaved in every block
+#   EDITIONS=40 FRESH_FS=1 scripts/bench-scaling.sh 2000
+#       one edition of 2000 departments against a publication of 40 editions
+#       holding 2000 department appearances (corpus -editions: 1,000
+#       departments, each in two editions), one build of each per block
 #   POOL="s1.txt s2.txt" scripts/bench-scaling.sh 1000
 #       builds nothing: pools the runs of earlier series (each a copy of
 #       $WORK/times.txt, or of the lines a series printed on stderr) and
@@ -30,6 +34,12 @@ cd "$(dirname "$0")/.."
 
 small=${1:-1000}
 large=$((small * 10))
+per_block=3 # builds of the small site a block
+EDITIONS=${EDITIONS:-}
+if [ -n "$EDITIONS" ]; then
+  large=e${EDITIONS}x$small
+  per_block=1
+fi
 BLOCKS=${BLOCKS:-10}
 WORK=${WORK:-/tmp/leitai-scaling}
 FRESH_FS=${FRESH_FS:-}
@@ -43,7 +53,11 @@ measure() { # the series: every build of every binary, into $times
   for n in "$small" "$large"; do
     if [ ! -f "$WORK/corpus-$n/leitai/config.yaml" ]; then
       echo "writing the corpus of $n departments" >&2
-      go run ./generator/internal/corpus/cmd -n "$n" -from "${FROM:-0}" -o "$WORK/corpus-$n"
+      if [ "$n" = "$small" ] || [ -z "$EDITIONS" ]; then
+        go run ./generator/internal/corpus/cmd -n "$n" -from "${FROM:-0}" -o "$WORK/corpus-$n"
+      else
+        go run ./generator/internal/corpus/cmd -n "$small" -editions "$EDITIONS" -from "${FROM:-0}" -o "$WORK/corpus-$n"
+      fi
     fi
   done
 
@@ -77,7 +91,7 @@ measure() { # the series: every build of every binary, into $times
   done
   for b in $(seq "$BLOCKS"); do
     for bin in $binaries; do
-      for i in 1 2 3; do run "$bin" "$small" "$b-$i"; done
+      for i in $(seq "$per_block"); do run "$bin" "$small" "$b-$i"; done
       run "$bin" "$large" "$b"
     done
   done
@@ -109,13 +123,13 @@ awk -v small="$small" -v large="$large" '
       rs[k] = median(ry, ny) / median(rx, nx)
     }
     sorted(rs, 2000, ss)
-    printf "%s: %d departments %.2f s, %d departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
+    printf "%s: %s departments %.2f s, %s departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
   }
   BEGIN { srand(1) }
-  NF != 6 || ($2 != small && $2 != large) { next } # not a run: a message
+  NF != 6 || ($2 != small "" && $2 != large "") { next } # not a run: a message
   !($1 in seen) { seen[$1] = 1; order[++nb] = $1 }
-  $2 == small { k = $1 SUBSEP (++ns[$1]); ws[k] = $3; cs[k] = $4 + $5; ms[k] = $6 }
-  $2 == large { k = $1 SUBSEP (++nl[$1]); wl[k] = $3; cl[k] = $4 + $5; ml[k] = $6 }
+  $2 == small "" { k = $1 SUBSEP (++ns[$1]); ws[k] = $3; cs[k] = $4 + $5; ms[k] = $6 }
+  $2 == large "" { k = $1 SUBSEP (++nl[$1]); wl[k] = $3; cl[k] = $4 + $5; ml[k] = $6 }
   END {
     for (b = 1; b <= nb; b++) {
       name = order[b]

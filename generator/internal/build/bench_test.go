@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,12 +22,17 @@ import (
 //
 // They only run with -bench: `go test ./...` never generates a large corpus.
 
-func BenchmarkBuild10(b *testing.B)    { benchmarkBuild(b, 10) }
-func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, 1000) }
-func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, 10000) }
+func BenchmarkBuild10(b *testing.B)    { benchmarkBuild(b, corpusSite(b, 10)) }
+func BenchmarkBuild1000(b *testing.B)  { benchmarkBuild(b, corpusSite(b, 1000)) }
+func BenchmarkBuild2000(b *testing.B)  { benchmarkBuild(b, corpusSite(b, 2000)) }
+func BenchmarkBuild10000(b *testing.B) { benchmarkBuild(b, corpusSite(b, 10000)) }
 
-func benchmarkBuild(b *testing.B, n int) {
-	cfg := corpusSite(b, n)
+// A publication of 40 editions of 50 departments: 2,000 department
+// appearances, as BenchmarkBuild2000 has departments, of 1,000 departments,
+// each in two editions. BENCHMARKS.md compares the two.
+func BenchmarkBuildEditions40x50(b *testing.B) { benchmarkBuild(b, editionsSite(b, 40, 2000)) }
+
+func benchmarkBuild(b *testing.B, cfg string) {
 	out := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -53,17 +59,32 @@ func benchmarkBuild(b *testing.B, n int) {
 // edits a pledge of the same department.
 //
 //	go test ./generator/internal/build -run '^$' -bench Incremental -benchmem
-func BenchmarkIncremental10(b *testing.B)    { benchmarkIncremental(b, 10) }
-func BenchmarkIncremental10000(b *testing.B) { benchmarkIncremental(b, 10000) }
+func BenchmarkIncremental10(b *testing.B) { benchmarkIncremental(b, corpusSite(b, 10), "departments") }
+func BenchmarkIncremental10000(b *testing.B) {
+	benchmarkIncremental(b, corpusSite(b, 10000), "departments")
+}
 
-func benchmarkIncremental(b *testing.B, n int) {
-	cfg := corpusSite(b, n)
+// The same in a publication of 40 editions of 50 departments: an edit of a
+// department of edition 20, which stands in edition 21 too and whose first
+// pledge there makes its first pledge here again.
+func BenchmarkIncrementalEditions40x50(b *testing.B) {
+	benchmarkIncremental(b, editionsSite(b, 40, 2000), "editions/20/departments")
+}
+
+func benchmarkIncremental(b *testing.B, cfg, folder string) {
 	bl := NewBuilder(Options{Config: cfg})
 	if u := bl.Full(); !u.OK() {
 		b.Fatalf("full build: %v", u.Problems)
 	}
 	runtime.GC() // as the preview server does after its first build
-	file := filepath.Join(filepath.Dir(cfg), "content", "departments", "finance.yaml")
+	files, err := filepath.Glob(filepath.Join(filepath.Dir(cfg), "content", filepath.FromSlash(folder), "*.yaml"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no department in %s: %v", folder, err)
+	}
+	file := files[0]
+	if f := filepath.Join(filepath.Dir(cfg), "content", filepath.FromSlash(folder), "finance.yaml"); slices.Contains(files, f) {
+		file = f
+	}
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
@@ -85,4 +106,5 @@ func benchmarkIncremental(b *testing.B, n int) {
 		written = len(u.Written)
 	}
 	b.ReportMetric(float64(written), "pages/op")
+	b.Logf("the edit of %s renders %d pages", filepath.Base(file), written)
 }

@@ -303,19 +303,38 @@ func renderPages(r *render.Renderer, pages []*site.Page, sink Sink) ([]diag.List
 // byKey orders pages so that a page's translations follow it: the plan lists
 // one language's pages, then the next's, and a department's page in the second
 // language would otherwise be rendered after thousands of others had pushed
-// its content out of the processor's caches.
+// its content out of the processor's caches. A department's page across
+// editions follows its page in its newest edition, whose body it shares
+// (render.Renderer holds a shared body only until both have it).
 func byKey(pages []*site.Page) []int {
 	at := make(map[string][]int, len(pages))
-	var keys []string
+	edition := map[*content.Department]string{} // a department → its edition's page
 	for i, pg := range pages {
-		if _, ok := at[pg.Key]; !ok {
-			keys = append(keys, pg.Key)
-		}
 		at[pg.Key] = append(at[pg.Key], i)
+		if pg.Kind == site.Appearance {
+			edition[pg.Department] = pg.Key
+		}
+	}
+	var keys []string
+	after := map[string][]string{} // an edition's page of a department → its page across editions
+	seen := make(map[string]bool, len(at))
+	for _, pg := range pages {
+		if seen[pg.Key] {
+			continue
+		}
+		seen[pg.Key] = true
+		if k, ok := edition[pg.Department]; ok && pg.Kind == site.Department {
+			after[k] = append(after[k], pg.Key)
+			continue
+		}
+		keys = append(keys, pg.Key)
 	}
 	order := make([]int, 0, len(pages))
 	for _, k := range keys {
 		order = append(order, at[k]...)
+		for _, c := range after[k] {
+			order = append(order, at[c]...)
+		}
 	}
 	return order
 }

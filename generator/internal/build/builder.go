@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -77,15 +78,19 @@ type built struct {
 // change is what a batch of edits (or all batches since the last good build)
 // touched.
 type change struct {
-	depts, articles map[string]bool // slugs
-	groups          bool
-	theme           bool
-	kinds           map[site.Kind]bool // page kinds whose layout changed
-	allPages        bool               // a layout every page uses changed
+	depts    map[deptKey]bool // departments, in their editions
+	articles map[string]bool  // slugs
+	groups   bool
+	theme    bool
+	kinds    map[site.Kind]bool // page kinds whose layout changed
+	allPages bool               // a layout every page uses changed
 }
 
+// deptKey names a department in an edition.
+type deptKey struct{ edition, slug string }
+
 func newChange() change {
-	return change{depts: map[string]bool{}, articles: map[string]bool{}, kinds: map[site.Kind]bool{}}
+	return change{depts: map[deptKey]bool{}, articles: map[string]bool{}, kinds: map[site.Kind]bool{}}
 }
 
 // add makes c what c and o changed together.
@@ -197,14 +202,17 @@ func (b *Builder) Apply(paths []string) *Update {
 			return full()
 		case within(p, b.cfg.Dir("themes")), within(p, b.cfg.Dir("layouts")), within(p, b.cfg.Dir("static")):
 			ch.theme = true
-			if k, ok := pageKindOf(p, b.cfg); ok {
-				ch.kinds[k] = true
+			if ks, ok := pageKindsOf(p, b.cfg); ok {
+				for _, k := range ks {
+					ch.kinds[k] = true
+				}
 			} else {
 				ch.allPages = true
 			}
 		case within(p, b.cfg.ContentDir()):
 			r := rel(p)
 			dir, name := filepath.Dir(p), filepath.Base(p)
+			edition, kind, ok := b.editionOf(dir)
 			switch {
 			case r == "content/groups.yaml":
 				if !b.reloadGroups(s, p, r) {
@@ -212,17 +220,18 @@ func (b *Builder) Apply(paths []string) *Update {
 				}
 				ch.groups = true
 				b.deptProblems = nil // a department's group may have come or gone
-			case dir == filepath.Join(b.cfg.ContentDir(), "departments") && strings.HasSuffix(name, ".yaml"):
-				ch.depts[strings.TrimSuffix(name, ".yaml")] = true
-				b.reloadDepartment(s, p, r)
-			case dir == filepath.Join(b.cfg.ContentDir(), "articles") && strings.HasSuffix(name, ".md"):
-				slug := b.reloadArticle(s, p, r, ch.depts)
+			case ok && kind == "departments" && strings.HasSuffix(name, ".yaml"):
+				ch.depts[deptKey{edition, strings.TrimSuffix(name, ".yaml")}] = true
+				b.reloadDepartment(s, p, r, edition)
+			case ok && kind == "articles" && strings.HasSuffix(name, ".md"):
+				slug := b.reloadArticle(s, p, r, edition, ch.depts)
 				if slug == "" {
 					return full()
 				}
 				ch.articles[slug] = true
 			default:
-				// A new folder or a file that does not belong: a full load reports it.
+				// An edition's file (its number may be every page's), a new
+				// folder or a file that does not belong: a full load reports it.
 				return full()
 			}
 		}
@@ -307,6 +316,9 @@ func (b *Builder) renderChanged(u *Update) *Update {
 		allPages := ch.allPages || ch.theme && len(ch.kinds) == 0
 		pages = affected(plan, allPages, structure, ch)
 	}
+	// The pages at the other end of the changed departments' links, as the
+	// output has them (good) and as they are now.
+	pages = append(pages, linkedPages(plan, b.cfg.Codes(), ch.depts, good.site, b.site, pages)...)
 	var remove []string
 	if ch.theme {
 		remove = removedAssets(good.theme.Assets(), b.theme.Assets())
@@ -348,14 +360,31 @@ func (b *Builder) settle(plan *site.Plan) {
 	b.pending = change{}
 }
 
+// editionOf says which edition's folder dir (on disk) is part of, and which of
+// its folders it is ("departments", "articles"). ok is false for a folder no
+// edition of the loaded site has.
+func (b *Builder) editionOf(dir string) (edition, kind string, ok bool) {
+	root := b.cfg.ContentDir()
+	kind = filepath.Base(dir)
+	parent := filepath.Dir(dir)
+	for _, e := range b.site.Editions {
+		if b.site.Layered && parent == filepath.Join(root, "editions", e.ID) ||
+			!b.site.Layered && parent == root {
+			return e.ID, kind, true
+		}
+	}
+	return "", "", false
+}
+
 // affected lists the pages a change may have changed, looking at every page.
 func affected(plan *site.Plan, allPages, structure bool, ch change) []*site.Page {
 	var pages []*site.Page
+	dept := func(k site.Kind) bool { return k == site.Department || k == site.Appearance }
 	for _, pg := range plan.Pages {
 		switch {
-		case allPages, structure && pg.Kind == site.Department, ch.kinds[pg.Kind]:
-		case pg.Kind == site.Summary && (len(ch.depts) > 0 || len(ch.articles) > 0 || ch.groups):
-		case pg.Kind == site.Department && touchesDepartment(pg, ch.depts):
+		case allPages, structure && (dept(pg.Kind) || pg.Kind == site.Redirect), ch.kinds[pg.Kind]:
+		case (pg.Kind == site.Summary || pg.Kind == site.Archive) && (len(ch.depts) > 0 || len(ch.articles) > 0 || ch.groups):
+		case dept(pg.Kind) && touchesDepartment(pg, ch.depts):
 		case pg.Kind == site.Article && (ch.articles[pg.Article.Slug] || structure):
 		case pg.Kind == site.Group && (structure || listsDepartment(pg, ch.depts)):
 		case pg.Kind == site.Articles && (structure || len(ch.articles) > 0):
@@ -368,9 +397,9 @@ func affected(plan *site.Plan, allPages, structure bool, ch change) []*site.Page
 }
 
 // showing lists the pages that show the departments: their own, their
-// neighbours', their group's listing page, and the summaries, which count every
-// pledge.
-func showing(plan *site.Plan, langs []string, slugs map[string]bool) []*site.Page {
+// neighbours', their group's listing page, the page across editions, and the
+// summaries and the archive, which count every pledge.
+func showing(plan *site.Plan, langs []string, depts map[deptKey]bool) []*site.Page {
 	seen := map[*site.Page]bool{}
 	var out []*site.Page
 	add := func(pg *site.Page) {
@@ -382,12 +411,92 @@ func showing(plan *site.Plan, langs []string, slugs map[string]bool) []*site.Pag
 	for _, l := range langs {
 		add(plan.Lookup(l, ""))
 	}
-	for slug := range slugs {
-		for _, pg := range plan.Showing(slug) {
+	for k := range depts {
+		for _, pg := range plan.Showing(k.edition, k.slug) {
 			add(pg)
 		}
 	}
 	return out
+}
+
+// linkedPages lists the pages, not among have, of the departments at the other
+// end of a changed department's links whose sentences about it changed: a link
+// made, dropped or moved, or the name or status they show. old is the site the
+// output was made from, now the site as it is.
+func linkedPages(plan *site.Plan, langs []string, depts map[deptKey]bool, old, now *content.Site, have []*site.Page) []*site.Page {
+	ox, nx := old.Index(), now.Index()
+	if !ox.HasLinks() && !nx.HasLinks() {
+		return nil
+	}
+	seen := make(map[*site.Page]bool, len(have))
+	for _, pg := range have {
+		seen[pg] = true
+	}
+	var out []*site.Page
+	for k := range depts {
+		o, n := ox.Appearance(k.edition, k.slug), nx.Appearance(k.edition, k.slug)
+		others := map[deptKey]bool{}
+		for _, side := range []struct {
+			x *content.Index
+			d *content.Department
+		}{{ox, o}, {nx, n}} {
+			if side.d == nil {
+				continue
+			}
+			for _, x := range side.x.Linked(side.d) {
+				others[deptKey{x.EditionID, x.Slug}] = true
+			}
+		}
+		for ok := range others {
+			if linkSignature(ox, o, ok) == linkSignature(nx, n, ok) {
+				continue // what its pages say of the department is what they said
+			}
+			x := nx.Appearance(ok.edition, ok.slug)
+			if x == nil {
+				continue // gone: a structural change renders what it must
+			}
+			for _, l := range langs {
+				for _, pg := range []*site.Page{plan.DepartmentPage(l, x), plan.CrossPage(l, x.Slug)} {
+					if pg != nil && !seen[pg] {
+						seen[pg] = true
+						out = append(out, pg)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// linkSignature is what the pages of the department other say of d's links
+// with it: which pledges are linked, how, and d's name and those pledges'
+// statuses. Equal signatures before and after an edit of d mean other's pages
+// need not be rendered again.
+func linkSignature(x *content.Index, d *content.Department, other deptKey) string {
+	if d == nil {
+		return ""
+	}
+	var b strings.Builder
+	for i := range d.Pledges {
+		mark := func(kind string, r content.PledgeRef, again bool) {
+			if r.Department.EditionID == other.edition && r.Department.Slug == other.slug {
+				fmt.Fprintf(&b, "%s%d:%d:%t:%s;", kind, i, r.Index, again, d.Pledges[i].Status)
+			}
+		}
+		if r, ok := x.Earlier(d, i); ok {
+			mark("e", r, d.Pledges[i].Link.Again)
+		}
+		for _, r := range x.Later(d, i) {
+			mark("l", r, r.Pledge().Link.Again)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	for _, l := range d.Name.Langs {
+		b.WriteString(l.Lang + "=" + l.Value + ";")
+	}
+	return b.String()
 }
 
 // render renders pages of plan into staged and records their problems.
@@ -500,29 +609,30 @@ func (b *Builder) problems() diag.List {
 
 func (b *Builder) hasErrors() bool { return b.problems().HasErrors() }
 
-func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
+func (b *Builder) reloadDepartment(s *content.Site, path, rel, edition string) {
 	slug := strings.TrimSuffix(filepath.Base(path), ".yaml")
 	delete(b.fileProblems, rel)
-	if old := s.Department(slug); old != nil {
+	if old := s.FindDepartment(edition, slug); old != nil {
 		delete(b.deptProblems, old)
 	}
 	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 		return
 	}
 	var problems diag.List
 	var outside *sitefs.Outside
 	if errors.As(err, &outside) {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 		problems.Add(sitefs.Problem(rel, err))
 	} else if err != nil {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if d := content.DecodeDepartment(rel, data, b.cfg.Codes(), &problems); d != nil {
+		d.EditionID = edition
 		s.PutDepartment(d)
 	} else {
-		s.RemoveDepartment(slug)
+		s.RemoveDepartment(edition, slug)
 	}
 	if len(problems) > 0 {
 		b.fileProblems[rel] = problems
@@ -532,27 +642,35 @@ func (b *Builder) reloadDepartment(s *content.Site, path, rel string) {
 // reloadArticle returns the article's slug, or "" when the file name says none.
 //
 // The departments the article covers, before and after, go into covers: their
-// pages cite it.
-func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[string]bool) string {
+// pages cite it. An article whose slug another edition's article has is left
+// to a full load, which reports it.
+func (b *Builder) reloadArticle(s *content.Site, path, rel, edition string, covers map[deptKey]bool) string {
 	base := strings.TrimSuffix(filepath.Base(path), ".md")
 	dot := strings.LastIndexByte(base, '.')
 	if dot < 0 {
 		return ""
 	}
 	slug, lang := base[:dot], base[dot+1:]
-	delete(b.fileProblems, rel)
 	for _, a := range s.Articles[slug] {
-		for _, d := range a.Covers {
-			covers[d] = true
+		if a.EditionID != edition {
+			return ""
 		}
 	}
-	defer func() {
+	delete(b.fileProblems, rel)
+	cover := func() {
 		for _, a := range s.Articles[slug] {
 			for _, d := range a.Covers {
-				covers[d] = true
+				// The pages of the department in every edition cite the reports.
+				for _, o := range s.Departments {
+					if o.Slug == d {
+						covers[deptKey{o.EditionID, d}] = true
+					}
+				}
 			}
 		}
-	}()
+	}
+	cover()
+	defer cover()
 	s.RemoveArticle(slug, lang)
 	data, err := b.read(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -565,6 +683,7 @@ func (b *Builder) reloadArticle(s *content.Site, path, rel string, covers map[st
 	} else if err != nil {
 		problems.Errorf(diag.Pos{File: rel}, "", "cannot read: %v", err)
 	} else if a := content.DecodeArticle(rel, data, b.cfg.Codes(), &problems); a != nil {
+		a.EditionID = edition
 		s.AddArticle(a)
 	}
 	if len(problems) > 0 {
@@ -597,37 +716,45 @@ func (b *Builder) read(path string) ([]byte, error) {
 	return os.ReadFile(path)
 }
 
-// pageKindOf says which kind of page a layout file renders, when it renders one
-// kind only: department.html affects department pages; baseof.html, partials,
-// strings and assets affect all.
-func pageKindOf(p string, cfg *config.Config) (site.Kind, bool) {
+// pageKindsOf says which kinds of page a layout file renders, when it renders
+// those only: department.html affects the pages of departments, in an edition
+// and across editions; baseof.html, partials, strings and assets affect all.
+func pageKindsOf(p string, cfg *config.Config) ([]site.Kind, bool) {
 	dir := filepath.Dir(p)
 	if dir != cfg.Dir("layouts") && dir != filepath.Join(cfg.ThemeDir(), "layouts") {
-		return "", false
+		return nil, false
 	}
 	k := site.Kind(strings.TrimSuffix(filepath.Base(p), ".html"))
-	for _, known := range []site.Kind{site.Home, site.Summary, site.Department, site.Article, site.NotFound, site.Search} {
-		if k == known {
-			return k, true
-		}
+	switch k {
+	case site.Department:
+		return []site.Kind{site.Department, site.Appearance}, true
+	case site.Home, site.Summary, site.Article, site.NotFound, site.Search, site.Archive, site.Redirect:
+		return []site.Kind{k}, true
 	}
-	return "", false
+	return nil, false
 }
 
 // touchesDepartment reports whether a department page shows one of the changed
-// departments: its own, or as its previous or next.
-func touchesDepartment(pg *site.Page, changed map[string]bool) bool {
-	if changed[pg.Department.Slug] {
+// departments: its own, as its previous or next, or, across editions, in
+// another edition.
+func touchesDepartment(pg *site.Page, changed map[deptKey]bool) bool {
+	has := func(d *content.Department) bool { return d != nil && changed[deptKey{d.EditionID, d.Slug}] }
+	if has(pg.Department) || has(pg.Prev) || has(pg.Next) {
 		return true
 	}
-	return (pg.Prev != nil && changed[pg.Prev.Slug]) || (pg.Next != nil && changed[pg.Next.Slug])
+	for _, d := range pg.Appearances {
+		if has(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // listsDepartment reports whether a group's listing page shows a card of one of
 // the changed departments.
-func listsDepartment(pg *site.Page, changed map[string]bool) bool {
+func listsDepartment(pg *site.Page, changed map[deptKey]bool) bool {
 	for _, d := range pg.Departments {
-		if changed[d.Slug] {
+		if changed[deptKey{d.EditionID, d.Slug}] {
 			return true
 		}
 	}

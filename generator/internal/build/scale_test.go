@@ -28,6 +28,18 @@ func corpusSite(tb testing.TB, n int) string {
 	return filepath.Join(dir, "config.yaml")
 }
 
+// editionsSite writes a synthetic publication of editions editions holding n
+// department appearances in all (corpus.Options.Editions), and returns its
+// config.
+func editionsSite(tb testing.TB, editions, n int) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := corpus.New(corpus.Options{Departments: n, Seed: 1, Editions: editions}).WriteLeitai(dir, theme); err != nil {
+		tb.Fatal(err)
+	}
+	return filepath.Join(dir, "config.yaml")
+}
+
 func buildInto(tb testing.TB, cfg, out string) *Result {
 	tb.Helper()
 	res, err := Run(Options{Config: cfg, Overrides: config.Overrides{Destination: out}})

@@ -15,11 +15,15 @@ import (
 // "<no value>" without missingkey=error).
 func TestMissingInterfaceStringInL(t *testing.T) {
 	dir := testsite.Copy(t)
-	for _, name := range []string{"department.html", filepath.Join("partials", "card.html")} {
-		t.Run(name, func(t *testing.T) {
-			p := filepath.Join(dir, "themes", "default", "layouts", name)
-			testsite.Edit(t, p, "$.L.target", "$.L.no_such_string")
-			defer testsite.Edit(t, p, "$.L.no_such_string", "$.L.target")
+	for _, c := range []struct{ name, key string }{
+		{filepath.Join("partials", "pledge.html"), "$L.target"},
+		{filepath.Join("partials", "card.html"), "$.L.target"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(dir, "themes", "default", "layouts", c.name)
+			missing := strings.Replace(c.key, "target", "no_such_string", 1)
+			testsite.Edit(t, p, c.key, missing)
+			defer testsite.Edit(t, p, missing, c.key)
 			out := filepath.Join(t.TempDir(), "public")
 			_, err := Run(Options{Config: filepath.Join(dir, "config.yaml"), Overrides: config.Overrides{Destination: out}})
 			if err == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"net/url"
 	"os"
@@ -63,10 +64,28 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 		problems.Errorf(diag.Pos{File: rel(unitsFile)}, "", "cannot read units: %v", pathErr(err))
 	}
 
-	deptFiles, more := listFiles(root, filepath.Join(dir, "departments"), ".yaml", rel)
+	folders, more := editionFolders(root, dir, rel)
 	problems.Append(more)
-	artFiles, more := listFiles(root, filepath.Join(dir, "articles"), ".md", rel)
-	problems.Append(more)
+	s.Layered = len(folders) != 1 || folders[0].id != ""
+	var deptFiles, artFiles []string
+	var deptEdition, artEdition []*Edition
+	for _, f := range folders {
+		e, more := loadEdition(root, f, s.Layered, langs, rel)
+		problems.Append(more)
+		s.Editions = append(s.Editions, e)
+		files, more := listFiles(root, filepath.Join(f.dir, "departments"), ".yaml", rel)
+		problems.Append(more)
+		deptFiles = append(deptFiles, files...)
+		for range files {
+			deptEdition = append(deptEdition, e)
+		}
+		files, more = listFiles(root, filepath.Join(f.dir, "articles"), ".md", rel)
+		problems.Append(more)
+		artFiles = append(artFiles, files...)
+		for range files {
+			artEdition = append(artEdition, e)
+		}
+	}
 
 	depts := make([]*Department, len(deptFiles))
 	arts := make([]*Article, len(artFiles))
@@ -74,10 +93,13 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 	parallel(len(deptFiles)+len(artFiles), func(i int) {
 		if i < len(deptFiles) {
 			depts[i] = loadDepartment(deptFiles[i], rel(deptFiles[i]), langs, &perFile[i])
+			depts[i].EditionID = deptEdition[i].ID
 			return
 		}
 		j := i - len(deptFiles)
-		arts[j] = loadArticle(artFiles[j], rel(artFiles[j]), langs, &perFile[i])
+		if arts[j] = loadArticle(artFiles[j], rel(artFiles[j]), langs, &perFile[i]); arts[j] != nil {
+			arts[j].EditionID = artEdition[j].ID
+		}
 	})
 	for _, l := range perFile {
 		problems.Append(l)
@@ -88,9 +110,19 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 		}
 	}
 	for _, a := range arts {
-		if a != nil {
-			s.AddArticle(a)
+		if a == nil {
+			continue
 		}
+		// A slug is an address in every edition: the report of another
+		// edition under the same name would take its place.
+		if other := s.Articles[a.Slug]; len(other) > 0 {
+			if first := anyArticle(other); first.EditionID != a.EditionID {
+				problems.Errorf(diag.Pos{File: a.File}, "give the report a slug no other edition's report has: it is its address, /articles/<slug>/, in every edition",
+					"article slug %q is already used by %s", a.Slug, first.File)
+				continue
+			}
+		}
+		s.AddArticle(a)
 	}
 	s.Sort()
 	return s, problems
@@ -210,7 +242,7 @@ func newItemKeys(langs []string) *itemKeys {
 	return &itemKeys{
 		langs:       langs,
 		achievement: append(slices.Clone(langs), "metrics"),
-		pledge:      append(append([]string{"id"}, langs...), "target", "scope", "due", "status", "updates"),
+		pledge:      append(append([]string{"id"}, langs...), "target", "scope", "due", "status", "updates", "again", "follows"),
 		update:      append(append([]string{"date"}, langs...), "source", "status"),
 	}
 }
@@ -350,6 +382,9 @@ func decodeDepartment(file string, data []byte, langs []string, problems *diag.L
 			}
 			for i, it := range items {
 				d.Pledges = append(d.Pledges, decodePledge(doc, it, fmt.Sprintf("pledges[%d]", i+1), keys))
+				if d.Pledges[i].Link != nil {
+					d.linked = append(d.linked, i)
+				}
 			}
 			checkPledgeIDs(doc, d.Pledges, problems)
 		}
@@ -725,6 +760,7 @@ func decodePledge(doc *yamldoc.Doc, n *yaml.Node, path string, keys *itemKeys) P
 		// Readers see the newest first, whatever order the editor wrote them in.
 		sort.SliceStable(p.Updates, func(i, j int) bool { return p.Updates[i].Date.After(p.Updates[j].Date) })
 	}
+	p.Link = decodeLink(doc, m, path)
 	return p
 }
 
@@ -1049,4 +1085,123 @@ func coveredDepartments(body []byte) []string {
 		}
 	}
 	return out
+}
+
+// editionFolder is a folder that holds one edition: its file, departments/ and
+// articles/.
+type editionFolder struct {
+	dir string // on disk
+	id  string // its name under content/editions/; "" for content/ itself
+}
+
+// editionFolders lists the folders that hold the site's editions: each folder
+// of content/editions/, when there is one, or else content/ itself, the
+// one-edition layout. On a site with editions, what belongs in an edition's
+// folder but sits in content/ is a problem, with where it goes.
+func editionFolders(site sitefs.Root, dir string, rel func(string) string) ([]editionFolder, diag.List) {
+	var problems diag.List
+	root := filepath.Join(dir, "editions")
+	if err := site.Check(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(sitefs.Problem(rel(root), err))
+		return nil, problems
+	}
+	entries, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return []editionFolder{{dir: dir}}, nil
+	}
+	if err != nil {
+		problems.Errorf(diag.Pos{File: rel(root)}, "", "cannot read folder: %v", pathErr(err))
+		return nil, problems
+	}
+	var out []editionFolder
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(root, name)
+		if err := site.CheckEntry(p, e); err != nil {
+			problems.Add(sitefs.Problem(rel(p), err))
+			continue
+		}
+		switch {
+		case !e.IsDir():
+			problems.Errorf(diag.Pos{File: rel(p)}, "content/editions/ holds one folder per edition, named by its id (e.g. 4/), with edition.yaml, departments/ and articles/ in it",
+				"unexpected file in %s", rel(root))
+		case !SlugPattern.MatchString(name):
+			problems.Errorf(diag.Pos{File: rel(p)}, "rename the folder: lower-case letters, digits and single hyphens, e.g. 4 (it becomes the edition's address)",
+				"edition folder %q is not a valid id", name)
+		default:
+			out = append(out, editionFolder{dir: p, id: name})
+		}
+	}
+	var ids []string
+	for _, f := range out {
+		ids = append(ids, f.id)
+	}
+	// where says where a file goes: "content/editions/<id>/departments/,
+	// where <id> is its edition: 2, 3 or 4".
+	where := func(sub string) string {
+		s := "content/editions/<id>/" + sub
+		if len(ids) > 0 {
+			s += ", where <id> is its edition: " + abbreviate(ids, 12)
+		}
+		return s
+	}
+	if len(out) == 0 {
+		problems.Errorf(diag.Pos{File: rel(root)}, "add a folder per edition, e.g. content/editions/4/ (go run ./generator new edition 4 writes one), or remove the empty folder",
+			"content/editions/ holds no edition")
+	}
+	if _, err := os.Stat(filepath.Join(dir, EditionFile)); err == nil {
+		problems.Errorf(diag.Pos{File: rel(filepath.Join(dir, EditionFile))}, "move it into its edition's folder, "+where(""),
+			"%s is outside an edition on a site with editions", EditionFile)
+	}
+	for _, sub := range []struct{ name, what string }{{"departments", "department"}, {"articles", "article"}} {
+		files, _ := os.ReadDir(filepath.Join(dir, sub.name))
+		for _, f := range files {
+			if strings.HasPrefix(f.Name(), ".") {
+				continue
+			}
+			p := filepath.Join(dir, sub.name, f.Name())
+			problems.Errorf(diag.Pos{File: rel(p)}, "move it into "+where(sub.name+"/")+" (docs/content-format.md, Editions)",
+				"%s file outside an edition on a site with editions", sub.what)
+		}
+	}
+	return out, problems
+}
+
+// loadEdition reads an edition's file. A site in the one-edition layout may
+// go without one; each folder of content/editions/ needs its own.
+func loadEdition(site sitefs.Root, f editionFolder, layered bool, langs []string, rel func(string) string) (*Edition, diag.List) {
+	var problems diag.List
+	path := filepath.Join(f.dir, EditionFile)
+	if err := site.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		problems.Add(sitefs.Problem(rel(path), err))
+		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+	}
+	_, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !layered:
+		return &Edition{Dir: rel(f.dir)}, nil
+	case errors.Is(err, fs.ErrNotExist):
+		problems.Errorf(diag.Pos{File: rel(f.dir)}, fmt.Sprintf("add %s/%s with the edition's number, date, title and series (go run ./generator new edition %s writes one)", rel(f.dir), EditionFile, f.id),
+			"edition %s has no %s", f.id, EditionFile)
+		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+	}
+	data, ok := readFile(path, rel(path), &problems)
+	if !ok {
+		return &Edition{ID: f.id, File: rel(path), Dir: rel(f.dir)}, problems
+	}
+	return DecodeEdition(rel(path), rel(f.dir), f.id, data, langs, &problems), problems
+}
+
+// anyArticle is one version of an article, the first in language order.
+func anyArticle(versions map[string]*Article) *Article {
+	var first *Article
+	for _, a := range versions {
+		if first == nil || a.Lang < first.Lang {
+			first = a
+		}
+	}
+	return first
 }

@@ -55,6 +55,11 @@ func (d *Department) eachFileString(f func(*string)) {
 			f(&p.Updates[j].Source)
 			f(&p.Updates[j].Status)
 		}
+		if l := p.Link; l != nil {
+			f(&l.Edition)
+			f(&l.Department)
+			f(&l.Pledge)
+		}
 	}
 	for i := range d.Corrections {
 		f(&d.Corrections[i].Printed)

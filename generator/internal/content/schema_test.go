@@ -269,3 +269,29 @@ func TestDepartmentSchemaKnowsTheMeasureWords(t *testing.T) {
 		t.Errorf("the schema's measure words are %v; content/units.yaml marks %v", got, want)
 	}
 }
+
+// TestEditionSchemaAgrees does for edition files what
+// TestDepartmentSchemaAgrees does for departments, with the real content's
+// edition file among the good ones.
+func TestEditionSchemaAgrees(t *testing.T) {
+	s := compile(t, filepath.Join(schemaDir, "edition.schema.json"))
+	for _, f := range fixtures(t, "edition", ".yaml", []string{filepath.Join(siteDir, content.EditionFile)}) {
+		t.Run(f.path, func(t *testing.T) {
+			data, err := os.ReadFile(f.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var problems diag.List
+			file := filepath.Base(f.path)
+			e := content.DecodeEdition(file, "content", "", data, langs, &problems)
+			// The checks of a site of this one edition, less those of the
+			// departments and reports it lacks.
+			for _, p := range content.Validate(&content.Site{Editions: []*content.Edition{e}}, content.ValidateOptions{Langs: langs}) {
+				if p.File == file {
+					problems.Add(p)
+				}
+			}
+			agree(t, f.good, errorsOnly(problems), schemaVerdict(t, s, data))
+		})
+	}
+}

@@ -1,7 +1,9 @@
 package content
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -12,6 +14,8 @@ func (s *Site) Clone() *Site {
 	c := &Site{
 		Groups:       append([]Group(nil), s.Groups...),
 		Units:        s.Units,
+		Editions:     append([]*Edition(nil), s.Editions...),
+		Layered:      s.Layered,
 		Departments:  append([]*Department(nil), s.Departments...),
 		Articles:     make(map[string]map[string]*Article, len(s.Articles)),
 		ArticleSlugs: append([]string(nil), s.ArticleSlugs...),
@@ -56,21 +60,34 @@ func (s *Site) RemoveArticle(slug, lang string) {
 	}
 }
 
-// RemoveDepartment removes the department with slug, if there is one.
-func (s *Site) RemoveDepartment(slug string) {
+// FindDepartment returns the department with slug in the edition, or nil. It
+// looks without the index, which a site being changed does not have yet.
+func (s *Site) FindDepartment(edition, slug string) *Department {
+	for _, d := range s.Departments {
+		if d.Slug == slug && d.EditionID == edition {
+			return d
+		}
+	}
+	return nil
+}
+
+// RemoveDepartment removes the department with slug from the edition, if it is
+// there.
+func (s *Site) RemoveDepartment(edition, slug string) {
 	for i, d := range s.Departments {
-		if d.Slug == slug {
+		if d.Slug == slug && d.EditionID == edition {
 			s.Departments = append(s.Departments[:i:i], s.Departments[i+1:]...)
 			return
 		}
 	}
 }
 
-// PutDepartment puts d in place of the department with its slug, or adds it.
-// In place, an edit keeps the list in order and Sort has nothing to do.
+// PutDepartment puts d in place of the department with its slug in its
+// edition, or adds it. In place, an edit keeps the list in order and Sort has
+// nothing to do.
 func (s *Site) PutDepartment(d *Department) {
 	for i, o := range s.Departments {
-		if o.Slug == d.Slug {
+		if o.Slug == d.Slug && o.EditionID == d.EditionID {
 			s.Departments[i] = d
 			return
 		}
@@ -78,11 +95,25 @@ func (s *Site) PutDepartment(d *Department) {
 	s.Departments = append(s.Departments, d)
 }
 
-// Sort puts departments in summary order and articles newest first: the order
-// readers see, and the same whatever order the files were read in.
+// Sort puts editions in the series' order, departments by edition and then in
+// summary order, and articles newest first: the order readers see, and the
+// same whatever order the files were read in.
 func (s *Site) Sort() {
+	slices.SortStableFunc(s.Editions, func(a, b *Edition) int {
+		if a.Number != b.Number {
+			return a.Number - b.Number
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	rank := make(map[string]int, len(s.Editions))
+	for i, e := range s.Editions {
+		rank[e.ID] = i
+	}
 	before := func(i, j int) bool {
 		a, b := s.Departments[i], s.Departments[j]
+		if a.EditionID != b.EditionID {
+			return rank[a.EditionID] < rank[b.EditionID]
+		}
 		if a.Order != b.Order {
 			return a.Order < b.Order
 		}

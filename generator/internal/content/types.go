@@ -56,10 +56,13 @@ type Group struct {
 	Pos   diag.Pos
 }
 
-// Department is one department's file.
+// Department is one department's file: the department as it stood in one
+// edition. Across editions a department is known by its slug.
 type Department struct {
 	Slug string
 	File string
+	// EditionID is the edition the file is in (Edition.ID).
+	EditionID string
 
 	Order     int
 	OrderPos  diag.Pos
@@ -78,6 +81,10 @@ type Department struct {
 
 	counts     sync.Once
 	countsMemo []int
+	// linked lists the pledges that link to an earlier one, by index: the
+	// checks and the index of links visit these, not every pledge of the
+	// site.
+	linked []int
 }
 
 // StatusCounts counts the department's pledges by status, in the order of
@@ -211,6 +218,8 @@ type Pledge struct {
 	StatusPos diag.Pos
 	// Updates are what has happened since, newest first.
 	Updates []Update
+	// Link ties the pledge to one of an earlier edition; nil for none.
+	Link *PledgeLink
 }
 
 // Due is when a pledge falls due, and what the date rests on: the source's
@@ -285,6 +294,8 @@ type Article struct {
 	Slug string
 	Lang string
 	File string
+	// EditionID is the edition the report is of (Edition.ID).
+	EditionID string
 
 	Title     string
 	Subtitle  string
@@ -312,23 +323,32 @@ type Article struct {
 
 // Site is all the content, in the order readers see it.
 type Site struct {
-	Groups      []Group
-	Units       *units.Table
-	Departments []*Department // by Order
-	// Articles maps an article's slug to its versions by language.
+	Groups []Group
+	Units  *units.Table
+	// Editions are the sessions of the arena, oldest first (by number). A site
+	// in the one-edition layout has one, named or not.
+	Editions []*Edition
+	// Layered is true when the editions are folders of content/editions/.
+	Layered bool
+	// Departments are every edition's departments, by edition (oldest first),
+	// then Order.
+	Departments []*Department
+	// Articles maps an article's slug to its versions by language. A slug is
+	// an address (articles/<slug>/) in every edition: one article has it.
 	Articles map[string]map[string]*Article
 	// ArticleSlugs lists the articles newest first, then by slug.
 	ArticleSlugs []string
+
+	indexOnce sync.Once
+	index     *Index
 }
 
-// Department returns the department with slug, or nil.
-func (s *Site) Department(slug string) *Department {
-	for _, d := range s.Departments {
-		if d.Slug == slug {
-			return d
-		}
+// Newest is the newest edition.
+func (s *Site) Newest() *Edition {
+	if len(s.Editions) == 0 {
+		return nil
 	}
-	return nil
+	return s.Editions[len(s.Editions)-1]
 }
 
 // GroupOf returns the group with id, or nil.

@@ -48,6 +48,11 @@ func ValidateDepartment(s *Site, d *Department, o ValidateOptions) diag.List {
 		problems.Errorf(d.GroupPos, "use an id from content/groups.yaml: "+strings.Join(ids, ", "), "group %q does not exist", d.Group)
 	}
 	d.eachText(func(t *Text) { checkText(&problems, *t, o) })
+	// A pledge is made on the day of its edition: a named edition's date
+	// stands for the config's event date.
+	if e := s.Index().Edition(d.EditionID); e != nil && !e.Date.IsZero() {
+		o.EventDate = e.Date
+	}
 	checkTracking(&problems, s, d, o)
 	return problems
 }
@@ -58,11 +63,20 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 	var problems diag.List
 	// An empty site would build: a summary of nothing, and feeds and a sitemap
 	// dated year 1, since their dates come from the reports.
-	if len(s.Departments) == 0 {
+	switch {
+	case len(s.Departments) > 0:
+	case s.Layered:
+		problems.Errorf(diag.Pos{File: "content/editions"}, "start one with `go run ./generator new department <slug> --edition <id>`",
+			"the site has no departments: no edition's departments/ folder holds a department file")
+	default:
 		problems.Errorf(diag.Pos{File: "content/departments"}, "start one with `go run ./generator new department <slug>`",
 			"the site has no departments: content/departments/ holds no department file")
 	}
-	if len(s.ArticleSlugs) == 0 && o.EventDate.IsZero() {
+	dated := !o.EventDate.IsZero()
+	if e := s.Newest(); e != nil && !e.Date.IsZero() {
+		dated = true // the newest edition's date stands for the event's
+	}
+	if len(s.ArticleSlugs) == 0 && !dated {
 		problems.Errorf(diag.Pos{File: "content/articles"}, "add the report (`go run ./generator new article <slug>`), or set “event: {date: YYYY-MM-DD}” in config.yaml",
 			"the site has no report and config.yaml gives no event date: its feeds and sitemap would have no date")
 	}
@@ -79,14 +93,33 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 		checkText(&problems, g.Title, o)
 	}
 
+	problems.Append(validateEditions(s, o))
+	// Orders place departments on their edition's summary: each once there.
+	// A link's other end may be in any file, and change in any edit: links
+	// are checked with what spans files, every time. One pass does both.
+	x := s.Index()
 	orderOf := make(map[int]*Department, len(s.Departments))
-	for _, d := range s.Departments {
+	for i, d := range s.Departments {
+		if i > 0 && d.EditionID != s.Departments[i-1].EditionID {
+			clear(orderOf)
+		}
 		if d.Order > 0 {
 			if other, dup := orderOf[d.Order]; dup {
 				problems.Errorf(d.OrderPos, fmt.Sprintf("each department needs its own order; the next free one is %d", nextFree(orderOf)),
 					"order %d is already used by %s", d.Order, other.File)
 			} else {
 				orderOf[d.Order] = d
+			}
+		}
+		if len(d.linked) == 0 {
+			continue
+		}
+		if e := x.Edition(d.EditionID); s.Layered && e != nil && !e.Named() {
+			continue // its edition has no file, which is reported: its place in the series is unknown
+		}
+		for _, i := range d.linked {
+			if _, p := x.resolve(d, i); p != nil {
+				problems.Add(*p)
 			}
 		}
 	}
@@ -431,6 +464,35 @@ func checkNoun(problems *diag.List, s *Site, f Figure, path string, o ValidateOp
 				"%s.%s is one word, but %s writes the noun after the number, where 1 and other numbers differ", n.Field, l, l)
 		}
 	}
+}
+
+// validateEditions checks what the editions' files say together: each number
+// once, dates in the order of the numbers, every text in every language.
+func validateEditions(s *Site, o ValidateOptions) diag.List {
+	var problems diag.List
+	byNumber := map[int]*Edition{}
+	var prev *Edition
+	for _, e := range s.Editions { // by number
+		if !e.Named() {
+			continue
+		}
+		checkText(&problems, e.Title, o)
+		checkText(&problems, e.Series, o)
+		if e.Number < 1 {
+			continue
+		}
+		if other, dup := byNumber[e.Number]; dup {
+			problems.Errorf(e.NumberPos, "each edition has its own number in the series", "number %d is already the number of %s", e.Number, other.File)
+			continue
+		}
+		byNumber[e.Number] = e
+		if prev != nil && !e.Date.IsZero() && !prev.Date.IsZero() && e.Date.Before(prev.Date) {
+			problems.Errorf(e.DatePos, fmt.Sprintf("editions are numbered in the order they were held; check the date, or the numbers (%s is %s)", prev.File, prev.Date.Format("2006-01-02")),
+				"edition %d is dated %s, before edition %d", e.Number, e.Date.Format("2006-01-02"), prev.Number)
+		}
+		prev = e
+	}
+	return problems
 }
 
 func nextFree(used map[int]*Department) int {

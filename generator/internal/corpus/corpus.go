@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 )
 
 // Options says how big a site to make.
@@ -18,6 +19,13 @@ type Options struct {
 	From int
 	// Seed picks the text; the same seed and size give the same bytes.
 	Seed uint64
+	// Editions, when more than 0, makes a publication of that many editions
+	// (content/editions/<n>/) of Departments department appearances in all:
+	// an equal share each, and every department in two editions, the second
+	// time with a pledge that makes its first pledge again. Half the
+	// departments, and so half the distinct slugs, of a site of one edition
+	// of the same size. 0 is the one-edition layout.
+	Editions int
 }
 
 // Site is a generated site, independent of either generator's file format.
@@ -25,6 +33,16 @@ type Site struct {
 	Groups      []Group
 	Departments []Department
 	Articles    []Article
+	// Editions are the publication's editions, oldest first; nil for a site
+	// of one edition in the one-edition layout.
+	Editions []Edition
+}
+
+// Edition is one session of the arena: its number is its folder's name.
+type Edition struct {
+	Number int
+	Date   string // YYYY-MM-DD
+	Title  pair
 }
 
 // Group is a section of the summary: one theme in one year.
@@ -33,9 +51,12 @@ type Group struct {
 	Title pair
 }
 
-// Department is one department's record and pledge.
+// Department is one department's record and pledge, in one edition.
 type Department struct {
-	Slug        string
+	Slug string
+	// Edition is the number of the edition it stands in; 0 in the
+	// one-edition layout.
+	Edition     int
 	Order       int
 	Group       string
 	Name        pair
@@ -74,6 +95,9 @@ type Pledge struct {
 	// Update is the news that rated the pledge; every status but not-rated has
 	// one, since a verdict needs a source.
 	Update *Update
+	// Again is the edition whose pledge of the same number this one makes
+	// again (0 for none).
+	Again int
 }
 
 // Update is a dated note, with its source, that moved a pledge to its status.
@@ -93,7 +117,10 @@ type Target struct {
 
 // Article is the report of one arena: ten departments, in both languages.
 type Article struct {
-	Slug     string
+	Slug string
+	// Edition is the number of the edition it reports; 0 in the one-edition
+	// layout.
+	Edition  int
 	Date     string
 	Title    pair
 	Subtitle pair
@@ -113,6 +140,9 @@ const firstYear = 2022
 // New generates a site of o.Departments departments. Department i is the same
 // whatever the size, so a larger corpus extends a smaller one.
 func New(o Options) *Site {
+	if o.Editions > 0 {
+		return newEditions(o)
+	}
 	s := &Site{Departments: make([]Department, o.Departments)}
 	for y := o.From / perYear; y <= (o.From+o.Departments-1)/perYear; y++ {
 		for t, th := range themes {
@@ -133,6 +163,58 @@ func New(o Options) *Site {
 		lo, hi := a*perArena, min((a+1)*perArena, o.Departments)
 		n := o.From/perArena + a
 		s.Articles = append(s.Articles, article(rng(o.Seed, n, 2), n, s.Departments[lo:hi]))
+	}
+	return s
+}
+
+// newEditions generates a publication of o.Editions editions holding
+// o.Departments department appearances. Edition e (from 0) holds the
+// departments whose sequence numbers run from e·per/2 on, per of them
+// (wrapping round), so each department stands in two editions in turn, and
+// each edition's second half returns in the next. An appearance's record,
+// pledges and statement are those of the department of the same sequence
+// number in a site of one edition: the two layouts hold the same text.
+func newEditions(o Options) *Site {
+	per := o.Departments / o.Editions
+	distinct := per * o.Editions / 2
+	s := &Site{Departments: make([]Department, 0, per*o.Editions)}
+	for t, th := range themes {
+		s.Groups = append(s.Groups, Group{ID: groupID(0, t), Title: th})
+	}
+	first := map[string]int{} // slug → the edition it first stood in
+	for e := 0; e < o.Editions; e++ {
+		n := e + 1
+		s.Editions = append(s.Editions, Edition{
+			Number: n,
+			Date:   time.Date(firstYear, 1, 3+7*e, 0, 0, 0, 0, time.UTC).Format("2006-01-02"),
+			Title:  pair{fmt.Sprintf("第%d期“部门擂台”", n), fmt.Sprintf("Department Arena, session %d", n)},
+		})
+		for k := 0; k < per; k++ {
+			j := (e*per/2 + k) % distinct // the department
+			a := len(s.Departments)       // the appearance: its text
+			d := department(o.Seed, o.From+a)
+			who := department(o.Seed, o.From+j)
+			// Every edition reports under the same three headings.
+			theme := (o.From + j) % perYear % len(bureaus) % len(themes)
+			d.Slug, d.Name, d.Group, d.Order, d.Edition = who.Slug, who.Name, groupID(0, theme), k+1, n
+			if f, ok := first[d.Slug]; ok && len(d.Pledges) > 0 {
+				d.Pledges[0].Again = f
+			} else {
+				first[d.Slug] = n
+			}
+			s.Departments = append(s.Departments, d)
+		}
+	}
+	for i := range s.Departments {
+		s.Departments[i].Statement = statement(rng(o.Seed, o.From+i, 1), s.Departments, i)
+	}
+	for e := range s.Editions {
+		depts := s.Departments[e*per : (e+1)*per]
+		for a := 0; a*perArena < per; a++ {
+			n := len(s.Articles)
+			s.Articles = append(s.Articles, article(rng(o.Seed, n, 2), n, depts[a*perArena:min((a+1)*perArena, per)]))
+			s.Articles[n].Edition = e + 1
+		}
 	}
 	return s
 }

@@ -267,3 +267,62 @@ func loadValid(t *testing.T, s *Site) *content.Site {
 	}
 	return site
 }
+
+// TestEditions: a publication of 40 editions of 50 departments holds 1,000
+// departments, each in two editions, the second time renewing a pledge of the
+// first; it is valid content, and the same text as a site of one edition of
+// 2,000 departments.
+func TestEditions(t *testing.T) {
+	s := New(Options{Departments: 2000, Seed: 1, Editions: 40})
+	if len(s.Editions) != 40 || len(s.Departments) != 2000 {
+		t.Fatalf("%d editions, %d appearances", len(s.Editions), len(s.Departments))
+	}
+	per := map[int]int{}
+	stood := map[string][]int{}
+	renews := 0
+	for _, d := range s.Departments {
+		per[d.Edition]++
+		stood[d.Slug] = append(stood[d.Slug], d.Edition)
+		if d.Pledges[0].Again > 0 {
+			renews++
+			if f := stood[d.Slug][0]; d.Pledges[0].Again != f {
+				t.Errorf("%s in edition %d renews edition %d's pledge, not its first (%d)", d.Slug, d.Edition, d.Pledges[0].Again, f)
+			}
+		}
+	}
+	for e, n := range per {
+		if n != 50 {
+			t.Errorf("edition %d has %d departments", e, n)
+		}
+	}
+	if len(stood) != 1000 || renews != 1000 {
+		t.Errorf("%d departments, %d renewals; want 1,000 each", len(stood), renews)
+	}
+	for slug, eds := range stood {
+		if len(eds) != 2 {
+			t.Errorf("%s stands in editions %v", slug, eds)
+		}
+	}
+	one := New(Options{Departments: 2000, Seed: 1})
+	for i := range one.Departments {
+		if a, b := one.Departments[i].Pledges[0].Text, s.Departments[i].Pledges[0].Text; a != b {
+			t.Fatalf("appearance %d's first pledge differs from department %d's of one edition", i, i)
+		}
+	}
+
+	dir := t.TempDir()
+	if err := s.WriteLeitai(dir, theme); err != nil {
+		t.Fatal(err)
+	}
+	site, problems := content.Load(filepath.Join(dir, "content"), []string{"zh", "en"})
+	problems.Append(content.Validate(site, content.ValidateOptions{Langs: []string{"zh", "en"}}))
+	if problems.HasErrors() {
+		t.Fatalf("%d problems, the first: %s", len(problems), problems[0].Format())
+	}
+	if len(site.Editions) != 40 || !site.Index().HasLinks() {
+		t.Errorf("loaded %d editions; links: %v", len(site.Editions), site.Index().HasLinks())
+	}
+	if err := s.WriteHugo(t.TempDir(), theme); err == nil {
+		t.Error("a publication of editions was written as a Hugo site, which has no equivalent")
+	}
+}

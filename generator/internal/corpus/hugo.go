@@ -44,6 +44,9 @@ const (
 // in layouts/ (the expert's: hugo/layouts with hugo/expert over it) and in
 // layouts-plain/ (hugo/layouts alone).
 func (s *Site) WriteHugo(dir, themeDir string) error {
+	if len(s.Editions) > 0 {
+		return fmt.Errorf("a publication of several editions has no Hugo equivalent; write it with Editions 0")
+	}
 	w := newWriter(dir)
 	paged := len(s.Departments) > hugoPerPage
 	strs := map[string]map[string]string{}

@@ -22,17 +22,34 @@ func (s *Site) WriteLeitai(dir, themeDir string) error {
 		fmt.Fprintf(&b, "- id: %s\n  title:\n    zh: %s\n    en: %s\n", g.ID, scalar(g.Title.zh), scalar(g.Title.en))
 	}
 	w.file("content/groups.yaml", b.String())
+	// folder is where an edition's files go: content/ itself in the
+	// one-edition layout.
+	folder := func(edition int) string {
+		if edition == 0 {
+			return "content/"
+		}
+		return fmt.Sprintf("content/editions/%d/", edition)
+	}
+	for _, e := range s.Editions {
+		w.file(folder(e.Number)+"edition.yaml", e.yaml())
+	}
 	parallel(len(s.Departments), func(i int) {
 		d := &s.Departments[i]
-		w.file("content/departments/"+d.Slug+".yaml", d.yaml())
+		w.file(folder(d.Edition)+"departments/"+d.Slug+".yaml", d.yaml())
 	})
 	parallel(len(s.Articles), func(i int) {
 		a := &s.Articles[i]
 		for _, l := range []string{"zh", "en"} {
-			w.file("content/articles/"+a.Slug+"."+l+".md", a.markdown(l))
+			w.file(folder(a.Edition)+"articles/"+a.Slug+"."+l+".md", a.markdown(l))
 		}
 	})
 	return w.err()
+}
+
+// yaml is the edition's file.
+func (e *Edition) yaml() string {
+	return fmt.Sprintf("number: %d\ndate: %s\ntitle:\n  zh: %s\n  en: %s\nseries:\n  zh: %s\n  en: %s\n",
+		e.Number, e.Date, scalar(e.Title.zh), scalar(e.Title.en), scalar("作风能力提升年“部门擂台”"), scalar("Department Arena of the Year of Improving Work Style and Capability"))
 }
 
 const leitaiConfig = `# A synthetic site for benchmarks, written by generator/internal/corpus.
@@ -96,6 +113,9 @@ func (d *Department) yaml() string {
 				basis = "inferred"
 			}
 			fmt.Fprintf(&b, "    due: {date: %s, %s: %s}\n", p.Due, basis, p.DueWords)
+		}
+		if p.Again > 0 {
+			fmt.Fprintf(&b, "    again: {edition: %d, pledge: 1}\n", p.Again)
 		}
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
 		if u := p.Update; u != nil {

@@ -12,14 +12,46 @@ const SchemaVersion = 1
 
 // Dataset is the whole of pledges.json for one language.
 type Dataset struct {
-	Schema        string       `json:"$schema"`
-	SchemaVersion int          `json:"schema_version"`
-	Language      string       `json:"language"` // the config's code: "zh", "en"
-	Lang          string       `json:"lang"`     // BCP 47, as in <html lang>: "zh-Hans"
-	Title         string       `json:"title"`
-	URL           string       `json:"url"` // the summary page
-	Groups        []Group      `json:"groups"`
-	Departments   []Department `json:"departments"`
+	Schema        string `json:"$schema"`
+	SchemaVersion int    `json:"schema_version"`
+	Language      string `json:"language"` // the config's code: "zh", "en"
+	Lang          string `json:"lang"`     // BCP 47, as in <html lang>: "zh-Hans"
+	Title         string `json:"title"`
+	URL           string `json:"url"` // the summary page
+	// Editions are the editions the file holds, oldest first, when the site
+	// names them: every edition in the publication's file, one in an
+	// edition's own.
+	Editions    []Edition    `json:"editions,omitempty"`
+	Groups      []Group      `json:"groups"`
+	Departments []Department `json:"departments"`
+}
+
+// Edition is a session of the arena: what its file says, in the dataset's
+// language, and its summary page.
+type Edition struct {
+	ID     string `json:"id"`
+	Number int    `json:"number"`
+	Date   string `json:"date"` // YYYY-MM-DD
+	Title  string `json:"title"`
+	Series string `json:"series"`
+	URL    string `json:"url"`
+}
+
+// EditionRef names a pledge's edition on the pledge itself, so that a row
+// read alone says when it was pledged.
+type EditionRef struct {
+	ID     string `json:"id"`
+	Number int    `json:"number"`
+	Date   string `json:"date"`
+}
+
+// Link names the earlier pledge a pledge renews or follows: its edition,
+// department and number, and its id when it has one.
+type Link struct {
+	Edition    string `json:"edition"`
+	Department string `json:"department"`
+	Number     int    `json:"number"`
+	ID         string `json:"id,omitempty"`
 }
 
 // Group is a heading of the summary.
@@ -74,6 +106,13 @@ type Pledge struct {
 	Status   string `json:"status"`
 	// Updates are what has happened since, newest first.
 	Updates []Update `json:"updates,omitempty"`
+	// Edition is the edition the pledge was made in, when the site names
+	// its editions.
+	Edition *EditionRef `json:"edition,omitempty"`
+	// Again is the earlier pledge this one makes again; Follows the one it
+	// follows up. At most one is given.
+	Again   *Link `json:"again,omitempty"`
+	Follows *Link `json:"follows,omitempty"`
 }
 
 // Update is a dated note on a pledge, with its source.
@@ -110,24 +149,62 @@ type Noun struct {
 	Other string `json:"other"`
 }
 
-// New assembles the dataset of one language from validated content.
-func New(plan *site.Plan, s *content.Site, lang config.Language) *Dataset {
+// New assembles the dataset of one language from validated content: the whole
+// publication's when edition is nil, else the edition's.
+func New(plan *site.Plan, s *content.Site, lang config.Language, edition *content.Edition) *Dataset {
+	d := Head(plan, s, lang, edition)
+	depts := s.Departments
+	if edition != nil {
+		depts = s.Index().Departments(edition.ID)
+	}
+	d.addDepartments(plan, s, lang, depts)
+	return d
+}
+
+// Head is the dataset New assembles without its departments: what the file
+// says before them.
+func Head(plan *site.Plan, s *content.Site, lang config.Language, edition *content.Edition) *Dataset {
 	cfg := plan.Config()
 	text := func(t content.Text) string { return inLanguage(t, lang.Code, cfg.Codes()) }
+	prefix, summary, editions := "", plan.Lookup(lang.Code, ""), s.Editions
+	if edition != nil {
+		prefix, summary = plan.DataPrefix(edition.ID), plan.EditionPage(lang.Code, edition.ID)
+		editions = []*content.Edition{edition}
+	}
 	d := &Dataset{
-		Schema:        plan.AbsURL(site.DataPath(lang.Code, SchemaFile)),
+		Schema:        plan.AbsURL(site.DataPathIn(lang.Code, prefix, SchemaFile)),
 		SchemaVersion: SchemaVersion,
 		Language:      lang.Code,
 		Lang:          lang.Lang,
 		Title:         cfg.Title[lang.Code],
-		URL:           plan.Permalink(plan.Lookup(lang.Code, "")),
+		URL:           plan.Permalink(summary),
 		Groups:        []Group{},
-		Departments:   make([]Department, 0, len(s.Departments)),
+		Departments:   []Department{},
+	}
+	for _, e := range editions {
+		if e.Named() {
+			d.Editions = append(d.Editions, Edition{ID: e.ID, Number: e.Number, Date: e.Date.Format("2006-01-02"), Title: text(e.Title), Series: text(e.Series),
+				URL: plan.Permalink(plan.EditionPage(lang.Code, e.ID))})
+		}
 	}
 	for _, g := range s.Groups {
 		d.Groups = append(d.Groups, Group{ID: g.ID, Title: text(g.Title)})
 	}
-	for _, dep := range s.Departments {
+	return d
+}
+
+// addDepartments adds depts to the dataset, each with its pledges, in lang.
+func (d *Dataset) addDepartments(plan *site.Plan, s *content.Site, lang config.Language, depts []*content.Department) {
+	x := s.Index()
+	text := func(t content.Text) string { return inLanguage(t, lang.Code, plan.Config().Codes()) }
+	refs := map[string]*EditionRef{}
+	for _, e := range s.Editions {
+		if e.Named() {
+			refs[e.ID] = &EditionRef{ID: e.ID, Number: e.Number, Date: e.Date.Format("2006-01-02")}
+		}
+	}
+	d.Departments = make([]Department, 0, len(depts))
+	for _, dep := range depts {
 		out := Department{
 			Slug:         dep.Slug,
 			Order:        dep.Order,
@@ -164,6 +241,15 @@ func New(plan *site.Plan, s *content.Site, lang config.Language) *Dataset {
 			for _, u := range p.Updates {
 				pl.Updates = append(pl.Updates, Update{Date: u.Date.Format("2006-01-02"), Text: text(u.Text), Source: u.Source, Status: u.Status})
 			}
+			pl.Edition = refs[dep.EditionID]
+			if to, ok := x.Earlier(dep, i); ok {
+				l := &Link{Edition: to.Department.EditionID, Department: to.Department.Slug, Number: to.Index + 1, ID: to.Pledge().ID}
+				if p.Link.Again {
+					pl.Again = l
+				} else {
+					pl.Follows = l
+				}
+			}
 			out.Pledges = append(out.Pledges, pl)
 		}
 		for _, c := range dep.Corrections {
@@ -171,7 +257,6 @@ func New(plan *site.Plan, s *content.Site, lang config.Language) *Dataset {
 		}
 		d.Departments = append(d.Departments, out)
 	}
-	return d
 }
 
 // figure is a figure as the data gives it: as the source states it, and as a

@@ -48,7 +48,7 @@ func (f files) Stream(rel string, write func(io.Writer) error) error {
 // and several.
 func TestStreamedJSONIsTheDocument(t *testing.T) {
 	plan, s := fixture(t)
-	full := New(plan, s, plan.Config().Languages[1])
+	full := New(plan, s, plan.Config().Languages[1], nil)
 	if len(full.Departments) < 2 {
 		t.Fatalf("the fixture has %d departments; the test needs several", len(full.Departments))
 	}
@@ -97,7 +97,7 @@ func TestWriteEveryLanguage(t *testing.T) {
 
 func TestJSONKeepsTextAsWritten(t *testing.T) {
 	plan, s := fixture(t)
-	d := New(plan, s, plan.Config().Languages[0])
+	d := New(plan, s, plan.Config().Languages[0], nil)
 	b, err := d.JSON()
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestJSONKeepsTextAsWritten(t *testing.T) {
 // 400 projects, and 91个 major projects are a scope, not a target.
 func TestEnglishDataGivesTheReadersForm(t *testing.T) {
 	plan, s := fixture(t)
-	d := New(plan, s, plan.Config().Languages[1])
+	d := New(plan, s, plan.Config().Languages[1], nil)
 	loans := d.Departments[0].Pledges[0].Target
 	if loans == nil || loans.Value != 2500 || loans.Unit != "亿元" || loans.Figure != "250 billion yuan" || loans.Noun != nil {
 		t.Errorf("loans target = %+v, want 2500 亿元 read as 250 billion yuan", loans)
@@ -140,7 +140,7 @@ func TestEnglishDataGivesTheReadersForm(t *testing.T) {
 	if p := beta[1]; p.Target != nil || p.Scope == nil || p.Scope.Figure != "91 major projects" || p.Due != "" {
 		t.Errorf("scope pledge = %+v, scope %+v", p, p.Scope)
 	}
-	zh := New(plan, s, plan.Config().Languages[0]).Departments[1].Pledges[0].Target
+	zh := New(plan, s, plan.Config().Languages[0], nil).Departments[1].Pledges[0].Target
 	if zh.Figure != "400个" || *zh.Noun != (Noun{One: "项目", Other: "项目"}) {
 		t.Errorf("Chinese count target = %+v", zh)
 	}
@@ -148,7 +148,7 @@ func TestEnglishDataGivesTheReadersForm(t *testing.T) {
 
 func TestCSVQuotesAndCountsRows(t *testing.T) {
 	plan, s := fixture(t)
-	d := New(plan, s, plan.Config().Languages[0])
+	d := New(plan, s, plan.Config().Languages[0], nil)
 	// A pledge with a comma, a quote and a line break must stay one cell.
 	d.Departments[0].Pledges[0].Text = "甲，乙, \"丙\"\n丁"
 	b, err := d.CSV()
@@ -252,7 +252,7 @@ func TestAppendIndentedIsJSONIndent(t *testing.T) {
 // JSON, keep what was written.
 func TestCSVGuardsFormulas(t *testing.T) {
 	plan, s := fixture(t)
-	d := New(plan, s, plan.Config().Languages[0])
+	d := New(plan, s, plan.Config().Languages[0], nil)
 	dep := &d.Departments[0]
 	dep.Name, dep.Leader.Name, dep.Leader.Title, dep.Group.Title = "=HYPERLINK(\"https://evil.example/\",\"看\")", "+86 532", "@局长", "\t组"
 	dep.Pledges[0].Text = "-5% 能耗"

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"leitai/generator/internal/content"
@@ -20,7 +21,11 @@ type File struct {
 // that no article covers. Zero when the site has no article.
 func (r *Renderer) contentDate() time.Time {
 	if len(r.content.ArticleSlugs) == 0 {
-		// Validation requires a report or the event's date.
+		// Validation requires a report or the event's date: the newest
+		// edition's, when the site names its editions, else config.yaml's.
+		if e := r.content.Newest(); e != nil && !e.Date.IsZero() {
+			return e.Date
+		}
 		return r.cfg.EventDate
 	}
 	// ArticleSlugs is newest first.
@@ -40,22 +45,64 @@ func (r *Renderer) articleDate(slug string) time.Time {
 // coveredBy lists the articles that link to a department, newest first.
 func (r *Renderer) coveredBy(slug string) []string { return r.plan.CoveredBy(slug) }
 
+// editionDate is the date of an edition's newest report, or the edition's own
+// date when it has none. Every edition's is worked out once, the first time
+// one is asked for: every page of an edition asks.
+func (r *Renderer) editionDate(e *content.Edition) time.Time {
+	r.datesOnce.Do(func() {
+		r.dates = make(map[string]time.Time, len(r.content.Editions))
+		for _, slug := range r.content.ArticleSlugs { // newest first
+			if a := anyVersion(r.content.Articles[slug]); a != nil {
+				if _, ok := r.dates[a.EditionID]; !ok {
+					r.dates[a.EditionID] = r.articleDate(slug)
+				}
+			}
+		}
+	})
+	if d, ok := r.dates[e.ID]; ok {
+		return d
+	}
+	return e.Date
+}
+
+func anyVersion(versions map[string]*content.Article) *content.Article {
+	for _, a := range versions {
+		return a
+	}
+	return nil
+}
+
 // pageDate is when a page's content last changed, for the sitemap and feeds: a
-// department page changes with the newest update to one of its pledges.
+// department page changes with the newest update to one of its pledges. On a
+// site of several editions, an edition's pages date from the edition.
 func (r *Renderer) pageDate(pg *site.Page) time.Time {
 	if pg.Article != nil {
 		return pg.Article.Date
 	}
 	newest := r.contentDate()
+	ofEdition := r.plan.Multi && pg.Edition != nil && pg.Key != "" && pg.Kind != site.Department
+	if ofEdition {
+		newest = r.editionDate(pg.Edition)
+	}
 	if pg.Department != nil {
-		// A department page shows what the newest report that covered it said.
-		if covers := r.coveredBy(pg.Department.Slug); len(covers) > 0 {
-			newest = r.articleDate(covers[0])
+		// A department page shows what the newest report that covered it said:
+		// on its page in one edition, the newest report of that edition.
+		for _, slug := range r.coveredBy(pg.Department.Slug) {
+			if !ofEdition || anyVersion(r.content.Articles[slug]).EditionID == pg.Edition.ID {
+				newest = r.articleDate(slug)
+				break
+			}
 		}
-		for _, p := range pg.Department.Pledges {
-			for _, u := range p.Updates {
-				if u.Date.After(newest) {
-					newest = u.Date
+		depts := []*content.Department{pg.Department}
+		if pg.Kind == site.Department && pg.Appearances != nil {
+			depts = pg.Appearances
+		}
+		for _, d := range depts {
+			for _, p := range d.Pledges {
+				for _, u := range p.Updates {
+					if u.Date.After(newest) {
+						newest = u.Date
+					}
 				}
 			}
 		}
@@ -128,6 +175,12 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	for i := range changes {
 		cands = append(cands, candidate{date: changes[i].update.Date, change: &changes[i]})
 	}
+	// A new edition is news: each named edition is announced on its date.
+	for i := len(r.content.Editions) - 1; i >= 0; i-- {
+		if e := r.content.Editions[i]; e.Named() {
+			cands = append(cands, candidate{date: e.Date, edition: e})
+		}
+	}
 	for _, kind := range []site.Kind{site.Article, site.Department} {
 		for _, pg := range r.plan.Pages {
 			// A report read in parts is one entry, at its first part.
@@ -137,8 +190,14 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 		}
 	}
 	for _, c := range newest(cands, FeedEntries) {
-		if c.change != nil {
-			e, err := r.changeEntry(lc, c.change)
+		if c.change != nil || c.edition != nil {
+			var e feeds.Entry
+			var err error
+			if c.change != nil {
+				e, err = r.changeEntry(lc, c.change)
+			} else {
+				e, err = r.editionEntry(lc, c.edition)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -173,11 +232,33 @@ func (r *Renderer) feed(lang string) ([]byte, error) {
 	return feeds.Atom(f)
 }
 
-// candidate is something a feed may announce: a change of status or a page.
+// candidate is something a feed may announce: a change of status, an edition
+// or a page.
 type candidate struct {
-	date   time.Time
-	change *statusChange
-	page   *site.Page
+	date    time.Time
+	change  *statusChange
+	edition *content.Edition
+	page    *site.Page
+}
+
+// editionEntry is the feed entry that announces an edition.
+func (r *Renderer) editionEntry(lc *locale, e *content.Edition) (feeds.Entry, error) {
+	ev := lc.editions[e.ID]
+	title, err := lc.tf("feed_edition_title", "series", lc.text(e.Series), "edition", ev.Number, "title", ev.TitleText)
+	if err != nil {
+		return feeds.Entry{}, err
+	}
+	counts := r.editionTally(e.ID)
+	pledges := 0
+	for _, c := range counts {
+		pledges += c
+	}
+	summary, err := lc.tf("edition_counts", "departments", strconv.Itoa(len(r.content.Index().Departments(e.ID))), "pledges", strconv.Itoa(pledges))
+	if err != nil {
+		return feeds.Entry{}, err
+	}
+	page := r.plan.EditionPage(lc.lang.Code, e.ID).Permalink
+	return feeds.Entry{Title: title, URL: page, ID: page + "#edition-" + e.ID, Summary: summary, Published: e.Date, Updated: e.Date}, nil
 }
 
 // newest returns the k newest candidates, newest first, those of equal date in

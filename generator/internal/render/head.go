@@ -33,6 +33,9 @@ func (r *Renderer) head(v *View, pg *site.Page) error {
 	case site.Home:
 		// The root page leads to the summary in the default language.
 		v.Canonical = r.plan.Lookup(r.cfg.Default().Code, "").Permalink
+	case site.Redirect:
+		// A page that moved names its new address as the one to list.
+		v.Canonical = pg.Target.Permalink
 	default:
 		v.Canonical = pg.Permalink
 	}
@@ -67,6 +70,9 @@ func (r *Renderer) departmentJSONLD(lc *locale, pg *site.Page, description strin
 	// The reports that cover the department, and only those: a site keeps
 	// years of reports, and each page cites what it came from.
 	for _, slug := range r.coveredBy(d.Slug) {
+		if pg.Kind == site.Appearance && anyVersion(r.content.Articles[slug]).EditionID != d.EditionID {
+			continue // on its page in one edition, that edition's reports
+		}
 		if a := r.plan.Lookup(lc.lang.Code, "articles/"+slug+"/"); a != nil {
 			o.SubjectOf = append(o.SubjectOf, jsonld.Ref{Type: "NewsArticle", URL: a.Permalink, Name: a.Article.Title})
 		}

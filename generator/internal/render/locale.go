@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +25,8 @@ type locale struct {
 	units   *units.Table
 	site    *SiteView
 	err     error // what site lacks: an interface string it falls back to
+	// editions are the named editions as the language names them, by id.
+	editions map[string]*EditionView
 
 	// statuses holds, for each of content.Statuses, its label and badge class,
 	// or the error of a label missing from the interface strings.
@@ -235,4 +238,41 @@ func (lc *locale) correctionsText(cs []content.Correction) (string, error) {
 		b.WriteString(item)
 	}
 	return b.String(), nil
+}
+
+// editionNumber is an edition's number as the language says it: 第四期,
+// Session 4. The language's "numerals" string says how it writes the number:
+// "chinese" (四, as the series names its editions) or "digits".
+func (lc *locale) editionNumber(n int) (string, error) {
+	style, err := lc.t("numerals")
+	if err != nil {
+		return "", err
+	}
+	num := strconv.Itoa(n)
+	if style == "chinese" {
+		num = chineseNumeral(n)
+	}
+	return lc.tf("edition_number", "n", num)
+}
+
+// chineseNumeral writes 1 to 99 in Chinese numerals (四, 十二, 二十), and
+// larger numbers in digits, as newspapers number their series.
+func chineseNumeral(n int) string {
+	const digits = "〇一二三四五六七八九"
+	d := func(i int) string { return string([]rune(digits)[i]) }
+	switch {
+	case n < 1 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return d(n)
+	}
+	var b strings.Builder
+	if n/10 > 1 {
+		b.WriteString(d(n / 10))
+	}
+	b.WriteString("十")
+	if n%10 > 0 {
+		b.WriteString(d(n % 10))
+	}
+	return b.String()
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/diag"
@@ -24,16 +26,20 @@ func (r *Renderer) view(pg *site.Page, problems *diag.List) (*View, error) {
 	}
 	var err error
 	switch pg.Kind {
-	case site.Department:
+	case site.Department, site.Appearance:
 		err = r.departmentPage(v, lc, pg, problems)
 	case site.Group:
 		v.Group, err = r.groupPage(lc, pg)
 	case site.Summary:
-		err = r.summaryPage(v, lc)
+		err = r.summaryPage(v, lc, pg)
 	case site.Article:
 		err = r.articlePage(v, lc, pg, problems)
 	case site.Articles:
 		v.Articles, err = r.teasers(lc, pg.ArticleList)
+	case site.Archive:
+		v.Archive, err = r.archive(lc, pg)
+	case site.Redirect:
+		v.Redirect = &RedirectView{URL: pg.Target.URL}
 	}
 	if err != nil {
 		return nil, err
@@ -61,33 +67,73 @@ func (r *Renderer) departmentPage(v *View, lc *locale, pg *site.Page, problems *
 	if dv.Name, dv.Leader, dv.LeaderTitle, err = names(lc, d); err != nil {
 		return err
 	}
-	dv.Record = make([]template.HTML, len(d.Record))
-	for i, a := range d.Record {
-		if dv.Record[i], err = lc.html(a.Text); err != nil {
-			return err
-		}
-	}
-	if dv.Figures, dv.Series, err = lc.recordFigures(d); err != nil {
+	var bodyProblems diag.List
+	if dv.Body, bodyProblems, err = r.body(lc, pg, d); err != nil {
 		return err
 	}
-	if dv.Pledges, err = lc.pledges(d, false); err != nil {
+	// A body shared by two pages reports its problems once, with the page
+	// of the department in its edition.
+	if !(r.plan.Multi && pg.Kind == site.Department) {
+		problems.Append(bodyProblems)
+	}
+	if dv.Prev, err = r.neighbour(lc, pg, pg.Prev); err != nil {
 		return err
 	}
-	if dv.Statement, err = r.statement(lc, d, problems); err != nil {
+	if dv.Next, err = r.neighbour(lc, pg, pg.Next); err != nil {
 		return err
 	}
-	if dv.Corrections, err = lc.corrections(d.Corrections); err != nil {
-		return err
-	}
-	if dv.Prev, err = r.neighbour(lc, pg.Prev); err != nil {
-		return err
-	}
-	if dv.Next, err = r.neighbour(lc, pg.Next); err != nil {
+	if err = r.editions(dv, lc, pg); err != nil {
 		return err
 	}
 	v.Department = dv
 	v.JSONLD, err = r.departmentJSONLD(lc, pg, dv.Description)
 	return err
+}
+
+// bodyTemplate draws what a department's page shows of one edition.
+const bodyTemplate = "partials/department-body.html"
+
+// body is what the page pg shows of the department d in its edition: its
+// record, figures, pledges, statement and corrections, drawn by bodyTemplate.
+// On a site of several editions the department's page across editions shows
+// its newest edition's, as that edition's page of it does: the two pages share
+// one, made by whichever is rendered first, its links as from the edition's
+// page.
+func (r *Renderer) body(lc *locale, pg *site.Page, d *content.Department) (template.HTML, diag.List, error) {
+	if !r.plan.Multi || r.content.Index().Appearances(d.Slug)[0] != d {
+		return r.makeBody(lc, pg, d)
+	}
+	from := r.plan.DepartmentPage(lc.lang.Code, d)
+	return r.bodies.get(d, lc.lang.Code, func() (template.HTML, diag.List, error) { return r.makeBody(lc, from, d) })
+}
+
+func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) (template.HTML, diag.List, error) {
+	var problems diag.List
+	dv := &DepartmentView{}
+	var err error
+	dv.Record = make([]template.HTML, len(d.Record))
+	for i, a := range d.Record {
+		if dv.Record[i], err = lc.html(a.Text); err != nil {
+			return "", nil, err
+		}
+	}
+	if dv.Figures, dv.Series, err = lc.recordFigures(d); err != nil {
+		return "", nil, err
+	}
+	if dv.Pledges, err = r.pledges(lc, from, d, false, ""); err != nil {
+		return "", nil, err
+	}
+	if dv.Statement, err = r.statement(lc, d, &problems); err != nil {
+		return "", nil, err
+	}
+	if dv.Corrections, err = lc.corrections(d.Corrections); err != nil {
+		return "", nil, err
+	}
+	var b strings.Builder
+	if err := r.templates[site.Department].ExecuteTemplate(&b, bodyTemplate, DepartmentBody{D: dv, L: lc.strings}); err != nil {
+		return "", nil, fmt.Errorf("%s: %w", bodyTemplate, err)
+	}
+	return template.HTML(b.String()), problems, nil
 }
 
 // names are a department's name and its leader's name and title.
@@ -111,26 +157,26 @@ func (r *Renderer) statement(lc *locale, d *content.Department, problems *diag.L
 	return r.renderMarkdown(lc.lang.Code, lt.Value, d.File, lt.Pos, problems)
 }
 
-func (r *Renderer) neighbour(lc *locale, d *content.Department) (*Neighbour, error) {
+func (r *Renderer) neighbour(lc *locale, from *site.Page, d *content.Department) (*Neighbour, error) {
 	if d == nil {
 		return nil, nil
 	}
 	name, err := lc.html(d.Name)
-	return &Neighbour{URL: r.plan.DepartmentPage(lc.lang.Code, d).URL, Name: name}, err
+	return &Neighbour{URL: r.plan.DepartmentLink(from, d).URL, Name: name}, err
 }
 
-// cards prepares departments' cards.
-func (r *Renderer) cards(lc *locale, depts []*content.Department) ([]Card, error) {
+// cards prepares departments' cards for the page from, whose links they follow.
+func (r *Renderer) cards(lc *locale, from *site.Page, depts []*content.Department) ([]Card, error) {
 	out := make([]Card, len(depts))
 	for i, d := range depts {
 		c := &out[i]
 		c.L = lc.strings
-		c.URL = r.plan.DepartmentPage(lc.lang.Code, d).URL
+		c.URL = r.plan.DepartmentLink(from, d).URL
 		var err error
 		if c.Name, c.Leader, c.LeaderTitle, err = names(lc, d); err != nil {
 			return nil, err
 		}
-		if c.Pledges, err = lc.pledges(d, true); err != nil {
+		if c.Pledges, err = r.pledges(lc, from, d, true, ""); err != nil {
 			return nil, err
 		}
 		if c.More, err = lc.tf("department_more", "name", lc.text(d.Name)); err != nil {
@@ -143,17 +189,40 @@ func (r *Renderer) cards(lc *locale, depts []*content.Department) ([]Card, error
 func (r *Renderer) groupPage(lc *locale, pg *site.Page) (*GroupView, error) {
 	gv := &GroupView{TitleText: lc.text(pg.Group.Title)}
 	var err error
+	if gv.BackURL, gv.BackLabel, err = r.back(lc, pg.Edition); err != nil {
+		return nil, err
+	}
 	if gv.Title, err = lc.html(pg.Group.Title); err != nil {
 		return nil, err
 	}
-	gv.Cards, err = r.cards(lc, pg.Departments)
+	gv.Cards, err = r.cards(lc, pg, pg.Departments)
 	return gv, err
 }
 
-func (r *Renderer) summaryPage(v *View, lc *locale) error {
+// back is where a page of an edition leads back to: the home summary, or on a
+// site of several editions, the edition's own.
+func (r *Renderer) back(lc *locale, e *content.Edition) (url, label string, err error) {
+	if !r.plan.Multi || e == nil {
+		label, err = lc.t("back_to_summary")
+		return lc.site.Home, label, err
+	}
+	ev := lc.editions[e.ID]
+	label, err = lc.tf("back_to_edition", "edition", ev.Number)
+	return ev.URL, label, err
+}
+
+func (r *Renderer) summaryPage(v *View, lc *locale, pg *site.Page) error {
 	code := lc.lang.Code
-	sv := &SummaryView{Paged: r.plan.Paged}
-	counts := r.siteTally()
+	var eid string
+	if pg.Edition != nil {
+		eid = pg.Edition.ID
+	}
+	x := r.content.Index()
+	sv := &SummaryView{Paged: r.plan.EditionPaged(eid)}
+	if err := r.editionSummary(sv, lc, pg); err != nil {
+		return err
+	}
+	counts := r.editionTally(eid)
 	pledges := 0
 	for _, c := range counts {
 		pledges += c
@@ -166,7 +235,7 @@ func (r *Renderer) summaryPage(v *View, lc *locale) error {
 		return err
 	}
 	for _, g := range r.content.Groups {
-		depts := r.plan.GroupDepartments[g.ID]
+		depts := r.plan.GroupDepartments(eid, g.ID)
 		if len(depts) == 0 {
 			continue
 		}
@@ -175,25 +244,26 @@ func (r *Renderer) summaryPage(v *View, lc *locale) error {
 			return err
 		}
 		if sv.Paged {
-			if pg := r.plan.GroupPage(code, g.ID); pg != nil {
-				sg.URL = pg.URL
+			if gp := r.plan.GroupPage(code, eid, g.ID); gp != nil {
+				sg.URL = gp.URL
 			}
 			if sg.Count, err = lc.tf("group_count", "count", strconv.Itoa(len(depts))); err != nil {
 				return err
 			}
-		} else if sg.Cards, err = r.cards(lc, depts); err != nil {
+		} else if sg.Cards, err = r.cards(lc, pg, depts); err != nil {
 			return err
 		}
 		sv.Groups = append(sv.Groups, sg)
 	}
 	if !sv.Paged {
-		if sv.Scoreboard, err = lc.scoreboard(r.content.Departments, pledges); err != nil {
+		depts := x.Departments(eid)
+		if sv.Scoreboard, err = lc.scoreboard(depts, pledges); err != nil {
 			return err
 		}
-		sv.Scores = make([]Score, len(r.content.Departments))
-		for i, d := range r.content.Departments {
+		sv.Scores = make([]Score, len(depts))
+		for i, d := range depts {
 			s := &sv.Scores[i]
-			s.URL = r.plan.DepartmentPage(code, d).URL
+			s.URL = r.plan.DepartmentLink(pg, d).URL
 			if s.Name, err = lc.html(d.Name); err != nil {
 				return err
 			}
@@ -203,10 +273,11 @@ func (r *Renderer) summaryPage(v *View, lc *locale) error {
 	if pg := r.plan.Lookup(code, "articles/"); pg != nil {
 		sv.ArticlesURL = pg.URL
 	}
-	// The newest few reports in the page's language.
+	// The newest few reports in the page's language: of the edition the
+	// summary shows, when the site has several.
 	var list []*content.Article
 	for _, slug := range r.content.ArticleSlugs {
-		if a := r.content.Articles[slug][code]; a != nil {
+		if a := r.content.Articles[slug][code]; a != nil && (!r.plan.Multi || a.EditionID == eid) {
 			list = append(list, a)
 		}
 		if len(list) == site.ArticlesOnSummary {
@@ -257,6 +328,11 @@ func (r *Renderer) articlePage(v *View, lc *locale, pg *site.Page, problems *dia
 	body, line := a.Part(pg.Sections[0], pg.Sections[1])
 	if av.Body, err = r.renderMarkdown(lc.lang.Code, string(body), a.File, diag.Pos{Line: line, Col: 1}, problems); err != nil {
 		return err
+	}
+	if pg.Edition != nil {
+		if ev := lc.editions[pg.Edition.ID]; ev != nil {
+			av.SearchTitle, av.SearchEdition = searchMeta(a.Title+" · "+ev.Number), searchMeta(ev.Number)
+		}
 	}
 	v.Article = av
 	v.JSONLD, err = articleJSONLD(pg, av.Date.ISO)

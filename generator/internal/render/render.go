@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
@@ -115,7 +116,57 @@ type Renderer struct {
 	locales  map[string]*locale            // by language
 
 	tallyOnce sync.Once
-	tallied   []int // the site's pledges by status, in the order of content.Statuses
+	tallied   map[string][]int // each edition's pledges by status, in the order of content.Statuses
+
+	// bodies are the department bodies two pages share, until both have
+	// had theirs.
+	bodies sharedBodies
+
+	datesOnce sync.Once
+	dates     map[string]time.Time // each edition's newest report's date
+}
+
+// sharedBodies holds what two pages render once: a department's body, which
+// its page in its newest edition and its page across editions both show. The
+// first page to ask makes it, the second takes it and it is dropped, so the
+// bodies held are those of pages rendered in between (few: the build renders
+// the two pages one after the other).
+type sharedBodies struct {
+	mu sync.Mutex
+	m  map[bodyKey]*sharedBody
+}
+
+type bodyKey struct {
+	d    *content.Department
+	lang string
+}
+
+type sharedBody struct {
+	once     sync.Once
+	html     template.HTML
+	problems diag.List
+	err      error
+	uses     int // under sharedBodies.mu
+}
+
+// get returns the body of d in lang, made by make the first time.
+func (s *sharedBodies) get(d *content.Department, lang string, make func() (template.HTML, diag.List, error)) (template.HTML, diag.List, error) {
+	k := bodyKey{d, lang}
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[bodyKey]*sharedBody{}
+	}
+	b := s.m[k]
+	if b == nil {
+		b = &sharedBody{}
+		s.m[k] = b
+	}
+	if b.uses++; b.uses == 2 {
+		delete(s.m, k)
+	}
+	s.mu.Unlock()
+	b.once.Do(func() { b.html, b.problems, b.err = make() })
+	return b.html, b.problems, b.err
 }
 
 // New prepares to render plan's pages. It is cheap: the theme is already loaded,
@@ -144,6 +195,9 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 		})
 		lc := newLocale(cfg, th.strings, s.Units, l)
 		lc.site = r.siteView(lc, choose)
+		if lc.err == nil {
+			lc.editions, lc.err = r.editionViews(lc)
+		}
 		r.locales[code] = lc
 	}
 	return r
@@ -179,12 +233,6 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	if pg := r.plan.Lookup(code, site.SearchKey); pg != nil {
 		sv.Search = pg.URL
 	}
-	if f := r.cfg.Filing; f.ICP != "" {
-		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL()}
-		if f.Police != "" {
-			sv.Filing.Police, sv.Filing.PoliceURL = f.Police, f.PoliceURL()
-		}
-	}
 	return sv
 }
 
@@ -214,10 +262,20 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
 	return problems, nil
 }
 
-// siteTally counts the site's pledges by status, once.
-func (r *Renderer) siteTally() []int {
-	r.tallyOnce.Do(func() { r.tallied = countStatuses(r.content.Departments) })
-	return r.tallied
+// editionTally counts an edition's pledges by status; every edition's are
+// counted once, the first time one is asked for.
+func (r *Renderer) editionTally(id string) []int {
+	r.tallyOnce.Do(func() {
+		r.tallied = make(map[string][]int, len(r.content.Editions))
+		x := r.content.Index()
+		for _, e := range r.content.Editions {
+			r.tallied[e.ID] = countStatuses(x.Departments(e.ID))
+		}
+	})
+	if n, ok := r.tallied[id]; ok {
+		return n
+	}
+	return make([]int, len(content.Statuses))
 }
 
 // renderMarkdown renders src in lang; broken links are reported at their place in

@@ -11,8 +11,14 @@ import (
 	"leitai/generator/internal/site"
 )
 
-// kinds lists the page kinds; each has a template file named after it.
-var kinds = []site.Kind{site.Home, site.Summary, site.Group, site.Articles, site.Department, site.Article, site.NotFound, site.Search}
+// kinds lists the page kinds; each has a template file named after it, but
+// for those drawn by another kind's template.
+var kinds = []site.Kind{site.Home, site.Summary, site.Group, site.Articles, site.Department, site.Article, site.NotFound, site.Search,
+	site.Appearance, site.Archive, site.Redirect}
+
+// drawnAs names the kinds whose pages another kind's template draws: a
+// department in one edition is a department's page.
+var drawnAs = map[site.Kind]site.Kind{site.Appearance: site.Department}
 
 // layoutDirs are searched in order: the site's own layouts/ wins over the theme's.
 type layoutDirs []string
@@ -77,6 +83,9 @@ func parseTemplates(dirs layoutDirs, funcs template.FuncMap) (map[site.Kind]*tem
 	}
 	sets := map[site.Kind]*template.Template{}
 	for _, k := range kinds {
+		if _, ok := drawnAs[k]; ok {
+			continue
+		}
 		name := string(k) + ".html"
 		file, ok := dirs.find(name)
 		if !ok {
@@ -90,6 +99,9 @@ func parseTemplates(dirs layoutDirs, funcs template.FuncMap) (map[site.Kind]*tem
 			return nil, err
 		}
 		sets[k] = t.Lookup("baseof.html")
+	}
+	for k, as := range drawnAs {
+		sets[k] = sets[as]
 	}
 	return sets, nil
 }

@@ -19,6 +19,7 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 	out := make([]PledgeView, len(d.Pledges))
 	for i, p := range d.Pledges {
 		pv := &out[i]
+		pv.L = lc.strings
 		var err error
 		if pv.Label, pv.Class, err = lc.status(p.Status); err != nil {
 			return nil, err

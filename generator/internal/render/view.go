@@ -43,9 +43,33 @@ type View struct {
 	// Articles are the reports a summary or a page of the list of reports
 	// shows, newest first.
 	Articles []Teaser
+	// Archive is the archive's editions, newest first.
+	Archive []EditionView
+	// Redirect is where a page that moved is now.
+	Redirect *RedirectView
 	// Pager places a listing page or a part of a report among its pages; nil
 	// when there is only one.
 	Pager *PagerView
+}
+
+// EditionView is an edition as pages name it: "第四期", its date and title,
+// and, in the archive, what it held.
+type EditionView struct {
+	Number    string // "第四期", "Session 4"
+	TitleText string
+	Title     template.HTML
+	Series    template.HTML
+	Date      DateView
+	URL       string // its summary
+	// In the archive: how many departments and pledges ("Departments: 10.
+	// Pledges: 42."), and the pledges by status, those with none left out.
+	Counts string
+	Tally  []StatusCount
+}
+
+// RedirectView is where a Redirect page leads.
+type RedirectView struct {
+	URL string
 }
 
 // SiteView is what every page of a language shows, made once per build.
@@ -103,7 +127,11 @@ type DepartmentView struct {
 	Name        template.HTML
 	Leader      template.HTML
 	LeaderTitle template.HTML
-	Record      []template.HTML // the achievements' texts
+	// Body is the record, figures, pledges, statement and corrections, drawn
+	// by partials/department-body.html from the fields below, which only it
+	// reads.
+	Body   template.HTML
+	Record []template.HTML // the achievements' texts
 	// Figures are the record's headline figures, each a tile of its own;
 	// Series the sets the editors declare comparable, each drawn as bars on
 	// one scale.
@@ -115,6 +143,45 @@ type DepartmentView struct {
 	// each; nil when none.
 	Corrections []template.HTML
 	Prev, Next  *Neighbour
+
+	// Back leads to the summary the page belongs to: the home's, or its
+	// edition's on a site of several editions.
+	BackURL, BackLabel string
+	// Edition is the edition the record and pledges are from, on a site of
+	// several editions; nil otherwise.
+	Edition *EditionView
+	// Cross leads from a department's page in one edition to its page across
+	// editions; "" on that page and on a site of one edition.
+	CrossURL, CrossLabel string
+	// Earlier are the department's earlier editions, newest first, on its
+	// page across editions.
+	Earlier []EarlierView
+	// Indexed puts the page in the search index. The page across editions
+	// repeats its editions' pages, which are indexed instead.
+	Indexed bool
+	// SearchTitle is the title a search result shows, naming the edition
+	// ("市财政局 · 第四期"); SearchEdition the edition to filter by. "" when
+	// the site names no edition.
+	SearchTitle, SearchEdition string
+}
+
+// DepartmentBody is what partials/department-body.html sees: the department
+// (its body's fields) and the interface strings.
+type DepartmentBody struct {
+	D *DepartmentView
+	L map[string]string
+}
+
+// EarlierView is a department in an earlier edition, on its page across
+// editions: who led it, what it pledged and what became of it.
+type EarlierView struct {
+	ID          string // the heading's anchor: "edition-2"
+	Edition     EditionView
+	Leader      template.HTML
+	LeaderTitle template.HTML
+	Pledges     []PledgeView // anchors "edition-2-pledge-1"…, each its status, text and links only
+	URL         string       // its page in that edition
+	More        string       // the link's text
 }
 
 // GroupTitle is a group's title, where a page names the group.
@@ -177,6 +244,12 @@ type PledgeView struct {
 	Target, Scope    string
 	Due              *DueView
 	Updates          []UpdateView
+	// L is the interface strings, for partials/pledge.html.
+	L map[string]string
+	// Links are the pledge's ties to other editions' pledges, one sentence
+	// each with a link to the other end ("Follows Session 2, pledge 3
+	// (Achieved)"); nil when none.
+	Links []template.HTML
 }
 
 // DueView is a pledge's due date: .ISO and .Display as for any date, and
@@ -208,22 +281,38 @@ type Card struct {
 
 // GroupView is one page of a group's cards.
 type GroupView struct {
-	TitleText string
-	Title     template.HTML
-	Cards     []Card
+	// Back leads to the summary the group is part of.
+	BackURL, BackLabel string
+	TitleText          string
+	Title              template.HTML
+	Cards              []Card
 }
 
 // SummaryView is the summary. When it is Paged, each group has its own pages
 // and the summary lists them (Groups' URL and Count); otherwise it shows every
 // card (Groups' Cards) and the scoreboard.
 type SummaryView struct {
-	Paged        bool
-	Groups       []SummaryGroup
-	ArticlesURL  string // the list of all reports; "" when the summary shows them all
-	TallyHeading string
-	Tally        []StatusCount
-	Scoreboard   template.HTML // the chart
-	Scores       []Score       // the chart as a table
+	// Edition is the edition the summary shows, when the site names it.
+	Edition *EditionView
+	// Heading and PageTitle replace the site's title as the page's <h1> and
+	// <title> on an edition's own summary; "" on the home summary. Series
+	// names what the edition is of, there too: the home page, every byte of
+	// which a phone downloads first, names only the edition and its date.
+	Heading, PageTitle string
+	Series             template.HTML
+	// Description replaces the site's description on an edition's own summary.
+	Description string
+	// ArchiveURL is the list of every edition; "" on a site of one.
+	ArchiveURL string
+	// Data are the open-data files of what the summary shows.
+	DataJSON, DataSchema, DataCSV string
+	Paged                         bool
+	Groups                        []SummaryGroup
+	ArticlesURL                   string // the list of all reports; "" when the summary shows them all
+	TallyHeading                  string
+	Tally                         []StatusCount
+	Scoreboard                    template.HTML // the chart
+	Scores                        []Score       // the chart as a table
 }
 
 // SummaryGroup is a group on the summary.
@@ -265,6 +354,9 @@ type ArticleView struct {
 	// language's file of the report, one sentence each; every part lists
 	// them. nil when none.
 	Corrections []template.HTML
+	// SearchTitle is the title a search result shows, naming the edition;
+	// SearchEdition the edition to filter by. "" when the site names none.
+	SearchTitle, SearchEdition string
 }
 
 // Teaser is a report in a list of reports.

@@ -34,7 +34,18 @@ import (
 // LEITAI_SEQUENCE_STEPS its length (default 200), e.g.
 //
 //	LEITAI_SEQUENCE_SEED=7 LEITAI_SEQUENCE_STEPS=2000 go test -run TestEditSequence ./generator/internal/serve
-func TestEditSequence(t *testing.T) {
+func TestEditSequence(t *testing.T) { editSequence(t, testsite.Copy(t), false) }
+
+// TestEditSequenceEditions does the same on the publication of three
+// editions, in every edition's folder, with more edits: links between
+// pledges of different editions made, moved to nothing and dropped, and
+// editions' files retitled, renumbered and redated. The seed and the number
+// of steps are read as for TestEditSequence.
+func TestEditSequenceEditions(t *testing.T) {
+	editSequence(t, testsite.CopyFrom(t, testsite.Editions()), true)
+}
+
+func editSequence(t *testing.T, dir string, editions bool) {
 	seed, steps := uint64(1), 200
 	if v := os.Getenv("LEITAI_SEQUENCE_SEED"); v != "" {
 		n, err := strconv.ParseUint(v, 10, 64)
@@ -55,11 +66,11 @@ func TestEditSequence(t *testing.T) {
 	}
 	t.Logf("seed %d, %d steps", seed, steps)
 
-	e := &editor{t: t, dir: testsite.Copy(t), rng: rand.New(rand.NewPCG(seed, 0)), original: map[string][]byte{}}
+	e := &editor{t: t, dir: dir, editions: editions, rng: rand.New(rand.NewPCG(seed, 0)), original: map[string][]byte{}}
 	e.srv = start(t, e.dir, 0)
 	e.settle(nil)
 	if !e.compare("start") || e.lastGood == nil {
-		t.Fatal("the real content does not build")
+		t.Fatal("the site does not build")
 	}
 	for i := 1; i <= steps; i++ {
 		what, touched := e.edit()
@@ -88,8 +99,12 @@ func TestEditSequence(t *testing.T) {
 type editor struct {
 	t   *testing.T
 	dir string
-	rng *rand.Rand
-	srv *Server
+	// editions is true for a site of several editions: its departments and
+	// reports are in content/editions/<id>/, and links and editions' files
+	// are edited too.
+	editions bool
+	rng      *rand.Rand
+	srv      *Server
 	// original holds each file's content before the sequence first changed it
 	// (nil: it did not exist), so that fix can put it back.
 	original map[string][]byte
@@ -100,8 +115,16 @@ type editor struct {
 }
 
 // departments lists the department files there are now.
-func (e *editor) departments() []string {
-	files, _ := filepath.Glob(filepath.Join(e.dir, "content", "departments", "*.yaml"))
+func (e *editor) departments() []string { return e.glob("departments", "*.yaml") }
+
+// glob lists the files matching pattern in every edition's folder (content/
+// itself on a site of one edition).
+func (e *editor) glob(folder, pattern string) []string {
+	dir := filepath.Join(e.dir, "content")
+	if e.editions {
+		dir = filepath.Join(dir, "editions", "*")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, folder, pattern))
 	sort.Strings(files)
 	return files
 }
@@ -171,10 +194,13 @@ func (e *editor) edit() (string, []string) {
 		return e.fix()
 	}
 	depts := e.departments()
-	articles, _ := filepath.Glob(filepath.Join(e.dir, "content", "articles", "*.md"))
-	sort.Strings(articles)
+	articles := e.glob("articles", "*.md")
 	rel := func(p string) string { r, _ := filepath.Rel(e.dir, p); return filepath.ToSlash(r) }
-	switch op := e.rng.IntN(13); {
+	ops := 13
+	if e.editions {
+		ops = 16
+	}
+	switch op := e.rng.IntN(ops); {
 	case op == 0 && len(depts) > 0: // break a file's YAML
 		f := e.pick(depts)
 		b := string(e.read(f))
@@ -193,7 +219,7 @@ func (e *editor) edit() (string, []string) {
 		src := e.read(e.pick(depts))
 		e.added++
 		slug := fmt.Sprintf("added-%d", e.added)
-		f := filepath.Join(e.dir, "content", "departments", slug+".yaml")
+		f := filepath.Join(filepath.Dir(e.pick(depts)), slug+".yaml")
 		out := regexp.MustCompile(`(?m)^order: .*$`).ReplaceAll(src, []byte(fmt.Sprintf("order: %d", 20+e.added)))
 		out = regexp.MustCompile(`(?m)^(  zh: )(.*)$`).ReplaceAll(out, []byte(fmt.Sprintf("${1}新增%d${2}", e.added)))
 		e.write(f, out)
@@ -280,6 +306,49 @@ func (e *editor) edit() (string, []string) {
 		f := e.pick(articles)
 		e.remove(f)
 		return "remove " + rel(f), []string{f}
+	case op == 13 && len(depts) > 0: // link a pledge to another edition's: one there is, maybe not
+		f := e.pick(depts)
+		b := string(e.read(f))
+		i := strings.Index(b, "\n    en: ")
+		if i < 0 || strings.Contains(b, "    again: ") || strings.Contains(b, "    follows: ") {
+			return e.edit()
+		}
+		i = i + 1 + strings.IndexByte(b[i+1:], '\n') + 1 // after the first pledge's en line
+		to := e.pick(depts)
+		edition := filepath.Base(filepath.Dir(filepath.Dir(to)))
+		kind := []string{"again", "follows"}[e.rng.IntN(2)]
+		link := fmt.Sprintf("    %s: {edition: %s, department: %s, pledge: %d}\n", kind, edition, strings.TrimSuffix(filepath.Base(to), ".yaml"), 1+e.rng.IntN(3))
+		e.write(f, []byte(b[:i]+link+b[i:]))
+		return fmt.Sprintf("link %s's first pledge: %s", rel(f), strings.TrimSpace(link)), []string{f}
+	case op == 14 && len(depts) > 0: // drop or move a link
+		f := e.pick(depts)
+		b := e.read(f)
+		re := regexp.MustCompile(`(?m)^    (again|follows): \{[^}]*\}\n`)
+		if !re.Match(b) {
+			return e.edit()
+		}
+		if e.rng.IntN(2) == 0 {
+			e.write(f, re.ReplaceAll(b, nil))
+			return "drop the links of " + rel(f), []string{f}
+		}
+		e.write(f, regexp.MustCompile(`pledge: \d+\}`).ReplaceAll(b, []byte(fmt.Sprintf("pledge: %d}", 1+e.rng.IntN(3)))))
+		return "move the links of " + rel(f), []string{f}
+	case op == 15: // an edition's file
+		files := e.glob("", "edition.yaml")
+		if len(files) == 0 {
+			return e.edit()
+		}
+		f := e.pick(files)
+		changes := [][2]string{
+			{"title: {zh: ", fmt.Sprintf("title: {zh: 第%d次修改", e.rng.IntN(100))},
+			{"number: ", fmt.Sprintf("number: %d\n#", 1+e.rng.IntN(5))},
+			{"date: 20", "date: 19"},
+		}
+		c := changes[e.rng.IntN(len(changes))]
+		if e.replace(f, c[0], c[1]) {
+			return fmt.Sprintf("edit %s: %q → %q", rel(f), c[0], c[1]), []string{f}
+		}
+		return e.edit()
 	}
 	return e.edit()
 }

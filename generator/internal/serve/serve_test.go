@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"leitai/generator/internal/build"
+	"leitai/generator/internal/config"
 	"leitai/generator/internal/testsite"
 )
 
@@ -562,4 +564,90 @@ func stylesheetPath(t *testing.T, page string) string {
 		t.Fatal("the page links no stylesheet")
 	}
 	return path
+}
+
+// injected matches what the preview adds to a page: the overlay's style and
+// the reload script, just before </body>.
+var injected = regexp.MustCompile(`<style>#leitai-overlay[^<]*</style><script src="/__leitai/reload\.js" data-version="\d+"></script>`)
+
+// TestEditionsPreviewServesAFullBuild edits the publication of three
+// editions through the preview as an editor would, an edition at a time and
+// the links between them, breaking and fixing: after each reload, every page
+// the server serves is the page a full build writes, less the reload script.
+func TestEditionsPreviewServesAFullBuild(t *testing.T) {
+	dir := testsite.CopyFrom(t, testsite.Editions())
+	s := start(t, dir, 0)
+	c := connect(t, s)
+	c.next(t, "reload")
+	ed := func(id, rest string) string {
+		return filepath.Join(dir, "content", "editions", id, filepath.FromSlash(rest))
+	}
+	steps := []struct {
+		name string
+		edit func()
+		// broken: the content then has errors, and the last good site stays.
+		broken bool
+	}{
+		{"edition 2: a pledge's status changes; edition 4's renewal of it shows it", func() {
+			p := ed("2", "departments/alpha.yaml")
+			testsite.Edit(t, p, "        status: achieved\n  - {zh", "        status: partly-achieved\n  - {zh")
+			testsite.Edit(t, p, "    status: achieved\n", "    status: partly-achieved\n")
+		}, false},
+		{"edition 3: a follow-up now follows another pledge", func() {
+			testsite.Edit(t, ed("4", "departments/alpha.yaml"), "department: gamma, pledge: 1}", "department: gamma, pledge: 2}")
+		}, false},
+		{"edition 4: a link to nothing", func() {
+			testsite.Edit(t, ed("4", "departments/alpha.yaml"), "pledge: loans}", "pledge: bonds}")
+		}, true},
+		{"fixed, in other words", func() {
+			testsite.Edit(t, ed("4", "departments/alpha.yaml"), "pledge: bonds}", "pledge: 1}")
+		}, false},
+		{"edition 3's title", func() {
+			testsite.Edit(t, ed("3", "edition.yaml"), "zh: 攻坚克难", "zh: 攻坚克难、久久为功")
+		}, false},
+		{"a new edition's folder, with a department that renews a pledge of edition 4", func() {
+			src := readFile(t, ed("4", "departments/delta.yaml"))
+			src = strings.Replace(src, "  - {zh: 新增学位8000个, en: Add 8000 school places}",
+				"  - zh: 新增学位8000个\n    en: Add 8000 school places\n    again: {edition: 4, pledge: 1}", 1)
+			must(t, os.MkdirAll(ed("5", "departments"), 0o755))
+			must(t, os.WriteFile(ed("5", "departments/delta.yaml"), []byte(src), 0o644))
+			must(t, os.WriteFile(ed("5", "edition.yaml"), []byte("number: 5\ndate: 2023-06-01\ntitle: {zh: 新的一期, en: A new session}\nseries: {zh: 测试年“部门擂台”, en: The test year’s “Department Arena”}\n"), 0o644))
+		}, false},
+	}
+	for _, step := range steps {
+		step.edit()
+		if step.broken {
+			c.next(t, "problems")
+			continue
+		}
+		c.next(t, "reload")
+		out := filepath.Join(t.TempDir(), "public")
+		// The full build is made for the preview's address, as the preview is.
+		if _, err := build.Run(build.Options{Config: filepath.Join(dir, "config.yaml"), Overrides: config.Overrides{Destination: out, BaseURL: s.URL()}}); err != nil {
+			t.Fatalf("%s: full build: %v", step.name, err)
+		}
+		pages := 0
+		for name, want := range testsite.Files(t, out) {
+			if !strings.HasSuffix(name, ".html") || name == "404.html" {
+				continue
+			}
+			path := strings.TrimSuffix(name, "index.html")
+			code, got, _ := get(t, s.URL()+path)
+			if code != 200 {
+				t.Errorf("%s: %s answers %d", step.name, path, code)
+				continue
+			}
+			if got = injected.ReplaceAllString(got, ""); got != string(want) {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				t.Errorf("%s: %s differs from a full build at byte %d: %q, want %q", step.name, path, i, got[i:min(i+80, len(got))], want[i:min(i+80, len(want))])
+			}
+			pages++
+		}
+		if pages < 36 {
+			t.Errorf("%s: compared %d pages", step.name, pages)
+		}
+	}
 }

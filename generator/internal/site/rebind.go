@@ -5,7 +5,8 @@ import (
 )
 
 // Rebind returns the plan for s when s differs from the plan's site only in what
-// its departments say: the same departments, in the same order and groups. The
+// its departments say: the same editions, the same departments in each, in the
+// same order and groups. The
 // pages are the same; those that show a changed department get its new value.
 // Planning ten thousand departments anew costs far more than the one edit that
 // usually calls for it. ok is false when s differs in any other way; plan it
@@ -13,13 +14,18 @@ import (
 //
 // p itself is not changed: renderers still reading it see the old site whole.
 func (p *Plan) Rebind(old, s *content.Site) (*Plan, bool) {
-	if len(old.Departments) != len(s.Departments) {
+	if len(old.Departments) != len(s.Departments) || len(old.Editions) != len(s.Editions) {
 		return nil, false
+	}
+	for i, e := range s.Editions {
+		if old.Editions[i] != e {
+			return nil, false
+		}
 	}
 	changed := map[*content.Department]*content.Department{}
 	for i, d := range s.Departments {
 		o := old.Departments[i]
-		if o.Slug != d.Slug || o.Order != d.Order || o.Group != d.Group {
+		if o.Slug != d.Slug || o.Order != d.Order || o.Group != d.Group || o.EditionID != d.EditionID {
 			return nil, false
 		}
 		if o != d {
@@ -40,14 +46,22 @@ func (p *Plan) Rebind(old, s *content.Site) (*Plan, bool) {
 	for k, m := range p.rebound {
 		q.rebound[k] = m
 	}
-	q.GroupDepartments = make(map[string][]*content.Department, len(p.GroupDepartments))
-	for g, ds := range p.GroupDepartments {
-		q.GroupDepartments[g] = ds
+	q.groupDepartments = make(map[string]map[string][]*content.Department, len(p.groupDepartments))
+	for e, m := range p.groupDepartments {
+		q.groupDepartments[e] = m
 	}
+	copied := map[string]bool{} // the editions whose map is q's own
 	done := map[int]bool{}
 	for o, d := range changed {
-		q.GroupDepartments[d.Group] = rebindList(q.GroupDepartments[d.Group], o, d)
-		for _, i := range p.shows[d.Slug] {
+		if !copied[d.EditionID] {
+			m := make(map[string][]*content.Department, len(q.groupDepartments[d.EditionID]))
+			for g, ds := range q.groupDepartments[d.EditionID] {
+				m[g] = ds
+			}
+			q.groupDepartments[d.EditionID], copied[d.EditionID] = m, true
+		}
+		q.groupDepartments[d.EditionID][d.Group] = rebindList(q.groupDepartments[d.EditionID][d.Group], o, d)
+		for _, i := range p.shows[appearance{d.EditionID, d.Slug}] {
 			pg := q.Pages[i]
 			if !done[i] {
 				// A page showing two changed departments is copied once.
@@ -63,6 +77,7 @@ func (p *Plan) Rebind(old, s *content.Site) (*Plan, bool) {
 			}
 			pg.Department, pg.Prev, pg.Next = swap(pg.Department), swap(pg.Prev), swap(pg.Next)
 			pg.Departments = rebindList(pg.Departments, o, d)
+			pg.Appearances = rebindList(pg.Appearances, o, d)
 		}
 	}
 	if len(q.rebound) > len(q.byKey)/8 {

@@ -19,7 +19,13 @@ import (
 type Kind string
 
 const (
-	Summary    Kind = "summary"
+	// Summary is a language's summary of an edition: the home page (key ""),
+	// which leads with the newest edition, and, on a site of several editions,
+	// each edition's own at editions/<id>/.
+	Summary Kind = "summary"
+	// Department is a department's page at departments/<slug>/: on a site of
+	// one edition, the department as it stood there; on a site of several,
+	// the department across editions, its newest record and pledges first.
 	Department Kind = "department"
 	Article    Kind = "article"
 	Home       Kind = "home" // the root index.html that leads to the default language
@@ -33,6 +39,15 @@ const (
 	// Articles is one page of the list of articles, planned only when there are more
 	// than the summary shows.
 	Articles Kind = "articles"
+	// Appearance is a department as it stood in one edition, at
+	// editions/<id>/departments/<slug>/, on a site of several editions. It is
+	// drawn by the department page's template.
+	Appearance Kind = "appearance"
+	// Archive lists every edition, at editions/, on a site of several.
+	Archive Kind = "archive"
+	// Redirect leads from an address whose page moved to where it is now
+	// (a meta refresh and a canonical link; no script).
+	Redirect Kind = "redirect"
 )
 
 // The page budget. A listing page holds at most PerPage department cards or
@@ -42,9 +57,11 @@ const (
 // groups, and each group its own pages of PerPage cards at groups/<id>/ and
 // groups/<id>/page/<n>/. The summary shows the ArticlesOnSummary newest articles;
 // when there are more, they are listed at articles/ and articles/page/<n>/.
+// The archive lists EditionsPerPage editions a page.
 const (
 	PerPage           = 50
 	ArticlesOnSummary = 5
+	EditionsPerPage   = 20
 )
 
 // Page is one HTML file of the output.
@@ -63,18 +80,27 @@ type Page struct {
 	// that links to it, the sitemap and the feeds read them.
 	URL, Permalink string
 
+	// Edition is the edition the page shows: a summary's, a department's
+	// (its newest appearance's, on a page across editions), a report's.
+	Edition    *content.Edition
 	Department *content.Department
 	Prev, Next *content.Department
-	Article    *content.Article
+	// Appearances are a Department page's department in every edition it
+	// stood in, newest first, on a site of several editions; nil otherwise.
+	Appearances []*content.Department
+	Article     *content.Article
 
-	// A listing page (Group, Articles) shows one slice of its list.
+	// A listing page (Group, Articles, Archive) shows one slice of its list.
 	Group       *content.Group
 	Departments []*content.Department // a Group page's cards
 	ArticleList []*content.Article    // an Articles page's teasers
+	EditionList []*content.Edition    // an Archive page's editions, newest first
 	Pager       *Pager
 	// Sections is the part of an Article page's report, [first, end) of its
 	// sections (0 is the text before the first "##" heading).
 	Sections [2]int
+	// Target is where a Redirect page leads.
+	Target *Page
 }
 
 // Pager places a listing page among the pages of its list.
@@ -92,38 +118,66 @@ type Plan struct {
 	// rebound holds the pages Rebind replaced, by key, ahead of byKey: copying
 	// byKey whole for each edit would cost more than the edit's pages.
 	rebound map[string]map[string]*Page
-	// shows lists, by department slug, the indexes in Pages of the pages that
-	// show the department: its own, its neighbours' and its group's listing page.
-	shows map[string][]int
-	// Paged is true when the summary lists groups and each group has its pages.
+	// shows lists, by department (edition and slug), the indexes in Pages of
+	// the pages that show the department: its own, its neighbours', its
+	// group's listing page, its edition's summary, the page across editions.
+	shows map[appearance][]int
+	// Multi is true when the site has several editions: each has its own
+	// pages under editions/<id>/, and a department's page spans them.
+	Multi bool
+	// Paged is true when the home summary lists groups and each group has
+	// its pages; paged is the same for each edition's summary.
 	Paged bool
-	// GroupDepartments lists each group's departments by order.
-	GroupDepartments map[string][]*content.Department
+	paged map[string]bool
+	// groupDepartments lists, by edition and group, the departments by order.
+	groupDepartments map[string]map[string][]*content.Department
 	// coveredBy lists, by department slug, the slugs of the articles that link
 	// to it, newest first. Worked out once per plan from what each article's
 	// loader recorded, and kept by Rebind, whose edits leave articles alone.
 	coveredBy map[string][]string
 }
 
-// New plans the pages for a validated site.
+type appearance struct{ edition, slug string }
+
+// New plans the pages for a validated site. A site of one edition has the
+// pages it always had; a site of several adds, in each language, an archive of
+// the editions, each edition's summary and department pages under
+// editions/<id>/, and makes each department's page span its editions. The home
+// summary leads with the newest edition either way.
 func New(cfg *config.Config, s *content.Site) *Plan {
-	p := &Plan{cfg: cfg, byKey: map[string]map[string]*Page{}, Paged: len(s.Departments) > PerPage,
-		GroupDepartments: map[string][]*content.Department{}}
-	for _, d := range s.Departments {
-		p.GroupDepartments[d.Group] = append(p.GroupDepartments[d.Group], d)
+	x := s.Index()
+	newest := s.Newest()
+	p := &Plan{cfg: cfg, byKey: map[string]map[string]*Page{}, Multi: len(s.Editions) > 1,
+		paged: map[string]bool{}, groupDepartments: map[string]map[string][]*content.Department{}}
+	for _, e := range s.Editions {
+		byGroup := map[string][]*content.Department{}
+		for _, d := range x.Departments(e.ID) {
+			byGroup[d.Group] = append(byGroup[d.Group], d)
+		}
+		p.groupDepartments[e.ID] = byGroup
+		p.paged[e.ID] = len(x.Departments(e.ID)) > PerPage
+	}
+	if newest != nil {
+		p.Paged = p.paged[newest.ID]
 	}
 	var articles []*content.Article
 	p.add(&Page{Kind: Home, Lang: cfg.Default(), Path: "index.html", Key: "home"})
 	for _, l := range cfg.Languages {
-		p.add(&Page{Kind: Summary, Lang: l, Key: ""})
-		if p.Paged {
-			for i := range s.Groups {
-				g := &s.Groups[i]
-				ds := p.GroupDepartments[g.ID]
-				p.paginate(l, "groups/"+g.ID+"/", evenRanges(len(ds), PerPage), func(pg *Page, lo, hi int) {
-					pg.Kind, pg.Group, pg.Departments = Group, g, ds[lo:hi]
-				})
+		p.add(&Page{Kind: Summary, Lang: l, Key: "", Edition: newest})
+		if p.Multi {
+			p.paginate(l, "editions/", evenRanges(len(s.Editions), EditionsPerPage), func(pg *Page, lo, hi int) {
+				pg.Kind = Archive
+				for i := len(s.Editions) - 1 - lo; i > len(s.Editions)-1-hi; i-- {
+					pg.EditionList = append(pg.EditionList, s.Editions[i])
+				}
+			})
+			for i := len(s.Editions) - 1; i >= 0; i-- {
+				e := s.Editions[i]
+				p.add(&Page{Kind: Summary, Lang: l, Key: EditionKey(e.ID), Edition: e})
+				p.groupPages(l, s, e, EditionKey(e.ID))
 			}
+		} else if p.Paged {
+			p.groupPages(l, s, newest, "")
 		}
 		articles = articles[:0]
 		for _, slug := range s.ArticleSlugs {
@@ -137,15 +191,14 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 				pg.Kind, pg.ArticleList = Articles, list[lo:hi]
 			})
 		}
-		for i, d := range s.Departments {
-			pg := &Page{Kind: Department, Lang: l, Key: "departments/" + d.Slug + "/", Department: d}
-			if i > 0 {
-				pg.Prev = s.Departments[i-1]
+		if p.Multi {
+			p.crossPages(l, s)
+			for i := len(s.Editions) - 1; i >= 0; i-- {
+				e := s.Editions[i]
+				p.departmentPages(l, Appearance, EditionKey(e.ID), e, x.Departments(e.ID))
 			}
-			if i+1 < len(s.Departments) {
-				pg.Next = s.Departments[i+1]
-			}
-			p.add(pg)
+		} else if newest != nil {
+			p.departmentPages(l, Department, "", newest, s.Departments)
 		}
 		for _, slug := range s.ArticleSlugs {
 			a := s.Articles[slug][l.Code]
@@ -155,17 +208,116 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 			// A long report is read in parts, cut at the same sections in every
 			// language so the language switch leads to the same part.
 			parts := articleParts(s.Articles[slug], p.codes())
+			e := x.Edition(a.EditionID)
 			p.pages(l, "articles/"+slug+"/", "%d/", parts, func(pg *Page, lo, hi int) {
-				pg.Kind, pg.Article = Article, a
+				pg.Kind, pg.Article, pg.Edition = Article, a, e
 				pg.Sections = [2]int{lo, hi}
 			})
+		}
+		if p.Multi {
+			p.groupRedirects(l, s)
 		}
 		p.add(&Page{Kind: Search, Lang: l, Key: SearchKey})
 	}
 	p.add(&Page{Kind: NotFound, Lang: cfg.Default(), Path: "404.html", Key: "404"})
-	p.indexShows()
+	p.indexShows(s)
 	p.coveredBy = coverage(s)
 	return p
+}
+
+// EditionKey is the key of an edition's summary, under which its other pages
+// sit: "editions/4/".
+func EditionKey(id string) string { return "editions/" + id + "/" }
+
+// groupPages plans an edition's group pages under prefix ("" for the home's,
+// on a site of one edition), when its summary is paged.
+func (p *Plan) groupPages(l config.Language, s *content.Site, e *content.Edition, prefix string) {
+	if !p.paged[e.ID] {
+		return
+	}
+	for i := range s.Groups {
+		g := &s.Groups[i]
+		ds := p.groupDepartments[e.ID][g.ID]
+		p.paginate(l, prefix+"groups/"+g.ID+"/", evenRanges(len(ds), PerPage), func(pg *Page, lo, hi int) {
+			pg.Kind, pg.Group, pg.Departments, pg.Edition = Group, g, ds[lo:hi], e
+		})
+	}
+}
+
+// departmentPages plans one page per department of an edition, under prefix,
+// each with its neighbours in the edition.
+func (p *Plan) departmentPages(l config.Language, kind Kind, prefix string, e *content.Edition, depts []*content.Department) {
+	for i, d := range depts {
+		pg := &Page{Kind: kind, Lang: l, Key: prefix + "departments/" + d.Slug + "/", Department: d, Edition: e}
+		pg.Prev, pg.Next = neighbours(depts, i)
+		p.add(pg)
+	}
+}
+
+// neighbours are the departments before and after the i-th of depts, nil at
+// either end.
+func neighbours(depts []*content.Department, i int) (prev, next *content.Department) {
+	if i > 0 {
+		prev = depts[i-1]
+	}
+	if i+1 < len(depts) {
+		next = depts[i+1]
+	}
+	return prev, next
+}
+
+// crossPages plans each department's page across editions, in the order of
+// its newest appearance: the newest edition's departments first, in summary
+// order. Its neighbours are those of its newest appearance.
+func (p *Plan) crossPages(l config.Language, s *content.Site) {
+	x := s.Index()
+	seen := map[string]bool{}
+	for i := len(s.Editions) - 1; i >= 0; i-- {
+		e := s.Editions[i]
+		depts := x.Departments(e.ID)
+		for j, d := range depts {
+			if seen[d.Slug] {
+				continue
+			}
+			seen[d.Slug] = true
+			pg := &Page{Kind: Department, Lang: l, Key: "departments/" + d.Slug + "/", Department: d, Edition: e,
+				Appearances: x.Appearances(d.Slug)}
+			pg.Prev, pg.Next = neighbours(depts, j)
+			p.add(pg)
+		}
+	}
+}
+
+// groupRedirects keeps the addresses of a paged home's group pages, which a
+// site of one edition had at groups/<id>/: on a site of several they lead to
+// the group's page of the newest edition that has it.
+func (p *Plan) groupRedirects(l config.Language, s *content.Site) {
+	for i := range s.Groups {
+		g := s.Groups[i].ID
+		for n := 1; ; n++ {
+			suffix := "groups/" + g + "/"
+			if n > 1 {
+				suffix += fmt.Sprintf("page/%d/", n)
+			}
+			var target *Page
+			for j := len(s.Editions) - 1; j >= 0 && target == nil; j-- {
+				target = p.Lookup(l.Code, EditionKey(s.Editions[j].ID)+suffix)
+			}
+			if target == nil {
+				break
+			}
+			p.add(&Page{Kind: Redirect, Lang: l, Key: suffix, Target: target})
+		}
+	}
+}
+
+// EditionPaged reports whether an edition's summary lists its groups, each
+// with pages of its own.
+func (p *Plan) EditionPaged(id string) bool { return p.paged[id] }
+
+// GroupDepartments lists a group's departments in an edition, by order.
+func (p *Plan) GroupDepartments(edition, group string) []*content.Department {
+	return p.groupDepartments[edition][group]
 }
 
 func coverage(s *content.Site) map[string][]string {
@@ -188,17 +340,22 @@ func coverage(s *content.Site) map[string][]string {
 // first: the reports that covered it.
 func (p *Plan) CoveredBy(slug string) []string { return p.coveredBy[slug] }
 
-// indexShows records which pages show each department.
-func (p *Plan) indexShows() {
-	p.shows = map[string][]int{}
+// indexShows records which pages show each department: those that hold it
+// (its page, its neighbours', its group's listing, the page across editions)
+// and those that count it (its edition's summary, the home's when its edition
+// is the newest, the archive).
+func (p *Plan) indexShows(s *content.Site) {
+	p.shows = map[appearance][]int{}
 	note := func(d *content.Department, i int) {
 		if d == nil {
 			return
 		}
-		if l := p.shows[d.Slug]; len(l) == 0 || l[len(l)-1] != i {
-			p.shows[d.Slug] = append(l, i)
+		k := appearance{d.EditionID, d.Slug}
+		if l := p.shows[k]; len(l) == 0 || l[len(l)-1] != i {
+			p.shows[k] = append(l, i)
 		}
 	}
+	x := s.Index()
 	for i, pg := range p.Pages {
 		note(pg.Department, i)
 		note(pg.Prev, i)
@@ -206,14 +363,29 @@ func (p *Plan) indexShows() {
 		for _, d := range pg.Departments {
 			note(d, i)
 		}
+		for _, d := range pg.Appearances {
+			note(d, i)
+		}
+		switch {
+		case pg.Kind == Summary && pg.Edition != nil:
+			for _, d := range x.Departments(pg.Edition.ID) {
+				note(d, i)
+			}
+		case pg.Kind == Archive:
+			for _, d := range s.Departments {
+				note(d, i)
+			}
+		}
 	}
 }
 
-// Showing lists the pages that show the department with slug: its own page, its
-// neighbours' pages and the listing page with its card, in every language.
-func (p *Plan) Showing(slug string) []*Page {
-	out := make([]*Page, 0, len(p.shows[slug]))
-	for _, i := range p.shows[slug] {
+// Showing lists the pages that show the department with slug in the edition:
+// its own page, its neighbours' pages, the listing page with its card, the
+// summaries and the archive that count it, in every language.
+func (p *Plan) Showing(edition, slug string) []*Page {
+	k := appearance{edition, slug}
+	out := make([]*Page, 0, len(p.shows[k]))
+	for _, i := range p.shows[k] {
 		out = append(out, p.Pages[i])
 	}
 	return out
@@ -349,10 +521,19 @@ const SearchKey = "search/"
 // DataPath is where a language's open-data file name is written, relative to the
 // output folder: "zh/data/pledges.json". Data files sit beside the pages of their
 // language, so a link from the summary stays within the language's folder.
-func DataPath(lang, name string) string { return lang + "/data/" + name }
+func DataPath(lang, name string) string { return DataPathIn(lang, "", name) }
+
+// DataPathIn is where a data file of what the pages under prefix show is
+// written: "zh/editions/4/data/pledges.json" for prefix "editions/4/".
+func DataPathIn(lang, prefix, name string) string { return lang + "/" + prefix + "data/" + name }
 
 // DataURL is a data file's address from the host's root.
-func (p *Plan) DataURL(lang, name string) string { return p.cfg.BasePath() + DataPath(lang, name) }
+//
+// name may start with a prefix: "editions/4/pledges.json".
+func (p *Plan) DataURL(lang, name string) string {
+	prefix, file := path.Split(name)
+	return p.cfg.BasePath() + DataPathIn(lang, prefix, file)
+}
 
 // translations is the page at key in every language.
 func (p *Plan) translations(key string) map[string]*Page {
@@ -380,9 +561,11 @@ func (p *Plan) Translations(pg *Page) []*Page {
 }
 
 // Indexable reports whether search engines should list the page: the summaries,
-// departments and articles. The root page only leads to a language, and the
-// not-found page is no content of its own.
-func (pg *Page) Indexable() bool { return pg.Kind != Home && pg.Kind != NotFound }
+// departments and articles. The root page only leads to a language, a
+// redirect to another page, and the not-found page is no content of its own.
+func (pg *Page) Indexable() bool {
+	return pg.Kind != Home && pg.Kind != NotFound && pg.Kind != Redirect
+}
 
 // The crawler files sit at the root of the base URL, where robots.txt must be.
 const (
@@ -401,14 +584,57 @@ func (p *Plan) FileURL(path string) string { return p.cfg.BasePath() + path }
 // "departments/finance/" a department.
 func (p *Plan) Lookup(lang, key string) *Page { return p.translations(key)[lang] }
 
-// DepartmentPage returns the department's page in lang.
+// DepartmentPage returns the page of the department as it stood in its
+// edition, in lang: departments/<slug>/ on a site of one edition, and
+// editions/<id>/departments/<slug>/ on a site of several.
 func (p *Plan) DepartmentPage(lang string, d *content.Department) *Page {
+	if p.Multi {
+		return p.Lookup(lang, EditionKey(d.EditionID)+"departments/"+d.Slug+"/")
+	}
 	return p.Lookup(lang, "departments/"+d.Slug+"/")
 }
 
-// GroupPage returns the first page of a group's cards in lang, or nil when the
-// summary is not paged.
-func (p *Plan) GroupPage(lang, id string) *Page { return p.Lookup(lang, "groups/"+id+"/") }
+// CrossPage returns the department's one page across editions, in lang: on a
+// site of one edition, its page.
+func (p *Plan) CrossPage(lang, slug string) *Page { return p.Lookup(lang, "departments/"+slug+"/") }
+
+// DepartmentLink is the page a link to d from the page from leads to: from the
+// home summary and from pages across editions, the department's page across
+// editions; from an edition's pages, its page in that edition.
+func (p *Plan) DepartmentLink(from *Page, d *content.Department) *Page {
+	if p.Multi && (from.Key == "" || from.Kind == Department) {
+		return p.CrossPage(from.Lang.Code, d.Slug)
+	}
+	return p.DepartmentPage(from.Lang.Code, d)
+}
+
+// EditionPage returns the edition's summary in lang: the home summary on a
+// site of one edition.
+func (p *Plan) EditionPage(lang, id string) *Page {
+	if p.Multi {
+		return p.Lookup(lang, EditionKey(id))
+	}
+	return p.Lookup(lang, "")
+}
+
+// GroupPage returns the first page of a group's cards in an edition, in lang,
+// or nil when the edition's summary is not paged.
+func (p *Plan) GroupPage(lang, edition, id string) *Page {
+	if p.Multi {
+		return p.Lookup(lang, EditionKey(edition)+"groups/"+id+"/")
+	}
+	return p.Lookup(lang, "groups/"+id+"/")
+}
+
+// DataPrefix is where an edition's open data sit, relative to a language's
+// folder: "" for the whole publication (and the one edition of a site of one),
+// "editions/4/" for an edition of a site of several.
+func (p *Plan) DataPrefix(edition string) string {
+	if p.Multi && edition != "" {
+		return EditionKey(edition)
+	}
+	return ""
+}
 
 // Resolve maps a link an editor wrote in Markdown, relative to the site and without
 // the language ("/departments/finance/", "/articles/x/#part"), to the URL of that

@@ -18,6 +18,27 @@ func Root() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..")
 }
 
+// Editions is the folder of a synthetic publication of three editions (2, 3
+// and 4), for tests of what a site of several editions publishes: its
+// departments and figures are made up, and it is never published.
+func Editions() string {
+	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "editions")
+}
+
+// EditionsSite copies the publication of three editions (Editions) with the
+// repository's themes/, as Fixture does, and returns the copy's config.yaml.
+func EditionsSite(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(CopyFrom(t, Editions()), "config.yaml")
+}
+
+// SecondEdition is the folder of a made-up fifth edition (edition.yaml and
+// departments/), for tests that add a second edition to a copy of the real
+// content. It is never published.
+func SecondEdition() string {
+	return filepath.Join(Root(), "generator", "internal", "testsite", "testdata", "second-edition")
+}
+
 // Copy copies the real site into a temporary folder and returns the folder.
 func Copy(t testing.TB) string {
 	t.Helper()

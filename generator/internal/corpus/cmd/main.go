@@ -1,6 +1,7 @@
 // Command cmd writes a synthetic site for benchmarks:
 //
 //	go run ./generator/internal/corpus/cmd -n 10000 -o /tmp/corpus
+//	go run ./generator/internal/corpus/cmd -n 2000 -editions 40 -o /tmp/editions
 //
 // writes a Leitai site into /tmp/corpus/leitai and, with -hugo, the equivalent
 // Hugo site into /tmp/corpus/hugo. After both are built,
@@ -34,6 +35,7 @@ func main() {
 	out := flag.String("o", "", "folder to write into (must not exist or be empty)")
 	seed := flag.Uint64("seed", 1, "seed; the same seed and -n give the same bytes")
 	from := flag.Int("from", 0, "sequence number of the first department; 384 skips the first year's shorter departments")
+	editions := flag.Int("editions", 0, "write a publication of this many editions (content/editions/<n>/), -n department appearances in all, every department in two; 0: one edition")
 	theme := flag.String("theme", "themes/default", "the Leitai theme to copy into the site")
 	hugo := flag.Bool("hugo", false, "also write the equivalent Hugo site into <o>/hugo")
 	compare := flag.Bool("compare", false, "compare the Leitai and Hugo outputs given as arguments instead")
@@ -75,7 +77,7 @@ func main() {
 		os.Exit(1)
 	}
 	start := time.Now()
-	s := corpus.New(corpus.Options{Departments: *n, Seed: *seed, From: *from})
+	s := corpus.New(corpus.Options{Departments: *n, Seed: *seed, From: *from, Editions: *editions})
 	if err := s.WriteLeitai(filepath.Join(*out, "leitai"), *theme); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -86,5 +88,9 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	fmt.Printf("wrote %d departments, %d articles into %s in %s\n", len(s.Departments), len(s.Articles), *out, time.Since(start).Round(time.Millisecond))
+	fmt.Printf("wrote %d departments, %d articles", len(s.Departments), len(s.Articles))
+	if len(s.Editions) > 0 {
+		fmt.Printf(" in %d editions", len(s.Editions))
+	}
+	fmt.Printf(" into %s in %s\n", *out, time.Since(start).Round(time.Millisecond))
 }
