@@ -108,3 +108,9 @@ func benchmarkIncremental(b *testing.B, cfg, folder string) {
 	b.ReportMetric(float64(written), "pages/op")
 	b.Logf("the edit of %s renders %d pages", filepath.Base(file), written)
 }
+
+// The real content (the repository's config.yaml): ten departments and the
+// report, in both languages.
+func BenchmarkBuildReal(b *testing.B) {
+	benchmarkBuild(b, filepath.Join("..", "..", "..", "config.yaml"))
+}
