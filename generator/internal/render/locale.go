@@ -195,21 +195,22 @@ func (lc *locale) dueBasis(d *content.Due) (template.HTML, error) {
 
 // corrections are the corrections a page lists, each as one sentence: what the
 // source printed, what is printed here, and why.
-func (lc *locale) corrections(cs []content.Correction) ([]template.HTML, error) {
+func (lc *locale) corrections(cs []content.Correction) (CorrectionsView, error) {
+	v := CorrectionsView{L: lc.strings}
 	if len(cs) == 0 {
-		return nil, nil
+		return v, nil
 	}
-	out := make([]template.HTML, len(cs))
+	v.Items = make([]template.HTML, len(cs))
 	for i, c := range cs {
 		note, err := lc.html(c.Note)
 		if err != nil {
-			return nil, err
+			return v, err
 		}
-		if out[i], err = lc.htmlf("correction", "printed", lc.quote(c.Lang, c.Printed), "corrected", lc.quote(c.Lang, c.Corrected), "note", note); err != nil {
-			return nil, err
+		if v.Items[i], err = lc.htmlf("correction", "printed", lc.quote(c.Lang, c.Printed), "corrected", lc.quote(c.Lang, c.Corrected), "note", note); err != nil {
+			return v, err
 		}
 	}
-	return out, nil
+	return v, nil
 }
 
 // correctionsText is the corrections as plain text, for a feed entry: "" when

@@ -140,8 +140,8 @@ type DepartmentView struct {
 	Pledges   []PledgeView
 	Statement template.HTML // Markdown, rendered
 	// Corrections are the changes made to the source's text, one sentence
-	// each; nil when none.
-	Corrections []template.HTML
+	// each; no Items when none.
+	Corrections CorrectionsView
 	Prev, Next  *Neighbour
 
 	// Back leads to the summary the page belongs to: the home's, or its
@@ -167,6 +167,14 @@ type DepartmentView struct {
 
 // DepartmentBody is what partials/department-body.html sees: the department
 // (its body's fields) and the interface strings.
+// CorrectionsView is what partials/corrections.html shows, on a department's
+// page and a report's: the changes made to the source's text, one sentence
+// each, and the interface strings.
+type CorrectionsView struct {
+	Items []template.HTML
+	L     map[string]string
+}
+
 type DepartmentBody struct {
 	D *DepartmentView
 	L map[string]string
@@ -352,8 +360,8 @@ type ArticleView struct {
 	Credits             content.Credits
 	// Corrections are the changes made to the source's text, in every
 	// language's file of the report, one sentence each; every part lists
-	// them. nil when none.
-	Corrections []template.HTML
+	// them. No Items when none.
+	Corrections CorrectionsView
 	// SearchTitle is the title a search result shows, naming the edition;
 	// SearchEdition the edition to filter by. "" when the site names none.
 	SearchTitle, SearchEdition string
