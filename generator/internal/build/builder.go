@@ -469,8 +469,8 @@ func linkedPages(plan *site.Plan, langs []string, depts map[deptKey]bool, old, n
 }
 
 // linkSignature is what the pages of the department other say of d's links
-// with it: which pledges are linked, how, and d's name and those pledges'
-// statuses. Equal signatures before and after an edit of d mean other's pages
+// with it: which pledges are linked, how, and d's name and those pledges' ids
+// (their anchors, which the links lead to) and statuses. Equal signatures before and after an edit of d mean other's pages
 // need not be rendered again.
 func linkSignature(x *content.Index, d *content.Department, other deptKey) string {
 	if d == nil {
@@ -480,7 +480,7 @@ func linkSignature(x *content.Index, d *content.Department, other deptKey) strin
 	for i := range d.Pledges {
 		mark := func(kind string, r content.PledgeRef, again bool) {
 			if r.Department.EditionID == other.edition && r.Department.Slug == other.slug {
-				fmt.Fprintf(&b, "%s%d:%d:%t:%s;", kind, i, r.Index, again, d.Pledges[i].Status)
+				fmt.Fprintf(&b, "%s%d:%s:%d:%t:%s;", kind, i, d.Pledges[i].ID, r.Index, again, d.Pledges[i].Status)
 			}
 		}
 		if r, ok := x.Earlier(d, i); ok {

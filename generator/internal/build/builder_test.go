@@ -278,14 +278,7 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	write := func(p, data string) {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, data string) { writeFile(t, p, data) }
 	steps := []struct {
 		name   string
 		change func() []string
@@ -303,6 +296,11 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 			// renews it, which shows its number and status, not its words.
 		}, both("departments/alpha/index.html", "editions/2/departments/alpha/index.html", "editions/2/departments/beta/index.html",
 			"editions/2/index.html", "editions/index.html", "index.html"), false},
+		{"an id for a pledge another edition follows by its number: the link there leads to the new anchor", func() []string {
+			p := ed("3", "departments/gamma.yaml")
+			testsite.Edit(t, p, "en: Assign a service officer to every firm}", "en: Assign a service officer to every firm, id: officer}")
+			return []string{p}
+		}, nil, false},
 		{"relink a pledge: the old and the new other end change", func() []string {
 			p := ed("4", "departments/alpha.yaml")
 			testsite.Edit(t, p, "follows: {edition: 3, department: gamma, pledge: 1}", "follows: {edition: 3, department: beta, pledge: 1}")
@@ -374,6 +372,10 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 				t.Fatal(err)
 			}
 			return []string{from, to}
+		}, nil, false},
+		{"a new edition, with no department yet", func() []string {
+			write(ed("5", "edition.yaml"), "number: 5\ndate: 2023-06-01\ntitle: {zh: 新的一期, en: A new session}\nseries: {zh: 测试年“部门擂台”, en: the test year’s “Department Arena”}\n")
+			return []string{ed("5", "edition.yaml")}
 		}, nil, false},
 		{"a new edition, whose department renews a pledge of edition 4", func() []string {
 			write(ed("5", "edition.yaml"), "number: 5\ndate: 2023-06-01\ntitle: {zh: 新的一期, en: A new session}\nseries: {zh: 测试年“部门擂台”, en: the test year’s “Department Arena”}\n")

@@ -94,6 +94,16 @@ func writeShared(w Writer, whole *Dataset, runs []editionRun, lang string) error
 		{JSONFile, (*Dataset).writeJSON, (*Dataset).jsonPart},
 		{CSVFile, (*Dataset).writeCSV, (*Dataset).csvPart},
 	} {
+		// An edition of no department yet (a new one, its departments still
+		// to come) needs none of the publication's bytes; written here, it
+		// cannot be missed when it comes last.
+		for _, run := range runs {
+			if run.hi == run.lo {
+				if err := writeRun(w, run, 0, nil, format.file, format.write, lang); err != nil {
+					return err
+				}
+			}
+		}
 		err := w.Stream(site.DataPathIn(lang, "", format.file), func(out io.Writer) error {
 			own := format.own(whole)
 			r := 0
@@ -114,10 +124,7 @@ func writeShared(w Writer, whole *Dataset, runs []editionRun, lang string) error
 				if err != nil {
 					return nil, err
 				}
-				for r < len(runs) && runs[r].hi == runs[r].lo { // an edition of no department
-					if err := writeRun(w, runs[r], 0, part, format.file, format.write, lang); err != nil {
-						return nil, err
-					}
+				for r < len(runs) && runs[r].hi == runs[r].lo { // written above
 					r++
 				}
 				arena = append(arena, b...)

@@ -219,6 +219,13 @@ func (r *Renderer) summaryPage(v *View, lc *locale, pg *site.Page) error {
 	}
 	x := r.content.Index()
 	sv := &SummaryView{Paged: r.plan.EditionPaged(eid)}
+	// The intro says how many departments stand in this edition, not in the
+	// publication or on the site its words were first written for.
+	shown := len(r.content.Departments)
+	if eid != "" {
+		shown = len(x.Departments(eid))
+	}
+	sv.Intro = strings.ReplaceAll(v.Site.Intro, "{departments}", strconv.Itoa(shown))
 	if err := r.editionSummary(sv, lc, pg); err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -218,9 +217,6 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	if sv.Intro == "" && lc.err == nil {
 		sv.Intro, lc.err = lc.t("summary_intro")
 	}
-	// The intro says how many departments stand on this site, not on the one
-	// its words were first written for.
-	sv.Intro = strings.ReplaceAll(sv.Intro, "{departments}", strconv.Itoa(len(r.content.Departments)))
 	if f := r.cfg.Filing; f.ICP != "" {
 		sv.Filing = &FilingView{ICP: f.ICP, ICPURL: f.ICPURL(), Police: f.Police}
 		if f.Police != "" {

@@ -77,7 +77,7 @@ type SiteView struct {
 	Lang        string // <html lang>: "zh-Hans"
 	Title       string
 	Description string // config.yaml's, or the theme's general wording
-	Intro       string // the paragraph under the summary's heading
+	Intro       string // the paragraph under the summary's heading, as written: {departments} stands for a number (see SummaryView.Intro)
 	Home        string // the summary's address
 	Search      string // the search page's address
 	Feed        string // the Atom feed's address
@@ -165,8 +165,6 @@ type DepartmentView struct {
 	SearchTitle, SearchEdition string
 }
 
-// DepartmentBody is what partials/department-body.html sees: the department
-// (its body's fields) and the interface strings.
 // CorrectionsView is what partials/corrections.html shows, on a department's
 // page and a report's: the changes made to the source's text, one sentence
 // each, and the interface strings.
@@ -175,6 +173,8 @@ type CorrectionsView struct {
 	L     map[string]string
 }
 
+// DepartmentBody is what partials/department-body.html sees: the department
+// (its body's fields) and the interface strings.
 type DepartmentBody struct {
 	D *DepartmentView
 	L map[string]string
@@ -308,6 +308,9 @@ type SummaryView struct {
 	// which a phone downloads first, names only the edition and its date.
 	Heading, PageTitle string
 	Series             template.HTML
+	// Intro is the site's intro with {departments} the number of departments
+	// in the summary's edition, not in the whole publication.
+	Intro string
 	// Description replaces the site's description on an edition's own summary.
 	Description string
 	// ArchiveURL is the list of every edition; "" on a site of one.
