@@ -109,7 +109,7 @@ func EditionSkeleton(number int, series *Text, langs []string) []byte {
 	b = append(b, "series:                   # what it is an edition of\n"...)
 	for _, l := range langs {
 		if series != nil && series.In(l) != "" {
-			b = fmt.Appendf(b, "  %s: %s\n", l, yamlScalar(series.In(l)))
+			b = fmt.Appendf(b, "  %s: %s\n", l, yamldoc.Scalar(series.In(l)))
 			continue
 		}
 		b = fmt.Appendf(b, "  %s: %s %s\n", l, yamldoc.Placeholder, note("e-series", l))
