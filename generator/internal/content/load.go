@@ -115,12 +115,10 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 		}
 		// A slug is an address in every edition: the report of another
 		// edition under the same name would take its place.
-		if other := s.Articles[a.Slug]; len(other) > 0 {
-			if first := anyArticle(other); first.EditionID != a.EditionID {
-				problems.Errorf(diag.Pos{File: a.File}, "give the report a slug no other edition's report has: it is its address, /articles/<slug>/, in every edition",
-					"article slug %q is already used by %s", a.Slug, first.File)
-				continue
-			}
+		if first := s.AnyArticle(a.Slug); first != nil && first.EditionID != a.EditionID {
+			problems.Errorf(diag.Pos{File: a.File}, "give the report a slug no other edition's report has: it is its address, /articles/<slug>/, in every edition",
+				"article slug %q is already used by %s", a.Slug, first.File)
+			continue
 		}
 		s.AddArticle(a)
 	}
@@ -1193,15 +1191,4 @@ func loadEdition(site sitefs.Root, f editionFolder, layered bool, langs []string
 		return &Edition{ID: f.id, File: rel(path), Dir: rel(f.dir)}, problems
 	}
 	return DecodeEdition(rel(path), rel(f.dir), f.id, data, langs, &problems), problems
-}
-
-// anyArticle is one version of an article, the first in language order.
-func anyArticle(versions map[string]*Article) *Article {
-	var first *Article
-	for _, a := range versions {
-		if first == nil || a.Lang < first.Lang {
-			first = a
-		}
-	}
-	return first
 }
