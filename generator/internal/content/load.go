@@ -1175,20 +1175,20 @@ func loadEdition(site sitefs.Root, f editionFolder, layered bool, langs []string
 	path := filepath.Join(f.dir, EditionFile)
 	if err := site.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		problems.Add(sitefs.Problem(rel(path), err))
-		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id}, problems
 	}
 	_, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && !layered:
-		return &Edition{Dir: rel(f.dir)}, nil
+		return &Edition{}, nil
 	case errors.Is(err, fs.ErrNotExist):
 		problems.Errorf(diag.Pos{File: rel(f.dir)}, fmt.Sprintf("add %s/%s with the edition's number, date, title and series (go run ./generator new edition %s writes one)", rel(f.dir), EditionFile, f.id),
 			"edition %s has no %s", f.id, EditionFile)
-		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id}, problems
 	}
 	data, ok := readFile(path, rel(path), &problems)
 	if !ok {
-		return &Edition{ID: f.id, File: rel(path), Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id, File: rel(path)}, problems
 	}
-	return DecodeEdition(rel(path), rel(f.dir), f.id, data, langs, &problems), problems
+	return DecodeEdition(rel(path), f.id, data, langs, &problems), problems
 }
