@@ -125,9 +125,8 @@ type Plan struct {
 	// Multi is true when the site has several editions: each has its own
 	// pages under editions/<id>/, and a department's page spans them.
 	Multi bool
-	// Paged is true when the home summary lists groups and each group has
-	// its pages; paged is the same for each edition's summary.
-	Paged bool
+	// paged is true, by edition, when the edition's summary lists its groups
+	// and each group has its pages.
 	paged map[string]bool
 	// groupDepartments lists, by edition and group, the departments by order.
 	groupDepartments map[string]map[string][]*content.Department
@@ -157,9 +156,6 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 		p.groupDepartments[e.ID] = byGroup
 		p.paged[e.ID] = len(x.Departments(e.ID)) > PerPage
 	}
-	if newest != nil {
-		p.Paged = p.paged[newest.ID]
-	}
 	var articles []*content.Article
 	p.add(&Page{Kind: Home, Lang: cfg.Default(), Path: "index.html", Key: "home"})
 	for _, l := range cfg.Languages {
@@ -176,7 +172,7 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 				p.add(&Page{Kind: Summary, Lang: l, Key: EditionKey(e.ID), Edition: e})
 				p.groupPages(l, s, e, EditionKey(e.ID))
 			}
-		} else if p.Paged {
+		} else if newest != nil {
 			p.groupPages(l, s, newest, "")
 		}
 		articles = articles[:0]
