@@ -339,7 +339,7 @@ func (p *Plan) CoveredBy(slug string) []string { return p.coveredBy[slug] }
 // indexShows records which pages show each department: those that hold it
 // (its page, its neighbours', its group's listing, the page across editions)
 // and those that count it (its edition's summary, the home's when its edition
-// is the newest, the archive).
+// is the newest, the archive page that lists its edition).
 func (p *Plan) indexShows(s *content.Site) {
 	p.shows = map[appearance][]int{}
 	note := func(d *content.Department, i int) {
@@ -368,8 +368,11 @@ func (p *Plan) indexShows(s *content.Site) {
 				note(d, i)
 			}
 		case pg.Kind == Archive:
-			for _, d := range s.Departments {
-				note(d, i)
+			// An archive page counts only the editions it lists.
+			for _, e := range pg.EditionList {
+				for _, d := range x.Departments(e.ID) {
+					note(d, i)
+				}
 			}
 		}
 	}
@@ -377,7 +380,7 @@ func (p *Plan) indexShows(s *content.Site) {
 
 // Showing lists the pages that show the department with slug in the edition:
 // its own page, its neighbours' pages, the listing page with its card, the
-// summaries and the archive that count it, in every language.
+// summaries and the archive page that count it, in every language.
 func (p *Plan) Showing(edition, slug string) []*Page {
 	k := appearance{edition, slug}
 	out := make([]*Page, 0, len(p.shows[k]))
