@@ -398,7 +398,7 @@ func affected(plan *site.Plan, allPages, structure bool, ch change) []*site.Page
 
 // showing lists the pages that show the departments: their own, their
 // neighbours', their group's listing page, the page across editions, and the
-// summaries and the archive, which count every pledge.
+// summaries and the archive page of their edition, which count its pledges.
 func showing(plan *site.Plan, langs []string, depts map[deptKey]bool) []*site.Page {
 	seen := map[*site.Page]bool{}
 	var out []*site.Page

@@ -414,15 +414,21 @@ func TestIncrementalEqualsFullBuildEditions(t *testing.T) {
 // TestIncrementalEditionsRendersWhatItTouches edits one department of a
 // publication of editions at two sizes, 10 editions of 20 and 40 of 50: the
 // rebuild renders the same pages at both (its own, its neighbours', its
-// page across editions, its edition's summary, the home page, the archive,
-// and the pages of the department's other edition, whose pledge it makes
-// again), not more as the publication grows; and equals a full build.
+// page across editions, its edition's summary, the home page, the archive
+// page that lists its edition, and the pages of the department's other
+// edition, whose pledge it makes again), not more as the publication grows;
+// and equals a full build.
 func TestIncrementalEditionsRendersWhatItTouches(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a publication of 2,000 department appearances")
 	}
 	var counts []int
-	for _, size := range []struct{ editions, n int }{{10, 200}, {40, 2000}} {
+	// The archive lists 20 editions a page, newest first: edition 5 is on
+	// its first page at 10 editions, on its second at 40.
+	for _, size := range []struct {
+		editions, n    int
+		archive, other string
+	}{{10, 200, "zh/editions/index.html", ""}, {40, 2000, "zh/editions/page/2/index.html", "zh/editions/index.html"}} {
 		cfg := editionsSite(t, size.editions, size.n)
 		dir := filepath.Dir(cfg)
 		b := NewBuilder(Options{Config: cfg})
@@ -447,7 +453,11 @@ func TestIncrementalEditionsRendersWhatItTouches(t *testing.T) {
 		if !u.OK() {
 			t.Fatal(u.Problems)
 		}
-		// The archive has a page per 20 editions, each counting them all.
+		// The archive page that lists edition 5 counts its departments and
+		// pledges; the page of editions 21 to 40 shows none of them.
+		if size.other != "" && slices.Contains(u.Written, size.other) {
+			t.Errorf("%d editions: the edit rendered %s, which does not list edition 5", size.editions, size.other)
+		}
 		n := 0
 		for _, w := range u.Written {
 			if !regexp.MustCompile(`^[a-z]+/editions/(page/\d+/)?index\.html$`).MatchString(w) {
@@ -457,7 +467,7 @@ func TestIncrementalEditionsRendersWhatItTouches(t *testing.T) {
 		counts = append(counts, n)
 		slug := strings.TrimSuffix(filepath.Base(file), ".yaml")
 		for _, want := range []string{"zh/editions/5/departments/" + slug + "/index.html", "en/departments/" + slug + "/index.html",
-			"zh/editions/5/index.html", "zh/editions/index.html", "zh/index.html"} {
+			"zh/editions/5/index.html", size.archive, "zh/index.html"} {
 			if !slices.Contains(u.Written, want) {
 				t.Errorf("%d editions: the edit did not render %s: %v", size.editions, want, u.Written)
 			}

@@ -29,9 +29,6 @@ type Edition struct {
 	// File is the edition's file as in messages; "" when the site names no
 	// edition (a site in the one-edition layout without content/edition.yaml).
 	File string
-	// Dir is the folder that holds the edition's departments/ and articles/,
-	// relative to the site as in messages: "content" or "content/editions/4".
-	Dir string
 
 	Number    int
 	NumberPos diag.Pos
@@ -39,7 +36,6 @@ type Edition struct {
 	DatePos   diag.Pos
 	Title     Text // the edition's own title: 冲刺姿态决胜全年目标
 	Series    Text // what it is an edition of: 作风能力提升年“部门擂台”
-	Pos       diag.Pos
 }
 
 // Named reports whether a file names the edition: only then do pages, data and
@@ -54,8 +50,8 @@ var editionKeys = []string{"number", "date", "title", "series"}
 // DecodeEdition reads an edition file's bytes. id is the edition's folder name,
 // or "" for a site in the one-edition layout, whose edition is known by its
 // number.
-func DecodeEdition(file, dir, id string, data []byte, langs []string, problems *diag.List) *Edition {
-	e := &Edition{ID: id, File: file, Dir: dir, Pos: diag.Pos{File: file}}
+func DecodeEdition(file, id string, data []byte, langs []string, problems *diag.List) *Edition {
+	e := &Edition{ID: id, File: file}
 	doc, root := yamldoc.Parse(file, data, problems)
 	if root == nil {
 		return e
@@ -109,7 +105,7 @@ func EditionSkeleton(number int, series *Text, langs []string) []byte {
 	b = append(b, "series:                   # what it is an edition of\n"...)
 	for _, l := range langs {
 		if series != nil && series.In(l) != "" {
-			b = fmt.Appendf(b, "  %s: %s\n", l, yamlScalar(series.In(l)))
+			b = fmt.Appendf(b, "  %s: %s\n", l, yamldoc.Scalar(series.In(l)))
 			continue
 		}
 		b = fmt.Appendf(b, "  %s: %s %s\n", l, yamldoc.Placeholder, note("e-series", l))

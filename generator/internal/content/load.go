@@ -115,12 +115,10 @@ func Load(dir string, langs []string) (*Site, diag.List) {
 		}
 		// A slug is an address in every edition: the report of another
 		// edition under the same name would take its place.
-		if other := s.Articles[a.Slug]; len(other) > 0 {
-			if first := anyArticle(other); first.EditionID != a.EditionID {
-				problems.Errorf(diag.Pos{File: a.File}, "give the report a slug no other edition's report has: it is its address, /articles/<slug>/, in every edition",
-					"article slug %q is already used by %s", a.Slug, first.File)
-				continue
-			}
+		if first := s.AnyArticle(a.Slug); first != nil && first.EditionID != a.EditionID {
+			problems.Errorf(diag.Pos{File: a.File}, "give the report a slug no other edition's report has: it is its address, /articles/<slug>/, in every edition",
+				"article slug %q is already used by %s", a.Slug, first.File)
+			continue
 		}
 		s.AddArticle(a)
 	}
@@ -1177,31 +1175,20 @@ func loadEdition(site sitefs.Root, f editionFolder, layered bool, langs []string
 	path := filepath.Join(f.dir, EditionFile)
 	if err := site.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		problems.Add(sitefs.Problem(rel(path), err))
-		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id}, problems
 	}
 	_, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && !layered:
-		return &Edition{Dir: rel(f.dir)}, nil
+		return &Edition{}, nil
 	case errors.Is(err, fs.ErrNotExist):
 		problems.Errorf(diag.Pos{File: rel(f.dir)}, fmt.Sprintf("add %s/%s with the edition's number, date, title and series (go run ./generator new edition %s writes one)", rel(f.dir), EditionFile, f.id),
 			"edition %s has no %s", f.id, EditionFile)
-		return &Edition{ID: f.id, Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id}, problems
 	}
 	data, ok := readFile(path, rel(path), &problems)
 	if !ok {
-		return &Edition{ID: f.id, File: rel(path), Dir: rel(f.dir)}, problems
+		return &Edition{ID: f.id, File: rel(path)}, problems
 	}
-	return DecodeEdition(rel(path), rel(f.dir), f.id, data, langs, &problems), problems
-}
-
-// anyArticle is one version of an article, the first in language order.
-func anyArticle(versions map[string]*Article) *Article {
-	var first *Article
-	for _, a := range versions {
-		if first == nil || a.Lang < first.Lang {
-			first = a
-		}
-	}
-	return first
+	return DecodeEdition(rel(path), f.id, data, langs, &problems), problems
 }

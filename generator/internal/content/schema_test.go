@@ -283,7 +283,7 @@ func TestEditionSchemaAgrees(t *testing.T) {
 			}
 			var problems diag.List
 			file := filepath.Base(f.path)
-			e := content.DecodeEdition(file, "content", "", data, langs, &problems)
+			e := content.DecodeEdition(file, "", data, langs, &problems)
 			// The checks of a site of this one edition, less those of the
 			// departments and reports it lacks.
 			for _, p := range content.Validate(&content.Site{Editions: []*content.Edition{e}}, content.ValidateOptions{Langs: langs}) {

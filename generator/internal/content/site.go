@@ -42,6 +42,20 @@ func (s *Site) AddArticle(a *Article) {
 	s.Articles[a.Slug][a.Lang] = a
 }
 
+// AnyArticle returns one version of the article slug, the first in language
+// order, or nil when there is none. Every version of an article belongs to the
+// same edition, so it tells which edition a report is in; taking the first
+// rather than whichever a map gives keeps that answer the same on every run.
+func (s *Site) AnyArticle(slug string) *Article {
+	var first *Article
+	for _, a := range s.Articles[slug] {
+		if first == nil || a.Lang < first.Lang {
+			first = a
+		}
+	}
+	return first
+}
+
 // RemoveArticle removes one language's version of an article.
 func (s *Site) RemoveArticle(slug, lang string) {
 	m := s.Articles[slug]

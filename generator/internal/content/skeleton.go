@@ -36,19 +36,6 @@ var notes = map[string]map[string]string{
 	"e-series":    {"zh": "系列名称，如：作风能力提升年“部门擂台”", "en": "the series' name, e.g. “Department Arena” of the Year of Improving Work Style and Capability"},
 }
 
-// yamlScalar writes s as a YAML value on one line: plain when YAML reads it
-// back as the same text, double-quoted otherwise.
-func yamlScalar(s string) string {
-	plain := s != "" && !strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") &&
-		!strings.Contains(s, ": ") && !strings.Contains(s, " #") && !strings.HasSuffix(s, ":") &&
-		strings.TrimSpace(s) == s && !strings.ContainsAny(s, "\n\t")
-	if plain {
-		return s
-	}
-	q := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s)
-	return `"` + q + `"`
-}
-
 func note(key, lang string) string {
 	if n, ok := notes[key][lang]; ok {
 		return n
@@ -94,7 +81,7 @@ func departmentSkeleton(d draft) []byte {
 		}
 		for _, l := range langs {
 			if v := t.In(l); v != "" {
-				fmt.Fprintf(&b, "%s%s: %s\n", indent, l, yamlScalar(v))
+				fmt.Fprintf(&b, "%s%s: %s\n", indent, l, yamldoc.Scalar(v))
 			} else {
 				fmt.Fprintf(&b, "%s%s: %s %s\n", indent, l, yamldoc.Placeholder, note(key, l))
 			}

@@ -13,6 +13,7 @@ import (
 
 	"leitai/generator/internal/content"
 	"leitai/generator/internal/opendata"
+	"leitai/generator/internal/yamldoc"
 )
 
 // hugoLayouts are Hugo templates that produce the pages Leitai's default theme
@@ -115,7 +116,7 @@ func (s *Site) WriteHugo(dir, themeDir string) error {
 			if !paged {
 				render = "build: {render: never}\n"
 			}
-			w.file("content/"+l+"/groups/"+g.ID+"/_index.md", fmt.Sprintf("---\ntitle: %s\nweight: %d\nid: %s\n%s---\n", scalar(pick(g.Title)), i+1, g.ID, render))
+			w.file("content/"+l+"/groups/"+g.ID+"/_index.md", fmt.Sprintf("---\ntitle: %s\nweight: %d\nid: %s\n%s---\n", yamldoc.Scalar(pick(g.Title)), i+1, g.ID, render))
 		}
 		parallel(len(s.Departments), func(i int) {
 			d := &s.Departments[i]
@@ -289,11 +290,11 @@ func picker(lang string) func(pair) string {
 func (d *Department) hugo(pick func(pair) string) string {
 	var b strings.Builder
 	b.Grow(8 << 10)
-	fmt.Fprintf(&b, "---\ntitle: %s\nweight: %d\ngroups: [%s]\n", scalar(pick(d.Name)), d.Order, d.Group)
-	fmt.Fprintf(&b, "leader: %s\nleaderTitle: %s\n", scalar(pick(d.Leader)), scalar(pick(d.LeaderTitle)))
+	fmt.Fprintf(&b, "---\ntitle: %s\nweight: %d\ngroups: [%s]\n", yamldoc.Scalar(pick(d.Name)), d.Order, d.Group)
+	fmt.Fprintf(&b, "leader: %s\nleaderTitle: %s\n", yamldoc.Scalar(pick(d.Leader)), yamldoc.Scalar(pick(d.LeaderTitle)))
 	b.WriteString("achievements:\n")
 	for _, a := range d.Record {
-		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(a.Text)))
+		fmt.Fprintf(&b, "  - text: %s\n", yamldoc.Scalar(pick(a.Text)))
 		if len(a.Metrics) > 0 {
 			b.WriteString("    metrics:\n")
 		}
@@ -303,7 +304,7 @@ func (d *Department) hugo(pick func(pair) string) string {
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
-		fmt.Fprintf(&b, "  - text: %s\n", scalar(pick(p.Text)))
+		fmt.Fprintf(&b, "  - text: %s\n", yamldoc.Scalar(pick(p.Text)))
 		if t := p.Target; t != nil {
 			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, %scompare: %s}\n", t.Value, t.Unit, t.Noun.hugo(pick), t.Compare)
 		}
@@ -317,7 +318,7 @@ func (d *Department) hugo(pick func(pair) string) string {
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
 		if u := p.Update; u != nil {
 			fmt.Fprintf(&b, "    updates:\n      - date: \"%s\"\n        text: %s\n        source: %s\n        status: %s\n",
-				u.Date, scalar(pick(u.Text)), u.Source, p.Status)
+				u.Date, yamldoc.Scalar(pick(u.Text)), u.Source, p.Status)
 		}
 	}
 	b.WriteString("---\n\n")

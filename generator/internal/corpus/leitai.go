@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"leitai/generator/internal/yamldoc"
 )
 
 // WriteLeitai writes s as a Leitai site into dir: config.yaml, content/ and a
@@ -19,7 +21,7 @@ func (s *Site) WriteLeitai(dir, themeDir string) error {
 	w.file("content/units.yaml", leitaiUnits)
 	var b strings.Builder
 	for _, g := range s.Groups {
-		fmt.Fprintf(&b, "- id: %s\n  title:\n    zh: %s\n    en: %s\n", g.ID, scalar(g.Title.zh), scalar(g.Title.en))
+		fmt.Fprintf(&b, "- id: %s\n  title:\n    zh: %s\n    en: %s\n", g.ID, yamldoc.Scalar(g.Title.zh), yamldoc.Scalar(g.Title.en))
 	}
 	w.file("content/groups.yaml", b.String())
 	// folder is where an edition's files go: content/ itself in the
@@ -49,7 +51,7 @@ func (s *Site) WriteLeitai(dir, themeDir string) error {
 // yaml is the edition's file.
 func (e *Edition) yaml() string {
 	return fmt.Sprintf("number: %d\ndate: %s\ntitle:\n  zh: %s\n  en: %s\nseries:\n  zh: %s\n  en: %s\n",
-		e.Number, e.Date, scalar(e.Title.zh), scalar(e.Title.en), scalar("作风能力提升年“部门擂台”"), scalar("Department Arena of the Year of Improving Work Style and Capability"))
+		e.Number, e.Date, yamldoc.Scalar(e.Title.zh), yamldoc.Scalar(e.Title.en), yamldoc.Scalar("作风能力提升年“部门擂台”"), yamldoc.Scalar("Department Arena of the Year of Improving Work Style and Capability"))
 }
 
 const leitaiConfig = `# A synthetic site for benchmarks, written by generator/internal/corpus.
@@ -88,12 +90,12 @@ func (d *Department) yaml() string {
 	b.Grow(8 << 10)
 	b.WriteString("# yaml-language-server: $schema=../../schema/department.schema.json\n")
 	fmt.Fprintf(&b, "order: %d\ngroup: %s\n", d.Order, d.Group)
-	fmt.Fprintf(&b, "name:\n  zh: %s\n  en: %s\n", scalar(d.Name.zh), scalar(d.Name.en))
+	fmt.Fprintf(&b, "name:\n  zh: %s\n  en: %s\n", yamldoc.Scalar(d.Name.zh), yamldoc.Scalar(d.Name.en))
 	fmt.Fprintf(&b, "leader:\n  name: {zh: %s, en: %s}\n", d.Leader.zh, d.Leader.en)
-	fmt.Fprintf(&b, "  title:\n    zh: %s\n    en: %s\n", scalar(d.LeaderTitle.zh), scalar(d.LeaderTitle.en))
+	fmt.Fprintf(&b, "  title:\n    zh: %s\n    en: %s\n", yamldoc.Scalar(d.LeaderTitle.zh), yamldoc.Scalar(d.LeaderTitle.en))
 	b.WriteString("achievements:\n")
 	for _, a := range d.Record {
-		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", scalar(a.Text.zh), scalar(a.Text.en))
+		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", yamldoc.Scalar(a.Text.zh), yamldoc.Scalar(a.Text.en))
 		if len(a.Metrics) > 0 {
 			b.WriteString("    metrics:\n")
 		}
@@ -103,7 +105,7 @@ func (d *Department) yaml() string {
 	}
 	b.WriteString("pledges:\n")
 	for _, p := range d.Pledges {
-		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", scalar(p.Text.zh), scalar(p.Text.en))
+		fmt.Fprintf(&b, "  - zh: %s\n    en: %s\n", yamldoc.Scalar(p.Text.zh), yamldoc.Scalar(p.Text.en))
 		if t := p.Target; t != nil {
 			fmt.Fprintf(&b, "    target: {value: %d, unit: %s, %scompare: %s}\n", t.Value, t.Unit, t.Noun.yaml(), t.Compare)
 		}
@@ -120,7 +122,7 @@ func (d *Department) yaml() string {
 		fmt.Fprintf(&b, "    status: %s\n", p.Status)
 		if u := p.Update; u != nil {
 			fmt.Fprintf(&b, "    updates:\n      - date: %s\n        zh: %s\n        en: %s\n        source: %s\n        status: %s\n",
-				u.Date, scalar(u.Text.zh), scalar(u.Text.en), u.Source, p.Status)
+				u.Date, yamldoc.Scalar(u.Text.zh), yamldoc.Scalar(u.Text.en), u.Source, p.Status)
 		}
 	}
 	b.WriteString("statement:\n  zh: |\n")
@@ -147,7 +149,7 @@ func (a *Article) markdown(lang string) string {
 		return p.en
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: %s\nsubtitle: %s\ndate: %s\nlead: %s\n", scalar(pick(a.Title)), scalar(pick(a.Subtitle)), a.Date, scalar(pick(a.Lead)))
+	fmt.Fprintf(&b, "---\ntitle: %s\nsubtitle: %s\ndate: %s\nlead: %s\n", yamldoc.Scalar(pick(a.Title)), yamldoc.Scalar(pick(a.Subtitle)), a.Date, yamldoc.Scalar(pick(a.Lead)))
 	if lang == "zh" {
 		b.WriteString("reporters: [刘兰星, 杨光]\nsource: 青岛日报/观海新闻\n")
 	} else {
@@ -167,17 +169,6 @@ func block(b *strings.Builder, text string) {
 		}
 		b.WriteByte('\n')
 	}
-}
-
-// scalar writes s plain, as editors do, unless YAML would read it as something
-// else; then double-quoted.
-func scalar(s string) string {
-	if s == "" || strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") ||
-		strings.TrimSpace(s) != s {
-		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-	}
-	return s
 }
 
 // copyDir copies the files under src into dst.

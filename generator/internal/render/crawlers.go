@@ -52,7 +52,7 @@ func (r *Renderer) editionDate(e *content.Edition) time.Time {
 	r.datesOnce.Do(func() {
 		r.dates = make(map[string]time.Time, len(r.content.Editions))
 		for _, slug := range r.content.ArticleSlugs { // newest first
-			if a := anyVersion(r.content.Articles[slug]); a != nil {
+			if a := r.content.AnyArticle(slug); a != nil {
 				if _, ok := r.dates[a.EditionID]; !ok {
 					r.dates[a.EditionID] = r.articleDate(slug)
 				}
@@ -63,13 +63,6 @@ func (r *Renderer) editionDate(e *content.Edition) time.Time {
 		return d
 	}
 	return e.Date
-}
-
-func anyVersion(versions map[string]*content.Article) *content.Article {
-	for _, a := range versions {
-		return a
-	}
-	return nil
 }
 
 // pageDate is when a page's content last changed, for the sitemap and feeds: a
@@ -88,7 +81,7 @@ func (r *Renderer) pageDate(pg *site.Page) time.Time {
 		// A department page shows what the newest report that covered it said:
 		// on its page in one edition, the newest report of that edition.
 		for _, slug := range r.coveredBy(pg.Department.Slug) {
-			if !ofEdition || anyVersion(r.content.Articles[slug]).EditionID == pg.Edition.ID {
+			if !ofEdition || r.content.AnyArticle(slug).EditionID == pg.Edition.ID {
 				newest = r.articleDate(slug)
 				break
 			}

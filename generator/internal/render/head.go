@@ -70,7 +70,7 @@ func (r *Renderer) departmentJSONLD(lc *locale, pg *site.Page, description strin
 	// The reports that cover the department, and only those: a site keeps
 	// years of reports, and each page cites what it came from.
 	for _, slug := range r.coveredBy(d.Slug) {
-		if pg.Kind == site.Appearance && anyVersion(r.content.Articles[slug]).EditionID != d.EditionID {
+		if pg.Kind == site.Appearance && r.content.AnyArticle(slug).EditionID != d.EditionID {
 			continue // on its page in one edition, that edition's reports
 		}
 		if a := r.plan.Lookup(lc.lang.Code, "articles/"+slug+"/"); a != nil {

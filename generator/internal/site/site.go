@@ -125,9 +125,8 @@ type Plan struct {
 	// Multi is true when the site has several editions: each has its own
 	// pages under editions/<id>/, and a department's page spans them.
 	Multi bool
-	// Paged is true when the home summary lists groups and each group has
-	// its pages; paged is the same for each edition's summary.
-	Paged bool
+	// paged is true, by edition, when the edition's summary lists its groups
+	// and each group has its pages.
 	paged map[string]bool
 	// groupDepartments lists, by edition and group, the departments by order.
 	groupDepartments map[string]map[string][]*content.Department
@@ -157,9 +156,6 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 		p.groupDepartments[e.ID] = byGroup
 		p.paged[e.ID] = len(x.Departments(e.ID)) > PerPage
 	}
-	if newest != nil {
-		p.Paged = p.paged[newest.ID]
-	}
 	var articles []*content.Article
 	p.add(&Page{Kind: Home, Lang: cfg.Default(), Path: "index.html", Key: "home"})
 	for _, l := range cfg.Languages {
@@ -176,7 +172,7 @@ func New(cfg *config.Config, s *content.Site) *Plan {
 				p.add(&Page{Kind: Summary, Lang: l, Key: EditionKey(e.ID), Edition: e})
 				p.groupPages(l, s, e, EditionKey(e.ID))
 			}
-		} else if p.Paged {
+		} else if newest != nil {
 			p.groupPages(l, s, newest, "")
 		}
 		articles = articles[:0]
@@ -343,7 +339,7 @@ func (p *Plan) CoveredBy(slug string) []string { return p.coveredBy[slug] }
 // indexShows records which pages show each department: those that hold it
 // (its page, its neighbours', its group's listing, the page across editions)
 // and those that count it (its edition's summary, the home's when its edition
-// is the newest, the archive).
+// is the newest, the archive page that lists its edition).
 func (p *Plan) indexShows(s *content.Site) {
 	p.shows = map[appearance][]int{}
 	note := func(d *content.Department, i int) {
@@ -372,8 +368,11 @@ func (p *Plan) indexShows(s *content.Site) {
 				note(d, i)
 			}
 		case pg.Kind == Archive:
-			for _, d := range s.Departments {
-				note(d, i)
+			// An archive page counts only the editions it lists.
+			for _, e := range pg.EditionList {
+				for _, d := range x.Departments(e.ID) {
+					note(d, i)
+				}
 			}
 		}
 	}
@@ -381,7 +380,7 @@ func (p *Plan) indexShows(s *content.Site) {
 
 // Showing lists the pages that show the department with slug in the edition:
 // its own page, its neighbours' pages, the listing page with its card, the
-// summaries and the archive that count it, in every language.
+// summaries and the archive page that count it, in every language.
 func (p *Plan) Showing(edition, slug string) []*Page {
 	k := appearance{edition, slug}
 	out := make([]*Page, 0, len(p.shows[k]))
