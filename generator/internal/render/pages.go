@@ -130,7 +130,7 @@ func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) 
 		return "", nil, err
 	}
 	var b strings.Builder
-	if err := r.templates[site.Department].ExecuteTemplate(&b, bodyTemplate, DepartmentBody{D: dv, L: lc.strings}); err != nil {
+	if err := r.templates.execute(&b, site.Department, bodyTemplate, DepartmentBody{D: dv, L: lc.strings}); err != nil {
 		return "", nil, fmt.Errorf("%s: %w", bodyTemplate, err)
 	}
 	return template.HTML(b.String()), problems, nil

@@ -23,7 +23,7 @@ import (
 // static files. It is loaded once and shared by every Renderer until a theme file
 // changes.
 type Theme struct {
-	templates map[site.Kind]*template.Template
+	templates *pageTemplates
 	strings   i18n.Catalog
 	assets    []Asset
 	assetURLs map[string]string // source name → output path
@@ -250,7 +250,7 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, pg *site.Page) (diag.List, error) {
 	var problems diag.List
 	v, err := r.view(pg, &problems)
 	if err == nil {
-		err = r.templates[pg.Kind].Execute(buf, v)
+		err = r.templates.execute(buf, pg.Kind, pageTemplate, v)
 	}
 	if err != nil {
 		return problems, fmt.Errorf("rendering %s: %w", pg.Path, err)

@@ -51,3 +51,34 @@ func loadRenderer(t testing.TB, cfgPath string) *Renderer {
 	}
 	return New(th, cfg, s, site.New(cfg, s))
 }
+
+// BenchmarkThemeCold loads the theme of the real content and renders one page
+// of each kind with it: what a build pays once for its templates (parsing
+// every file, escaping each template at its first use), with the interface
+// strings and the stylesheet, which a build loads with them.
+//
+//	go test ./generator/internal/render -run '^$' -bench ThemeCold -benchmem
+func BenchmarkThemeCold(b *testing.B) {
+	r := loadRenderer(b, filepath.Join(testsite.Root(), "config.yaml"))
+	first := map[site.Kind]*site.Page{}
+	for _, pg := range r.plan.Pages {
+		if first[pg.Kind] == nil {
+			first[pg.Kind] = pg
+		}
+	}
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		th, problems := LoadTheme(r.cfg)
+		if problems.HasErrors() {
+			b.Fatal(problems)
+		}
+		cold := New(th, r.cfg, r.content, r.plan)
+		for _, pg := range first {
+			buf.Reset()
+			if _, err := cold.PageTo(&buf, pg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
