@@ -3,6 +3,7 @@ package config
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -32,14 +33,14 @@ var (
 	// An ICP number: the province, ICP备, the number (older ones have fewer
 	// digits, newer ones begin with the year), 号, and for the site's entry a
 	// suffix -N.
-	icpNumber = regexp.MustCompile(`^[` + provinces + `]ICP备\d{6,12}号(-\d{1,3})?$`)
+	icpNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[` + provinces + `]ICP备\d{6,12}号(-\d{1,3})?$`) })
 	// A public-security number: the province, 公网安备, fourteen digits, 号.
-	policeNumber = regexp.MustCompile(`^[` + provinces + `]公网安备 ?(\d{14})号$`)
+	policeNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[` + provinces + `]公网安备 ?(\d{14})号$`) })
 )
 
 // PoliceCode is the public-security number's digits, which its link carries.
 func (f Filing) PoliceCode() string {
-	if m := policeNumber.FindStringSubmatch(f.Police); m != nil {
+	if m := policeNumber().FindStringSubmatch(f.Police); m != nil {
 		return m[1]
 	}
 	return ""
@@ -58,9 +59,9 @@ func readFiling(doc *yamldoc.Doc, n *yaml.Node) Filing {
 	if !ok {
 		return f
 	}
-	f.ICP = readNumber(doc, m, "icp", icpNumber, "an ICP filing number",
+	f.ICP = readNumber(doc, m, "icp", icpNumber(), "an ICP filing number",
 		"copy it as the filing system shows it, e.g. 鲁ICP备12345678号 or, for one site of several, 鲁ICP备12345678号-1")
-	f.Police = readNumber(doc, m, "police", policeNumber, "a public-security filing number",
+	f.Police = readNumber(doc, m, "police", policeNumber(), "a public-security filing number",
 		"copy it as the filing system shows it: the province, 公网安备, 14 digits and 号, e.g. 鲁公网安备 37020202000123号")
 	if f.Police != "" && f.ICP == "" && m.Get("icp") == nil {
 		doc.Errorf(n, "add “icp: …”: a site with a public-security number has an ICP number first", "filing has a public-security number but no ICP number")

@@ -28,9 +28,10 @@ type Index struct {
 	appearances map[string][]*Department // by slug, newest edition first
 	at          map[appearance]*Department
 
-	links   sync.Once
-	earlier map[PledgeRef]PledgeRef
-	later   map[PledgeRef][]PledgeRef
+	links    sync.Once
+	earlier  map[PledgeRef]PledgeRef
+	later    map[PledgeRef][]PledgeRef
+	unlinked map[PledgeRef]*diag.Problem // links to nothing, as check reports them
 }
 
 type appearance struct{ edition, slug string }
@@ -92,21 +93,33 @@ func (x *Index) indexDepartments() {
 	})
 }
 
-// indexLinks resolves every pledge's link, once.
+// indexLinks resolves every pledge's link, once: the pages read where each
+// leads, and Validate reads the problems of those that lead nowhere.
 func (x *Index) indexLinks() {
 	x.links.Do(func() {
 		x.earlier = map[PledgeRef]PledgeRef{}
 		x.later = map[PledgeRef][]PledgeRef{}
+		x.unlinked = map[PledgeRef]*diag.Problem{}
 		for _, d := range x.site.Departments {
 			for _, i := range d.linked {
-				if to, problem := x.resolve(d, i); problem == nil && to.Department != nil {
-					from := PledgeRef{d, i}
+				from := PledgeRef{d, i}
+				to, problem := x.resolve(d, i)
+				switch {
+				case problem != nil:
+					x.unlinked[from] = problem
+				case to.Department != nil:
 					x.earlier[from] = to
 					x.later[to] = append(x.later[to], from)
 				}
 			}
 		}
 	})
+}
+
+// LinkProblem is what is wrong with the link of the i-th pledge of d, or nil.
+func (x *Index) LinkProblem(d *Department, i int) *diag.Problem {
+	x.indexLinks()
+	return x.unlinked[PledgeRef{d, i}]
 }
 
 // HasLinks reports whether any pledge links to an earlier one.
@@ -183,17 +196,18 @@ func (x *Index) resolve(d *Department, i int) (PledgeRef, *diag.Problem) {
 		key = "again"
 	}
 	field := d.Pledges[i].Text.Field + "." + key
-	var earlier []string
-	for id, r := range x.rank {
-		if r < x.rank[d.EditionID] {
-			earlier = append(earlier, id)
+	// The editions before d's, for a hint: listed only for a link that needs one.
+	earlier := func() string {
+		var ids []string
+		for id, r := range x.rank {
+			if r < x.rank[d.EditionID] {
+				ids = append(ids, id)
+			}
 		}
-	}
-	slices.SortFunc(earlier, func(a, b string) int { return x.rank[a] - x.rank[b] })
-	list := func(ids []string) string {
 		if len(ids) == 0 {
 			return "none: this is the first edition"
 		}
+		slices.SortFunc(ids, func(a, b string) int { return x.rank[a] - x.rank[b] })
 		return strings.Join(ids, ", ")
 	}
 	e := x.editions[l.Edition]
@@ -201,10 +215,10 @@ func (x *Index) resolve(d *Department, i int) (PledgeRef, *diag.Problem) {
 	case l.Edition == "":
 		return PledgeRef{}, nil // not given; its problem is reported
 	case e == nil:
-		return problem(l.EditionPos, "link to an earlier edition; the editions before this one: "+list(earlier),
+		return problem(l.EditionPos, "link to an earlier edition; the editions before this one: "+earlier(),
 			"%s.edition %q does not exist", field, l.Edition)
 	case !x.Before(l.Edition, d.EditionID):
-		return problem(l.EditionPos, "a pledge links to one made before it; the editions before this one: "+list(earlier),
+		return problem(l.EditionPos, "a pledge links to one made before it; the editions before this one: "+earlier(),
 			"%s.edition %q is not before this pledge's edition (%s)", field, l.Edition, d.EditionID)
 	}
 	slug := l.Department

@@ -118,7 +118,7 @@ func ValidateSite(s *Site, o ValidateOptions) diag.List {
 			continue // its edition has no file, which is reported: its place in the series is unknown
 		}
 		for _, i := range d.linked {
-			if _, p := x.resolve(d, i); p != nil {
+			if p := x.LinkProblem(d, i); p != nil {
 				problems.Add(*p)
 			}
 		}

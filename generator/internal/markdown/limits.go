@@ -308,12 +308,35 @@ func (s *limitScan) inline(n int, l []byte, from int) {
 // addresses adds what goldmark reads looking for the end of each link address
 // on the line, and refuses the line whose addresses take the total past
 // maxAddressScan, at the “](” that reads furthest.
+//
+// A line's few real addresses are measured by reading each, as goldmark will:
+// that costs what it adds to the total, so it stops at the limit, and it
+// allocates nothing (four slices the length of every line with a link were
+// the largest allocation of a small site's build). Only a line that passes
+// the limit is measured again in one pass each way, to name its worst address.
 func (s *limitScan) addresses(n int, l []byte, from int, next []byte) {
 	if s.addressed || !bytes.Contains(l[from:], []byte("](")) {
 		return
 	}
-	ends := addressEnds(l)
-	worst, worstAt := 0, -1
+	budget := maxAddressScan - s.scanned
+	total, worst, worstAt, whole := measureAddresses(l, from, next, budget, addressEnd)
+	if !whole {
+		ends := addressEnds(l)
+		total, worst, worstAt, _ = measureAddresses(l, from, next, -1, ends.end)
+	}
+	s.scanned += total
+	if s.scanned > maxAddressScan && worstAt >= 0 {
+		s.addressed = true
+		s.refuse(n, l, worstAt, fmt.Sprintf("the link address after this “](” runs on for %d characters: its “(” are never closed", worst),
+			"end each link address with “)”; write a literal “](” as “]\\(”")
+	}
+}
+
+// measureAddresses adds up what goldmark reads for each address on l after
+// from, each ending where end says, and finds the one read furthest. With a
+// budget of zero or more it gives up (whole is false) once the total passes it.
+func measureAddresses(l []byte, from int, next []byte, budget int, end func(l []byte, start int) int) (total, worst, worstAt int, whole bool) {
+	worstAt = -1
 	for i := from; i+1 < len(l); i++ {
 		if l[i] != ']' || l[i+1] != '(' {
 			continue
@@ -324,18 +347,46 @@ func (s *limitScan) addresses(n int, l []byte, from int, next []byte) {
 		}
 		cost := len(next) // the address may start on the next line
 		if start < len(l) && l[start] != '\r' {
-			cost = ends.end(l, start) - start
+			cost = end(l, start) - start
 		}
-		s.scanned += cost
+		total += cost
 		if cost > worst {
 			worst, worstAt = cost, i
 		}
+		if budget >= 0 && total > budget {
+			return total, worst, worstAt, false
+		}
 	}
-	if s.scanned > maxAddressScan && worstAt >= 0 {
-		s.addressed = true
-		s.refuse(n, l, worstAt, fmt.Sprintf("the link address after this “](” runs on for %d characters: its “(” are never closed", worst),
-			"end each link address with “)”; write a literal “](” as “]\\(”")
+	return total, worst, worstAt, true
+}
+
+// addressEnd reads an address from start as goldmark does: to the “>” of an
+// address in angle brackets, else to a space or the “)” that closes more than
+// the address opened; a backslash escapes the punctuation after it.
+func addressEnd(l []byte, start int) int {
+	if l[start] == '<' {
+		if i := bytes.IndexByte(l[start:], '>'); i >= 0 {
+			return start + i
+		}
+		return len(l)
 	}
+	depth := 0
+	for i := start; i < len(l); i++ {
+		switch c := l[i]; {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			return i
+		case c == '\\' && i+1 < len(l) && isPunct(l[i+1]):
+			i++
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return len(l)
 }
 
 // addressLine knows, for every position of a line, where goldmark's search for

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,6 +126,28 @@ func TestAcceptsWhatArticlesHold(t *testing.T) {
 		}
 		if len(res.Refused) > 0 {
 			t.Errorf("%s: refused: %+v", name, res.Refused[0])
+		}
+	}
+}
+
+// The scan measures a line's addresses by reading each one, and a line past
+// the limit again in one pass each way; both must find the same ends, or a
+// refusal would name another address than the one goldmark reads furthest.
+func TestAddressEndsAgree(t *testing.T) {
+	const alphabet = "](](<>() \\\t\rax"
+	rng := rand.New(rand.NewPCG(14, 17))
+	for range 20000 {
+		l := make([]byte, rng.IntN(40))
+		for i := range l {
+			l[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		ends := addressEnds(l)
+		for start := range l {
+			if start >= 2 && l[start-2] == ']' && l[start-1] == '(' || start >= 1 && l[start-1] == ' ' {
+				if got, want := addressEnd(l, start), ends.end(l, start); got != want {
+					t.Fatalf("%q from %d: read to %d, one pass each way says %d", l, start, got, want)
+				}
+			}
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -282,9 +283,11 @@ func invalidUTF8(data []byte) (line, col int, bad bool) {
 	return line, col, true
 }
 
+// The patterns of yaml.v3's messages are compiled when a file first has an
+// error, not as every build starts.
 var (
-	lineInError   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	maxDepthError = regexp.MustCompile(`exceeded max depth of (\d+)`)
+	lineInError   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
+	maxDepthError = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`exceeded max depth of (\d+)`) })
 )
 
 // syntaxError turns a yaml.v3 error into a positioned problem. yaml.v3 reports the
@@ -293,13 +296,13 @@ var (
 func (d *Doc) syntaxError(err error) {
 	msg := err.Error()
 	line := 0
-	if m := lineInError.FindStringSubmatch(msg); m != nil {
+	if m := lineInError().FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if maxDepthError.MatchString(msg) {
+	if maxDepthError().MatchString(msg) {
 		// yaml.v3 stops where its own limit is passed, often without a position,
 		// before building the tree checkTree would refuse at maxDepth. The place
 		// checkTree would report is found in the text; failing that, the line
