@@ -14,11 +14,12 @@ import (
 	"leitai/generator/internal/site"
 )
 
-// The names of the files written per language, under <lang>/data/.
+// The names of the files written per language, under <lang>/data/: the plan
+// names them, as it names every address the pages link to.
 const (
-	JSONFile   = "pledges.json"
-	CSVFile    = "pledges.csv"
-	SchemaFile = "pledges.schema.json"
+	JSONFile   = site.DataJSON
+	CSVFile    = site.DataCSV
+	SchemaFile = site.DataSchema
 )
 
 // Schema is the JSON Schema of pledges.json, published beside it.

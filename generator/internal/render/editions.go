@@ -72,10 +72,8 @@ func (r *Renderer) editionSummary(sv *SummaryView, lc *locale, pg *site.Page) er
 	if sv.Description, err = lc.tf("edition_description", "series", lc.text(pg.Edition.Series), "edition", ev.Number, "date", ev.Date.Display); err != nil {
 		return err
 	}
-	prefix := r.plan.DataPrefix(pg.Edition.ID)
-	sv.DataJSON = r.plan.DataURL(code, prefix+"pledges.json")
-	sv.DataSchema = r.plan.DataURL(code, prefix+"pledges.schema.json")
-	sv.DataCSV = r.plan.DataURL(code, prefix+"pledges.csv")
+	data := r.plan.DataLinks(code, pg.Edition.ID)
+	sv.DataJSON, sv.DataSchema, sv.DataCSV = data.JSON, data.Schema, data.CSV
 	return nil
 }
 

@@ -209,8 +209,9 @@ func (r *Renderer) siteView(lc *locale, choose []LanguageLink) *SiteView {
 	code := lc.lang.Code
 	sv := &SiteView{Lang: lc.lang.Lang, Title: r.cfg.Title[code], Description: r.cfg.Description[code],
 		Intro: r.cfg.Intro[code], BasePath: r.cfg.BasePath(), Feed: r.plan.FileURL(r.plan.FeedPath(code)),
-		DataJSON: r.plan.DataURL(code, "pledges.json"), DataSchema: r.plan.DataURL(code, "pledges.schema.json"),
-		DataCSV: r.plan.DataURL(code, "pledges.csv"), Languages: choose}
+		Languages: choose}
+	data := r.plan.DataLinks(code, "")
+	sv.DataJSON, sv.DataSchema, sv.DataCSV = data.JSON, data.Schema, data.CSV
 	if sv.Description == "" {
 		sv.Description, lc.err = lc.t("summary_description")
 	}

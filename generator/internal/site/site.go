@@ -526,12 +526,23 @@ func DataPath(lang, name string) string { return DataPathIn(lang, "", name) }
 // written: "zh/editions/4/data/pledges.json" for prefix "editions/4/".
 func DataPathIn(lang, prefix, name string) string { return lang + "/" + prefix + "data/" + name }
 
-// DataURL is a data file's address from the host's root.
-//
-// name may start with a prefix: "editions/4/pledges.json".
-func (p *Plan) DataURL(lang, name string) string {
-	prefix, file := path.Split(name)
-	return p.cfg.BasePath() + DataPathIn(lang, prefix, file)
+// The open data's files, in each language's data/ folder and each edition's.
+const (
+	DataJSON   = "pledges.json"
+	DataCSV    = "pledges.csv"
+	DataSchema = "pledges.schema.json"
+)
+
+// DataLinks are the addresses, from the host's root, of the open data the
+// summaries link to.
+type DataLinks struct{ JSON, Schema, CSV string }
+
+// DataLinks are the addresses of an edition's open data in lang, or of the
+// whole publication's for edition "".
+func (p *Plan) DataLinks(lang, edition string) DataLinks {
+	prefix := p.DataPrefix(edition)
+	url := func(file string) string { return p.cfg.BasePath() + DataPathIn(lang, prefix, file) }
+	return DataLinks{JSON: url(DataJSON), Schema: url(DataSchema), CSV: url(DataCSV)}
 }
 
 // translations is the page at key in every language.
