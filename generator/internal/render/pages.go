@@ -109,7 +109,7 @@ func (r *Renderer) body(lc *locale, pg *site.Page, d *content.Department) (templ
 
 func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) (template.HTML, diag.List, error) {
 	var problems diag.List
-	dv := &DepartmentView{}
+	dv := &BodyView{}
 	var err error
 	dv.Record = make([]template.HTML, len(d.Record))
 	for i, a := range d.Record {

@@ -128,21 +128,9 @@ type DepartmentView struct {
 	Leader      template.HTML
 	LeaderTitle template.HTML
 	// Body is the record, figures, pledges, statement and corrections, drawn
-	// by partials/department-body.html from the fields below, which only it
-	// reads.
-	Body   template.HTML
-	Record []template.HTML // the achievements' texts
-	// Figures are the record's headline figures, each a tile of its own;
-	// Series the sets the editors declare comparable, each drawn as bars on
-	// one scale.
-	Figures   []FigureTile
-	Series    []SeriesView
-	Pledges   []PledgeView
-	Statement template.HTML // Markdown, rendered
-	// Corrections are the changes made to the source's text, one sentence
-	// each; no Items when none.
-	Corrections CorrectionsView
-	Prev, Next  *Neighbour
+	// by partials/department-body.html from a BodyView.
+	Body       template.HTML
+	Prev, Next *Neighbour
 
 	// Back leads to the summary the page belongs to: the home's, or its
 	// edition's on a site of several editions.
@@ -173,11 +161,28 @@ type CorrectionsView struct {
 	L     map[string]string
 }
 
-// DepartmentBody is what partials/department-body.html sees: the department
-// (its body's fields) and the interface strings.
+// DepartmentBody is what partials/department-body.html sees: the body's
+// fields and the interface strings.
 type DepartmentBody struct {
-	D *DepartmentView
+	D *BodyView
 	L map[string]string
+}
+
+// BodyView is what a department's page shows of one edition's department,
+// drawn once into DepartmentView.Body and shared by its page in that edition
+// and, for its newest edition, its page across editions.
+type BodyView struct {
+	Record []template.HTML // the achievements' texts
+	// Figures are the record's headline figures, each a tile of its own;
+	// Series the sets the editors declare comparable, each drawn as bars on
+	// one scale.
+	Figures   []FigureTile
+	Series    []SeriesView
+	Pledges   []PledgeView
+	Statement template.HTML // Markdown, rendered
+	// Corrections are the changes made to the source's text, one sentence
+	// each; no Items when none.
+	Corrections CorrectionsView
 }
 
 // EarlierView is a department in an earlier edition, on its page across
