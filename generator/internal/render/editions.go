@@ -124,16 +124,12 @@ func (r *Renderer) editions(dv *DepartmentView, lc *locale, pg *site.Page) error
 		if e.LeaderTitle, err = lc.html(a.Leader.Title); err != nil {
 			return err
 		}
-		if e.Pledges, err = r.pledges(lc, pg, a, false, e.ID+"-"); err != nil {
-			return err
-		}
 		// What was pledged, what became of it and what it led to: the
 		// terms and the updates are on the edition's page, one tap away, so
 		// a department that stood in many editions still has a page a
 		// phone opens quickly.
-		for i := range e.Pledges {
-			p := &e.Pledges[i]
-			p.Target, p.Scope, p.Due, p.Updates = "", "", nil, nil
+		if e.Pledges, err = r.pledges(lc, pg, a, inBrief, e.ID+"-"); err != nil {
+			return err
 		}
 		if e.More, err = lc.tf("edition_record", "edition", aev.Number); err != nil {
 			return err
@@ -186,9 +182,9 @@ func (r *Renderer) archive(lc *locale, pg *site.Page) ([]EditionView, error) {
 // does, with their anchors prefixed (a page across editions shows several
 // editions' pledges 1, 2, 3…) and, on a site of several editions, each
 // pledge's links to other editions' pledges.
-func (r *Renderer) pledges(lc *locale, from *site.Page, d *content.Department, card bool, prefix string) ([]PledgeView, error) {
-	out, err := lc.pledges(d, card)
-	if err != nil || card || !r.plan.Multi {
+func (r *Renderer) pledges(lc *locale, from *site.Page, d *content.Department, detail pledgeDetail, prefix string) ([]PledgeView, error) {
+	out, err := lc.pledges(d, detail)
+	if err != nil || detail == onCard || !r.plan.Multi {
 		return out, err
 	}
 	for i := range out {

@@ -35,7 +35,16 @@ type locale struct {
 
 type status struct {
 	label, class string
+	badge        template.HTML
 	err          error
+}
+
+// badgeHTML is a status's badge as pages show it. Made once per status and
+// language: a build shows tens of thousands of pledges, and the badge drawn
+// by the template was an action for its class and another for its label in
+// each of them.
+func badgeHTML(label, class string) template.HTML {
+	return template.HTML(`<span class="` + template.HTMLEscapeString(class) + `">` + template.HTMLEscapeString(label) + `</span>`)
 }
 
 func newLocale(cfg *config.Config, catalog i18n.Catalog, unitTable *units.Table, l config.Language) *locale {
@@ -43,7 +52,8 @@ func newLocale(cfg *config.Config, catalog i18n.Catalog, unitTable *units.Table,
 		statuses: make(map[string]status, len(content.Statuses))}
 	for _, s := range content.Statuses {
 		label, err := lc.t("status_" + s)
-		lc.statuses[s] = status{label: label, class: "badge s-" + strings.ToLower(s), err: err}
+		class := "badge s-" + strings.ToLower(s)
+		lc.statuses[s] = status{label: label, class: class, badge: badgeHTML(label, class), err: err}
 	}
 	return lc
 }
@@ -110,14 +120,21 @@ func (lc *locale) join(items []string) (string, error) {
 
 // status is a pledge status's label ("已完成", "met") and badge class.
 func (lc *locale) status(s string) (label, class string, err error) {
+	st := lc.statusOf(s)
+	return st.label, st.class, st.err
+}
+
+// statusOf is a pledge status's label, badge class and badge.
+func (lc *locale) statusOf(s string) status {
 	st, ok := lc.statuses[s]
 	if !ok {
 		// Validate refuses unknown statuses; a label is still looked up, as
 		// the theme may know it.
-		label, err = lc.t("status_" + s)
-		return label, "badge s-" + strings.ToLower(s), err
+		st.label, st.err = lc.t("status_" + s)
+		st.class = "badge s-" + strings.ToLower(s)
+		st.badge = badgeHTML(st.label, st.class)
 	}
-	return st.label, st.class, st.err
+	return st
 }
 
 // figure writes a figure in its unit the language's way: 2541亿元, 254.1

@@ -120,7 +120,7 @@ func (r *Renderer) makeBody(lc *locale, from *site.Page, d *content.Department) 
 	if dv.Figures, dv.Series, err = lc.recordFigures(d); err != nil {
 		return "", nil, err
 	}
-	if dv.Pledges, err = r.pledges(lc, from, d, false, ""); err != nil {
+	if dv.Pledges, err = r.pledges(lc, from, d, onPage, ""); err != nil {
 		return "", nil, err
 	}
 	if dv.Statement, err = r.statement(lc, d, &problems); err != nil {
@@ -176,7 +176,7 @@ func (r *Renderer) cards(lc *locale, from *site.Page, depts []*content.Departmen
 		if c.Name, c.Leader, c.LeaderTitle, err = names(lc, d); err != nil {
 			return nil, err
 		}
-		if c.Pledges, err = r.pledges(lc, from, d, true, ""); err != nil {
+		if c.Pledges, err = r.pledges(lc, from, d, onCard, ""); err != nil {
 			return nil, err
 		}
 		if c.More, err = lc.tf("department_more", "name", lc.text(d.Name)); err != nil {
@@ -275,6 +275,7 @@ func (r *Renderer) summaryPage(v *View, lc *locale, pg *site.Page) error {
 				return err
 			}
 			s.Counts = d.StatusCounts()
+			s.Cells = scoreCells(s.Counts)
 		}
 	}
 	if pg := r.plan.Lookup(code, "articles/"); pg != nil {
@@ -294,6 +295,17 @@ func (r *Renderer) summaryPage(v *View, lc *locale, pg *site.Page) error {
 	v.Summary = sv
 	v.Articles, err = r.teasers(lc, list)
 	return err
+}
+
+// scoreCells are a scoreboard row's counts as table cells.
+func scoreCells(counts []int) template.HTML {
+	b := make([]byte, 0, len(counts)*len("<td>00</td>"))
+	for _, c := range counts {
+		b = append(b, "<td>"...)
+		b = strconv.AppendInt(b, int64(c), 10)
+		b = append(b, "</td>"...)
+	}
+	return template.HTML(b)
 }
 
 // teasers are reports as a list shows them.

@@ -13,19 +13,39 @@ import (
 // This file holds the pledge tracker's views: status badges, targets in each
 // language's units, tallies and charts.
 
-// pledges prepares a department's pledges for its page, or for its card
-// (card true), which shows no anchors, updates or what a due date rests on.
-func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error) {
+// pledgeDetail is how much of a pledge a page shows.
+type pledgeDetail int
+
+const (
+	// onPage is all of it: on the department's page.
+	onPage pledgeDetail = iota
+	// onCard is no anchor, update or what a due date rests on: on a card.
+	onCard
+	// inBrief is its anchor, status and text, without terms or updates: an
+	// earlier edition's pledge on a department's page across editions,
+	// whose terms and updates are on that edition's page, one tap away.
+	inBrief
+)
+
+// pledges prepares a department's pledges for a page, showing as much as
+// detail says.
+func (lc *locale) pledges(d *content.Department, detail pledgeDetail) ([]PledgeView, error) {
 	out := make([]PledgeView, len(d.Pledges))
 	for i, p := range d.Pledges {
 		pv := &out[i]
 		pv.L = lc.strings
-		var err error
-		if pv.Label, pv.Class, err = lc.status(p.Status); err != nil {
-			return nil, err
+		st := lc.statusOf(p.Status)
+		if st.err != nil {
+			return nil, st.err
 		}
+		pv.Label, pv.Class, pv.Badge = st.label, st.class, st.badge
+		var err error
 		if pv.Text, err = lc.html(p.Text); err != nil {
 			return nil, err
+		}
+		if detail == inBrief {
+			pv.ID = pledgeID(p.ID, i)
+			continue
 		}
 		if p.Target != nil {
 			if pv.Target, err = lc.target(p.Target); err != nil {
@@ -43,7 +63,7 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 				return nil, err
 			}
 		}
-		if card {
+		if detail == onCard {
 			continue
 		}
 		pv.ID = pledgeID(p.ID, i)
@@ -61,9 +81,11 @@ func (lc *locale) pledges(d *content.Department, card bool) ([]PledgeView, error
 				return nil, err
 			}
 			if u.Status != "" {
-				if uv.Label, uv.Class, err = lc.status(u.Status); err != nil {
-					return nil, err
+				st := lc.statusOf(u.Status)
+				if st.err != nil {
+					return nil, st.err
 				}
+				uv.Label, uv.Class, uv.Badge = st.label, st.class, st.badge
 			}
 			if uv.Text, err = lc.html(u.Text); err != nil {
 				return nil, err

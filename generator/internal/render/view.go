@@ -253,10 +253,13 @@ type BarView struct {
 // A card shows fewer: its pledges have no ID, Updates or Due.Basis.
 type PledgeView struct {
 	ID, Class, Label string
-	Text             template.HTML
-	Target, Scope    string
-	Due              *DueView
-	Updates          []UpdateView
+	// Badge is the status's badge, <span class="{{ .Class }}">{{ .Label }}</span>,
+	// made once per status and language.
+	Badge         template.HTML
+	Text          template.HTML
+	Target, Scope string
+	Due           *DueView
+	Updates       []UpdateView
 	// L is the interface strings, for partials/pledge.html.
 	L map[string]string
 	// Links are the pledge's ties to other editions' pledges, one sentence
@@ -277,6 +280,7 @@ type DueView struct {
 type UpdateView struct {
 	Date         DateView
 	Class, Label string
+	Badge        template.HTML // as PledgeView's; "" when the update sets no status
 	Text         template.HTML
 	Source       string
 }
@@ -353,6 +357,10 @@ type Score struct {
 	URL    string
 	Name   template.HTML
 	Counts []int
+	// Cells are the counts as the row's cells, <td>3</td><td>0</td>…,
+	// made once: an edition's summary of fifty departments has 350 of them,
+	// and a template action for each was a sixth of the page's rendering.
+	Cells template.HTML
 }
 
 // ArticleView is a report, or a part of one.
