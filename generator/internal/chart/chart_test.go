@@ -2,7 +2,9 @@ package chart
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -111,5 +113,21 @@ func TestFitLabels(t *testing.T) {
 	}
 	if got := fit(strings.Repeat("局", 40), Width); len([]rune(got)) != 29 {
 		t.Errorf("40 Chinese characters fit as %d runes, want 28 and an ellipsis", len([]rune(got)))
+	}
+}
+
+// The coordinates are appended with strconv; they must read as they did when
+// formatted with %.1f and a trailing ".0" cut, so output stays byte for byte.
+func TestNumAsFormatted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	xs := []float64{0, 0.05, 0.04999, 0.95, 9.95, 10, 99.99, 100, 1e6, 123.45}
+	for range 10000 {
+		xs = append(xs, rng.Float64()*float64(Width), float64(rng.IntN(1000))/10)
+	}
+	for _, x := range xs {
+		want := strings.TrimSuffix(fmt.Sprintf("%.1f", x), ".0")
+		if got := num(x); got != want {
+			t.Fatalf("num(%v) = %q, want %q", x, got, want)
+		}
 	}
 }
