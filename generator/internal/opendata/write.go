@@ -355,6 +355,8 @@ func (d *Dataset) csvPart() func(i int) ([]byte, error) {
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	editions := len(d.Editions) > 0
+	// One row, refilled for each pledge: csv.Writer keeps none of it.
+	row := make([]string, 0, len(CSVHeader)+len(EditionColumns))
 	return func(i int) ([]byte, error) {
 		buf.Reset()
 		dep := d.Departments[i]
@@ -370,13 +372,13 @@ func (d *Dataset) csvPart() func(i int) ([]byte, error) {
 			}
 			// Text cells are guarded against spreadsheets' formulas; slugs,
 			// numbers, dates, statuses and URLs cannot start like one.
-			row := []string{
+			row = append(row[:0],
 				dep.Slug, strconv.Itoa(dep.Order), dep.Group.ID, guard(dep.Group.Title), guard(dep.Name), guard(dep.Leader.Name), guard(dep.Leader.Title),
 				strconv.Itoa(p.Number), guard(p.Text), value, guard(unit), compare, p.Due, p.Status, dep.URL,
 				guard(fig), scopeValue, guard(scopeUnit), guard(scopeFig), p.DueBasis, guard(p.DueWords),
-			}
+			)
 			if editions {
-				row = append(row, editionCells(p)...)
+				row = appendEditionCells(row, p)
 			}
 			if err := w.Write(row); err != nil {
 				return nil, err
@@ -387,20 +389,21 @@ func (d *Dataset) csvPart() func(i int) ([]byte, error) {
 	}
 }
 
-// editionCells are a pledge's cells of EditionColumns.
-func editionCells(p Pledge) []string {
-	cells := make([]string, len(EditionColumns))
+// appendEditionCells appends a pledge's cells of EditionColumns to row.
+func appendEditionCells(row []string, p Pledge) []string {
+	var id, number, date string
 	if e := p.Edition; e != nil {
-		cells[0], cells[1], cells[2] = e.ID, strconv.Itoa(e.Number), e.Date
+		id, number, date = e.ID, strconv.Itoa(e.Number), e.Date
 	}
+	row = append(row, id, number, date)
 	kind, l := "again", p.Again
 	if l == nil {
 		kind, l = "follows", p.Follows
 	}
-	if l != nil {
-		cells[3], cells[4], cells[5], cells[6] = kind, l.Edition, l.Department, strconv.Itoa(l.Number)
+	if l == nil {
+		return append(row, "", "", "", "")
 	}
-	return cells
+	return append(row, kind, l.Edition, l.Department, strconv.Itoa(l.Number))
 }
 
 // appendIndented appends src, compact JSON as encoding/json writes it, indented
