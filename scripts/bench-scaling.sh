@@ -12,6 +12,10 @@
 #       one edition of 2000 departments against a publication of 40 editions
 #       holding 2000 department appearances (corpus -editions: 1,000
 #       departments, each in two editions), one build of each per block
+#   CLEAN=1 EDITIONS=40 WORK=/dev/shm/ed scripts/bench-scaling.sh 2000
+#       the same in memory, each build's folder removed once timed (see CLEAN)
+#   LEITAI=/tmp/leitai-old THEME=/tmp/old-tree/themes/default scripts/bench-scaling.sh
+#       an older binary, with the theme of its tree
 #   POOL="s1.txt s2.txt" scripts/bench-scaling.sh 1000
 #       builds nothing: pools the runs of earlier series (each a copy of
 #       $WORK/times.txt, or of the lines a series printed on stderr) and
@@ -28,7 +32,18 @@
 # the median of each size and the ratio of the medians, for wall time and for
 # CPU time (user + system), each with a 90% bootstrap interval: the ratio's
 # spread from resampling the runs, which on a noisy machine says how far the
-# figure can be trusted.
+# figure can be trusted. Then the same ratios taken block by block ("paired"):
+# a shared machine that slows for a minute slows a block's small and large
+# builds alike, so the median of the blocks' ratios is steadier than the ratio
+# of the medians when the machine's speed drifts.
+#
+# CLEAN=1 removes each build's folder once it is timed. On tmpfs, memory the
+# kernel has just freed is cheap to fill again, while a series that keeps every
+# folder fills new memory with each build, which a virtual machine may charge
+# twenty times as much for (scripts/machine.go measures it): the output's
+# bytes then weigh far more than they would on a machine whose memory has been
+# used before. Use it on tmpfs only (on ext4, removing a folder just before a
+# build slows the build, see above).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +58,7 @@ fi
 BLOCKS=${BLOCKS:-10}
 WORK=${WORK:-/tmp/leitai-scaling}
 FRESH_FS=${FRESH_FS:-}
+CLEAN=${CLEAN:-}
 mkdir -p "$WORK"
 
 times=$WORK/times.txt
@@ -59,6 +75,11 @@ measure() { # the series: every build of every binary, into $times
         go run ./generator/internal/corpus/cmd -n "$small" -editions "$EDITIONS" -from "${FROM:-0}" -o "$WORK/corpus-$n"
       fi
     fi
+    # The theme the binaries render with: the tree's, or THEME's (a binary
+    # built from another tree needs that tree's theme). A corpus written
+    # before the theme changed would otherwise keep the old one.
+    rm -rf "$WORK/corpus-$n/leitai/themes/default"
+    cp -r "${THEME:-themes/default}" "$WORK/corpus-$n/leitai/themes/default"
   done
 
   OUT=$WORK/out
@@ -81,6 +102,7 @@ measure() { # the series: every build of every binary, into $times
     /usr/bin/time -f "$(basename "$1") $2 %e %U %S %M" -a -o "$times" \
       "$1" build --config "$WORK/corpus-$2/leitai/config.yaml" --destination "$OUT/$(basename "$1")-$2-$3" >/dev/null
     tail -n 1 "$times" >&2
+    if [ -n "$CLEAN" ]; then rm -rf "$OUT/$(basename "$1")-$2-$3"; fi
   }
 
   for bin in $binaries; do
@@ -105,7 +127,7 @@ else
   measure
 fi
 
-awk -v small="$small" -v large="$large" '
+awk -v small="$small" -v large="$large" -v per_block="$per_block" '
   function sorted(a, n, s,   i, j, t) { # s = a in increasing order
     for (i = 1; i <= n; i++) s[i] = a[i]
     for (i = 2; i <= n; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j+1] = s[j]; s[j+1] = t }
@@ -125,6 +147,24 @@ awk -v small="$small" -v large="$large" '
     sorted(rs, 2000, ss)
     printf "%s: %s departments %.2f s, %s departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
   }
+  # the ratio within each block (its large build against the median of its
+  # small ones), so a machine that slows for a minute slows both sides of a
+  # ratio: their median, and 2,000 resamples of the blocks for the interval
+  function paired(name, x, nx, y, ny,   nb, b, i, sb, blk, pr, k, rs, ss, r) {
+    nb = ny < int(nx / per_block) ? ny : int(nx / per_block)
+    if (nb < 2) return
+    for (b = 1; b <= nb; b++) {
+      split("", blk)
+      for (i = 1; i <= per_block; i++) blk[i] = x[(b - 1) * per_block + i]
+      pr[b] = y[b] / median(blk, per_block)
+    }
+    for (k = 1; k <= 2000; k++) {
+      for (i = 1; i <= nb; i++) r[i] = pr[int(rand() * nb) + 1]
+      rs[k] = median(r, nb)
+    }
+    sorted(rs, 2000, ss)
+    printf "%s: median of %d blocks %.2fx, 90%% interval %.2fx to %.2fx\n", name, nb, median(pr, nb), ss[100], ss[1900]
+  }
   BEGIN { srand(1) }
   NF != 6 || ($2 != small "" && $2 != large "") { next } # not a run: a message
   !($1 in seen) { seen[$1] = 1; order[++nb] = $1 }
@@ -139,6 +179,8 @@ awk -v small="$small" -v large="$large" '
       print name
       report("  wall time", x1, ns[name], y1, nl[name])
       report("  CPU time ", x2, ns[name], y2, nl[name])
+      paired("  wall time, paired", x1, ns[name], y1, nl[name])
+      paired("  CPU time, paired ", x2, ns[name], y2, nl[name])
       printf "  peak RSS: %.0f MiB and %.0f MiB (medians)\n", median(m1, ns[name]) / 1024, median(m2, nl[name]) / 1024
     }
   }' "$times"
