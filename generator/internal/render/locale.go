@@ -28,34 +28,38 @@ type locale struct {
 	// editions are the named editions as the language names them, by id.
 	editions map[string]*EditionView
 
-	// statuses holds, for each of content.Statuses, its label and badge class,
-	// or the error of a label missing from the interface strings.
+	// statuses holds, for each of content.Statuses, its label, badge class
+	// and badge, or the error of a label missing from the interface strings.
 	statuses map[string]status
+	// badge draws a status's badge (Theme.badge).
+	badge func(StatusBadge) (template.HTML, error)
 }
 
 type status struct {
 	label, class string
-	badge        template.HTML
+	badge        template.HTML // drawn by the theme's badge partial
 	err          error
 }
 
-// badgeHTML is a status's badge as pages show it. Made once per status and
-// language: a build shows tens of thousands of pledges, and the badge drawn
-// by the template was an action for its class and another for its label in
-// each of them.
-func badgeHTML(label, class string) template.HTML {
-	return template.HTML(`<span class="` + template.HTMLEscapeString(class) + `">` + template.HTMLEscapeString(label) + `</span>`)
-}
-
-func newLocale(cfg *config.Config, catalog i18n.Catalog, unitTable *units.Table, l config.Language) *locale {
+// newLocale prepares what pages of language l show. Each status's badge is
+// drawn once, by badge: a build shows tens of thousands of pledges, and a
+// badge drawn in each was two template actions apiece.
+func newLocale(cfg *config.Config, catalog i18n.Catalog, unitTable *units.Table, l config.Language, badge func(StatusBadge) (template.HTML, error)) *locale {
 	lc := &locale{lang: l, all: cfg.Languages, catalog: catalog, strings: catalog[l.Code], units: unitTable,
-		statuses: make(map[string]status, len(content.Statuses))}
+		statuses: make(map[string]status, len(content.Statuses)), badge: badge}
 	for _, s := range content.Statuses {
-		label, err := lc.t("status_" + s)
-		class := "badge s-" + strings.ToLower(s)
-		lc.statuses[s] = status{label: label, class: class, badge: badgeHTML(label, class), err: err}
+		lc.statuses[s] = lc.newStatus(s)
 	}
 	return lc
+}
+
+// newStatus looks up a status's label and draws its badge.
+func (lc *locale) newStatus(s string) status {
+	st := status{class: "badge s-" + strings.ToLower(s)}
+	if st.label, st.err = lc.t("status_" + s); st.err == nil {
+		st.badge, st.err = lc.badge(StatusBadge{Class: st.class, Label: st.label})
+	}
+	return st
 }
 
 // t is the interface string key in the language.
@@ -126,15 +130,12 @@ func (lc *locale) status(s string) (label, class string, err error) {
 
 // statusOf is a pledge status's label, badge class and badge.
 func (lc *locale) statusOf(s string) status {
-	st, ok := lc.statuses[s]
-	if !ok {
-		// Validate refuses unknown statuses; a label is still looked up, as
-		// the theme may know it.
-		st.label, st.err = lc.t("status_" + s)
-		st.class = "badge s-" + strings.ToLower(s)
-		st.badge = badgeHTML(st.label, st.class)
+	if st, ok := lc.statuses[s]; ok {
+		return st
 	}
-	return st
+	// Validate refuses unknown statuses; a label is still looked up, as the
+	// theme may know it.
+	return lc.newStatus(s)
 }
 
 // figure writes a figure in its unit the language's way: 2541亿元, 254.1

@@ -192,7 +192,7 @@ func New(th *Theme, cfg *config.Config, s *content.Site, plan *site.Plan) *Rende
 				return plan.FileURL(strings.TrimPrefix(src, "/"))
 			},
 		})
-		lc := newLocale(cfg, th.strings, s.Units, l)
+		lc := newLocale(cfg, th.strings, s.Units, l, th.badge)
 		lc.site = r.siteView(lc, choose)
 		if lc.err == nil {
 			lc.editions, lc.err = r.editionViews(lc)

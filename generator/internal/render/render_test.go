@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"html/template"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"leitai/generator/internal/config"
@@ -78,6 +80,30 @@ func BenchmarkThemeCold(b *testing.B) {
 			buf.Reset()
 			if _, err := cold.PageTo(&buf, pg); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// A status's badge is drawn once per language by partials/badge.html; it must
+// read as the theme drew it inline in every pledge, <span class="{{ .Class }}">
+// {{ .Label }}</span>, whatever an interface string holds.
+func TestBadgeAsDrawnInline(t *testing.T) {
+	th := loadRenderer(t, filepath.Join(testsite.Root(), "config.yaml")).Theme
+	inline := template.Must(template.New("badge").Parse(`<span class="{{ .Class }}">{{ .Label }}</span>`))
+	for _, label := range []string{"已完成", "Partly achieved", `Met "early"`, "R&D <b>done</b>", "it's done", "a+b=c", "\x00odd"} {
+		for _, class := range []string{"badge s-met", "badge s-partly-achieved", `badge s-"x" +`} {
+			st := StatusBadge{Class: class, Label: label}
+			var want strings.Builder
+			if err := inline.Execute(&want, st); err != nil {
+				t.Fatal(err)
+			}
+			got, err := th.badge(st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != want.String() {
+				t.Errorf("partials/badge.html drew %s for %+v, inline %s", got, st, want.String())
 			}
 		}
 	}

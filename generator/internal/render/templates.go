@@ -80,6 +80,25 @@ type pageTemplates struct {
 // pageTemplate is the template that draws a page, the top of baseof.html.
 const pageTemplate = "baseof.html"
 
+// badgeTemplate draws a pledge status's badge. It runs once per status and
+// language when rendering starts, and pages show what it drew as .Badge.
+const badgeTemplate = "partials/badge.html"
+
+// StatusBadge is what partials/badge.html sees: a status's badge class
+// ("badge s-met") and its label in the page's language.
+type StatusBadge struct {
+	Class, Label string
+}
+
+// badge draws a status's badge with the theme's badgeTemplate.
+func (th *Theme) badge(st StatusBadge) (template.HTML, error) {
+	var b strings.Builder
+	if err := th.templates.execute(&b, "", badgeTemplate, st); err != nil {
+		return "", fmt.Errorf("%s: %w", badgeTemplate, err)
+	}
+	return template.HTML(b.String()), nil
+}
+
 // execute draws the template name as pages of kind k see it.
 func (pt *pageTemplates) execute(w io.Writer, k site.Kind, name string, data any) error {
 	if own, ok := pt.names[k][name]; ok {

@@ -253,8 +253,8 @@ type BarView struct {
 // A card shows fewer: its pledges have no ID, Updates or Due.Basis.
 type PledgeView struct {
 	ID, Class, Label string
-	// Badge is the status's badge, <span class="{{ .Class }}">{{ .Label }}</span>,
-	// made once per status and language.
+	// Badge is the status's badge as partials/badge.html drew it, once per
+	// status and language.
 	Badge         template.HTML
 	Text          template.HTML
 	Target, Scope string
