@@ -359,7 +359,7 @@ type Score struct {
 	Counts []int
 	// Cells are the counts as the row's cells, <td>3</td><td>0</td>…,
 	// made once: an edition's summary of fifty departments has 350 of them,
-	// and a template action for each was a sixth of the page's rendering.
+	// and a template action for each was about a tenth of the page's rendering.
 	Cells template.HTML
 }
 
