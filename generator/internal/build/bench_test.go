@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,8 +9,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"leitai/generator/internal/config"
+	"leitai/generator/internal/content"
+	"leitai/generator/internal/render"
+	"leitai/generator/internal/site"
 )
 
 // Full builds of synthetic sites (generator/internal/corpus): N departments with
@@ -113,4 +118,61 @@ func benchmarkIncremental(b *testing.B, cfg, folder string) {
 // report, in both languages.
 func BenchmarkBuildReal(b *testing.B) {
 	benchmarkBuild(b, filepath.Join("..", "..", "..", "config.yaml"))
+}
+
+// Rendering by kind of page, on one core and without the disk: every page of
+// the single edition of 2,000 departments and of the publication of 40
+// editions of 50, in the order a build renders them, each iteration with a
+// new renderer (a department's shared body is made again). It reports the
+// time per page of each kind, so a change to a template or a view shows where
+// it lands; run it on two commits to compare them.
+//
+//	go test ./generator/internal/build -run '^$' -bench RenderKinds -benchtime 3x -count 4
+func BenchmarkRenderKinds(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		cfg  func(testing.TB) string
+	}{
+		{"single2000", func(tb testing.TB) string { return corpusSite(tb, 2000) }},
+		{"editions40x50", func(tb testing.TB) string { return editionsSite(tb, 40, 2000) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cfg, problems := config.Load(c.cfg(b), config.Overrides{})
+			if problems.HasErrors() {
+				b.Fatal(problems)
+			}
+			th, problems := render.LoadTheme(cfg)
+			if problems.HasErrors() {
+				b.Fatal(problems)
+			}
+			s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
+			if problems.HasErrors() {
+				b.Fatal(problems)
+			}
+			plan := site.New(cfg, s)
+			order := byKey(plan.Pages)
+			spent := map[site.Kind]time.Duration{}
+			count := map[site.Kind]int{}
+			var buf bytes.Buffer
+			b.ResetTimer()
+			for range b.N {
+				r := render.New(th, cfg, s, plan)
+				for _, i := range order {
+					pg := plan.Pages[i]
+					buf.Reset()
+					start := time.Now()
+					if _, err := r.PageTo(&buf, pg); err != nil {
+						b.Fatal(err)
+					}
+					spent[pg.Kind] += time.Since(start)
+					count[pg.Kind]++
+				}
+			}
+			for k, d := range spent {
+				if count[k] >= 10*b.N { // kinds of a handful of pages say nothing
+					b.ReportMetric(float64(d.Microseconds())/float64(count[k]), "µs/"+string(k))
+				}
+			}
+		})
+	}
 }
