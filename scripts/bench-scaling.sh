@@ -19,11 +19,16 @@
 #   POOL="s1.txt s2.txt" scripts/bench-scaling.sh 1000
 #       builds nothing: pools the runs of earlier series (each a copy of
 #       $WORK/times.txt, or of the lines a series printed on stderr) and
-#       reports them as one, binary by binary
+#       reports them as one, binary by binary (the series' blocks must be
+#       as this script times them: with EDITIONS, two builds of each size)
 #
 # The two sizes are timed in blocks, alternating: three builds of the small site,
 # then one of the large, BLOCKS times, so both meet the same moments of a shared
-# machine, and the small site, being quick, gets more runs. Each build writes a
+# machine, and the small site, being quick, gets more runs. With EDITIONS, whose
+# two sites take about as long, a block is small, large, large, small: each size
+# comes first and last as often, so neither always follows the other (a build
+# that follows a smaller one finds less memory just freed, see CLEAN), and a
+# machine whose speed drifts through a block drifts for both alike. Each build writes a
 # new folder under /usr/bin/time; the folders are removed after the last block,
 # never just before a build (see bench-vs-hugo.sh on ext4 and deleted inodes).
 # FRESH_FS=1 (root) writes them to a new ext4 file system in a file under $WORK.
@@ -49,11 +54,13 @@ cd "$(dirname "$0")/.."
 
 small=${1:-1000}
 large=$((small * 10))
-per_block=3 # builds of the small site a block
+per_block=3  # builds of the small site a block
+lper_block=1 # builds of the large site a block
 EDITIONS=${EDITIONS:-}
 if [ -n "$EDITIONS" ]; then
   large=e${EDITIONS}x$small
-  per_block=1
+  per_block=2
+  lper_block=2
 fi
 BLOCKS=${BLOCKS:-10}
 WORK=${WORK:-/tmp/leitai-scaling}
@@ -113,6 +120,13 @@ measure() { # the series: every build of every binary, into $times
   done
   for b in $(seq "$BLOCKS"); do
     for bin in $binaries; do
+      if [ -n "$EDITIONS" ]; then # small, large, large, small
+        run "$bin" "$small" "$b-1"
+        run "$bin" "$large" "$b-1"
+        run "$bin" "$large" "$b-2"
+        run "$bin" "$small" "$b-2"
+        continue
+      fi
       for i in $(seq "$per_block"); do run "$bin" "$small" "$b-$i"; done
       run "$bin" "$large" "$b"
     done
@@ -127,7 +141,7 @@ else
   measure
 fi
 
-awk -v small="$small" -v large="$large" -v per_block="$per_block" '
+awk -v small="$small" -v large="$large" -v per_block="$per_block" -v lper_block="$lper_block" '
   function sorted(a, n, s,   i, j, t) { # s = a in increasing order
     for (i = 1; i <= n; i++) s[i] = a[i]
     for (i = 2; i <= n; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j+1] = s[j]; s[j+1] = t }
@@ -147,16 +161,18 @@ awk -v small="$small" -v large="$large" -v per_block="$per_block" '
     sorted(rs, 2000, ss)
     printf "%s: %s departments %.2f s, %s departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
   }
-  # the ratio within each block (its large build against the median of its
-  # small ones), so a machine that slows for a minute slows both sides of a
+  # the ratio within each block (the median of its large builds against the
+  # median of its small ones), so a machine that slows for a minute slows both sides of a
   # ratio: their median, and 2,000 resamples of the blocks for the interval
-  function paired(name, x, nx, y, ny,   nb, b, i, sb, blk, pr, k, rs, ss, r) {
-    nb = ny < int(nx / per_block) ? ny : int(nx / per_block)
+  function paired(name, x, nx, y, ny,   nb, b, i, sb, blk, lblk, pr, k, rs, ss, r) {
+    nb = int(ny / lper_block) < int(nx / per_block) ? int(ny / lper_block) : int(nx / per_block)
     if (nb < 2) return
     for (b = 1; b <= nb; b++) {
       split("", blk)
       for (i = 1; i <= per_block; i++) blk[i] = x[(b - 1) * per_block + i]
-      pr[b] = y[b] / median(blk, per_block)
+      split("", lblk)
+      for (i = 1; i <= lper_block; i++) lblk[i] = y[(b - 1) * lper_block + i]
+      pr[b] = median(lblk, lper_block) / median(blk, per_block)
     }
     for (k = 1; k <= 2000; k++) {
       for (i = 1; i <= nb; i++) r[i] = pr[int(rand() * nb) + 1]
