@@ -13,6 +13,7 @@ import (
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
+	"leitai/generator/internal/corpus"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
 )
@@ -125,19 +126,30 @@ func BenchmarkBuildReal(b *testing.B) {
 // editions of 50, in the order a build renders them, each iteration with a
 // new renderer (a department's shared body is made again). It reports the
 // time per page of each kind, so a change to a template or a view shows where
-// it lands; run it on two commits to compare them.
+// it lands; run it on two commits to compare them. LEITAI_BENCH_THEME names
+// another theme to render with: a copy of the theme with one part cut says
+// what that part costs a page.
 //
 //	go test ./generator/internal/build -run '^$' -bench RenderKinds -benchtime 3x -count 4
+//	LEITAI_BENCH_THEME=/tmp/no-pager go test ./generator/internal/build -run '^$' -bench RenderKinds/editions -benchtime 3x
 func BenchmarkRenderKinds(b *testing.B) {
+	th := theme
+	if dir := os.Getenv("LEITAI_BENCH_THEME"); dir != "" {
+		th = dir
+	}
 	for _, c := range []struct {
 		name string
-		cfg  func(testing.TB) string
+		opts corpus.Options
 	}{
-		{"single2000", func(tb testing.TB) string { return corpusSite(tb, 2000) }},
-		{"editions40x50", func(tb testing.TB) string { return editionsSite(tb, 40, 2000) }},
+		{"single2000", corpus.Options{Departments: 2000, Seed: 1}},
+		{"editions40x50", corpus.Options{Departments: 2000, Seed: 1, Editions: 40}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			cfg, problems := config.Load(c.cfg(b), config.Overrides{})
+			dir := b.TempDir()
+			if err := corpus.New(c.opts).WriteLeitai(dir, th); err != nil {
+				b.Fatal(err)
+			}
+			cfg, problems := config.Load(filepath.Join(dir, "config.yaml"), config.Overrides{})
 			if problems.HasErrors() {
 				b.Fatal(problems)
 			}
