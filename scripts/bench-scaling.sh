@@ -28,9 +28,11 @@
 # two sites take about as long, a block is small, large, large, small: each size
 # comes first and last as often, so neither always follows the other (a build
 # that follows a smaller one finds less memory just freed, see CLEAN), and a
-# machine whose speed drifts through a block drifts for both alike. Each build writes a
-# new folder under /usr/bin/time; the folders are removed after the last block,
-# never just before a build (see bench-vs-hugo.sh on ext4 and deleted inodes).
+# machine whose speed drifts through a block drifts for both alike.
+#
+# Each build writes a new folder under /usr/bin/time; the folders are removed
+# after the last block, never just before a build (see bench-vs-hugo.sh on ext4
+# and deleted inodes).
 # FRESH_FS=1 (root) writes them to a new ext4 file system in a file under $WORK.
 #
 # It prints every run (wall, user and system seconds, peak RSS) on stderr, then
@@ -55,7 +57,7 @@ cd "$(dirname "$0")/.."
 small=${1:-1000}
 large=$((small * 10))
 per_block=3  # builds of the small site a block
-lper_block=1 # builds of the large site a block
+lper_block=1 # builds of the large site a block (the EDITIONS loop below runs 2 and 2)
 EDITIONS=${EDITIONS:-}
 if [ -n "$EDITIONS" ]; then
   large=e${EDITIONS}x$small
@@ -162,8 +164,9 @@ awk -v small="$small" -v large="$large" -v per_block="$per_block" -v lper_block=
     printf "%s: %s departments %.2f s, %s departments %.2f s (medians of %d and %d runs): %.2fx, 90%% interval %.2fx to %.2fx\n", name, small, median(x, nx), large, median(y, ny), nx, ny, r, ss[100], ss[1900]
   }
   # the ratio within each block (the median of its large builds against the
-  # median of its small ones), so a machine that slows for a minute slows both sides of a
-  # ratio: their median, and 2,000 resamples of the blocks for the interval
+  # median of its small ones), so a machine that slows for a minute slows both
+  # sides of a ratio: their median, and 2,000 resamples of the blocks for the
+  # interval
   function paired(name, x, nx, y, ny,   nb, b, i, sb, blk, lblk, pr, k, rs, ss, r) {
     nb = int(ny / lper_block) < int(nx / per_block) ? int(ny / lper_block) : int(nx / per_block)
     if (nb < 2) return
