@@ -137,6 +137,50 @@ func BenchmarkRenderKinds(b *testing.B) {
 	if dir := os.Getenv("LEITAI_BENCH_THEME"); dir != "" {
 		th = dir
 	}
+	compareSites(b, th, func(b *testing.B, cfgPath string) {
+		cfg, problems := config.Load(cfgPath, config.Overrides{})
+		if problems.HasErrors() {
+			b.Fatal(problems)
+		}
+		th, problems := render.LoadTheme(cfg)
+		if problems.HasErrors() {
+			b.Fatal(problems)
+		}
+		s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
+		if problems.HasErrors() {
+			b.Fatal(problems)
+		}
+		plan := site.New(cfg, s)
+		order := byKey(plan.Pages)
+		spent := map[site.Kind]time.Duration{}
+		count := map[site.Kind]int{}
+		var buf bytes.Buffer
+		b.ResetTimer()
+		for range b.N {
+			r := render.New(th, cfg, s, plan)
+			for _, i := range order {
+				pg := plan.Pages[i]
+				buf.Reset()
+				start := time.Now()
+				if _, err := r.PageTo(&buf, pg); err != nil {
+					b.Fatal(err)
+				}
+				spent[pg.Kind] += time.Since(start)
+				count[pg.Kind]++
+			}
+		}
+		for k, d := range spent {
+			if count[k] >= 10*b.N { // kinds of a handful of pages say nothing
+				b.ReportMetric(float64(d.Microseconds())/float64(count[k]), "µs/"+string(k))
+			}
+		}
+	})
+}
+
+// compareSites runs f as two sub-benchmarks, on the single edition of 2,000
+// departments and on the publication of 40 editions of 50, each written once
+// with the theme in themeDir; f gets the site's config.
+func compareSites(b *testing.B, themeDir string, f func(b *testing.B, cfg string)) {
 	for _, c := range []struct {
 		name string
 		opts corpus.Options
@@ -146,45 +190,10 @@ func BenchmarkRenderKinds(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			dir := b.TempDir()
-			if err := corpus.New(c.opts).WriteLeitai(dir, th); err != nil {
+			if err := corpus.New(c.opts).WriteLeitai(dir, themeDir); err != nil {
 				b.Fatal(err)
 			}
-			cfg, problems := config.Load(filepath.Join(dir, "config.yaml"), config.Overrides{})
-			if problems.HasErrors() {
-				b.Fatal(problems)
-			}
-			th, problems := render.LoadTheme(cfg)
-			if problems.HasErrors() {
-				b.Fatal(problems)
-			}
-			s, problems := content.Load(cfg.ContentDir(), cfg.Codes())
-			if problems.HasErrors() {
-				b.Fatal(problems)
-			}
-			plan := site.New(cfg, s)
-			order := byKey(plan.Pages)
-			spent := map[site.Kind]time.Duration{}
-			count := map[site.Kind]int{}
-			var buf bytes.Buffer
-			b.ResetTimer()
-			for range b.N {
-				r := render.New(th, cfg, s, plan)
-				for _, i := range order {
-					pg := plan.Pages[i]
-					buf.Reset()
-					start := time.Now()
-					if _, err := r.PageTo(&buf, pg); err != nil {
-						b.Fatal(err)
-					}
-					spent[pg.Kind] += time.Since(start)
-					count[pg.Kind]++
-				}
-			}
-			for k, d := range spent {
-				if count[k] >= 10*b.N { // kinds of a handful of pages say nothing
-					b.ReportMetric(float64(d.Microseconds())/float64(count[k]), "µs/"+string(k))
-				}
-			}
+			f(b, filepath.Join(dir, "config.yaml"))
 		})
 	}
 }

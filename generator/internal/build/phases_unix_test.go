@@ -4,7 +4,6 @@ package build
 
 import (
 	"bytes"
-	"path/filepath"
 	"runtime"
 	"syscall"
 	"testing"
@@ -12,7 +11,6 @@ import (
 
 	"leitai/generator/internal/config"
 	"leitai/generator/internal/content"
-	"leitai/generator/internal/corpus"
 	"leitai/generator/internal/opendata"
 	"leitai/generator/internal/render"
 	"leitai/generator/internal/site"
@@ -28,71 +26,59 @@ import (
 //
 //	go test ./generator/internal/build -run '^$' -bench Phases -benchtime 3x
 func BenchmarkPhases(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		opts corpus.Options
-	}{
-		{"single2000", corpus.Options{Departments: 2000, Seed: 1}},
-		{"editions40x50", corpus.Options{Departments: 2000, Seed: 1, Editions: 40}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			dir := b.TempDir()
-			if err := corpus.New(c.opts).WriteLeitai(dir, theme); err != nil {
-				b.Fatal(err)
-			}
-			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-			spent := map[string]time.Duration{}
-			var renderAlloc uint64
-			phase := func(name string, f func()) {
-				start := cpuTime(b)
-				f()
-				spent[name] += cpuTime(b) - start
-				start = cpuTime(b)
-				runtime.GC()
-				spent["collector"] += cpuTime(b) - start
-			}
-			b.ResetTimer()
-			for range b.N {
-				var (
-					cfg  *config.Config
-					th   *render.Theme
-					s    *content.Site
-					plan *site.Plan
-					r    *render.Renderer
-				)
-				phase("load", func() {
-					cfg, _ = config.Load(filepath.Join(dir, "config.yaml"), config.Overrides{})
-					th, _ = render.LoadTheme(cfg)
-					s, _ = content.Load(cfg.ContentDir(), cfg.Codes())
-					content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate})
-					opendata.Check(s)
-				})
-				phase("plan", func() { plan = site.New(cfg, s); r = render.New(th, cfg, s, plan) })
-				var before, after runtime.MemStats
-				runtime.ReadMemStats(&before)
-				phase("pages", func() {
-					var buf bytes.Buffer
-					for _, i := range byKey(plan.Pages) {
-						buf.Reset()
-						if _, err := r.PageTo(&buf, plan.Pages[i]); err != nil {
-							b.Fatal(err)
-						}
-					}
-				})
-				runtime.ReadMemStats(&after)
-				renderAlloc += after.TotalAlloc - before.TotalAlloc
-				phase("extras", func() {
-					if _, err := writeExtras(r, plan, s, th, discard{}); err != nil {
+	compareSites(b, theme, func(b *testing.B, cfgPath string) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		spent := map[string]time.Duration{}
+		var renderAlloc uint64
+		phase := func(name string, f func()) {
+			start := cpuTime(b)
+			f()
+			spent[name] += cpuTime(b) - start
+			start = cpuTime(b)
+			runtime.GC()
+			spent["collector"] += cpuTime(b) - start
+		}
+		b.ResetTimer()
+		for range b.N {
+			var (
+				cfg  *config.Config
+				th   *render.Theme
+				s    *content.Site
+				plan *site.Plan
+				r    *render.Renderer
+			)
+			phase("load", func() {
+				cfg, _ = config.Load(cfgPath, config.Overrides{})
+				th, _ = render.LoadTheme(cfg)
+				s, _ = content.Load(cfg.ContentDir(), cfg.Codes())
+				content.Validate(s, content.ValidateOptions{Langs: cfg.Codes(), PendingTranslations: cfg.PendingTranslations, EventDate: cfg.EventDate})
+				opendata.Check(s)
+			})
+			phase("plan", func() { plan = site.New(cfg, s); r = render.New(th, cfg, s, plan) })
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			phase("pages", func() {
+				var buf bytes.Buffer
+				for _, i := range byKey(plan.Pages) {
+					buf.Reset()
+					if _, err := r.PageTo(&buf, plan.Pages[i]); err != nil {
 						b.Fatal(err)
 					}
-				})
-			}
-			for name, d := range spent {
-				b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "cpu-ms/"+name)
-			}
-			b.ReportMetric(float64(renderAlloc>>20)/float64(b.N), "MB-alloc/pages")
-		})
-	}
+				}
+			})
+			runtime.ReadMemStats(&after)
+			renderAlloc += after.TotalAlloc - before.TotalAlloc
+			phase("extras", func() {
+				if _, err := writeExtras(r, plan, s, th, discard{}); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		for name, d := range spent {
+			b.ReportMetric(float64(d.Milliseconds())/float64(b.N), "cpu-ms/"+name)
+		}
+		b.ReportMetric(float64(renderAlloc>>20)/float64(b.N), "MB-alloc/pages")
+	})
 }
 
 // cpuTime is the CPU this process has used, user and system.
